@@ -1,0 +1,79 @@
+/** A static server for the built app (dist/) on 127.0.0.1, with the CSP header and the runtime drey-config.json. */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.parquet': 'application/vnd.apache.parquet',
+};
+
+/** What the app reads at start-up from ./drey-config.json: its embedded defaults. */
+export interface RuntimeConfig {
+  network: string;
+  esplora: string[];
+  genesis?: string | null;
+  relays?: string[];
+  explorer?: string | null;
+}
+
+export interface AppServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serveApp(opts: { root?: string; port?: number; config?: RuntimeConfig }): Promise<AppServer> {
+  const root = resolve(opts.root ?? 'dist');
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`no built app in ${root}: run "npm run build" first`);
+  });
+  const server: Server = createServer(async (req, res) => {
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, 'Content-Type': 'text/plain' }).end('method not allowed');
+      return;
+    }
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/drey-config.json' && opts.config) {
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(opts.config));
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden');
+      return;
+    }
+    try {
+      const body = await readFile((await stat(file)).isDirectory() ? join(file, 'index.html') : file);
+      res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', ok);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,47 @@
+/** npm start: the devnet (Esplora-compatible chain on 127.0.0.1) and the built app pointed at it, no other setup. */
+import { stat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { spawnDevnet } from './devnet-process';
+import { serveApp } from './serve-app';
+
+const DEVNET_PORT = Number(process.env.DEVNET_PORT ?? 3002);
+const APP_PORT = Number(process.env.PORT ?? 5173);
+const DATA_DIR = process.env.DEVNET_DATA ?? '.devnet-data';
+
+async function newestMtime(path: string): Promise<number> {
+  const s = await stat(path).catch(() => undefined);
+  if (!s) return 0;
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of await readdir(path)) newest = Math.max(newest, await newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Rebuild the app only when a source is newer than the last build. */
+async function buildIfStale(): Promise<void> {
+  const built = await newestMtime('dist/index.html');
+  const sources = Math.max(...(await Promise.all(['src', 'workers', 'index.html', 'public', 'vite.config.ts', 'package.json'].map(newestMtime))));
+  if (built > sources) return;
+  console.log('building the app…');
+  await build({ logLevel: 'warn' });
+}
+
+await buildIfStale();
+const devnet = await spawnDevnet({ port: DEVNET_PORT, dataDir: DATA_DIR });
+const info = await devnet.info();
+const app = await serveApp({
+  port: APP_PORT,
+  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], explorer: null },
+});
+
+console.log(`devnet esplora: ${devnet.url}`);
+console.log(`Drey Verifier:  ${app.url}`);
+console.log('press Ctrl+C to stop');
+
+async function stop(): Promise<void> {
+  await Promise.all([app.close(), devnet.close()]);
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

@@ -1,0 +1,53 @@
+/** Settings form: Esplora hosts (failover + cross-check), network, genesis id and relays; applied into the URL. */
+import { useState, type FormEvent } from 'react';
+import { t } from '../../i18n';
+import { NETWORKS, invalidUrls, type Settings } from './settings';
+import { applySettings, useSettingsStore } from './settings-store';
+
+const lines = (s: string): string[] => s.split(/\s+/).map((x) => x.trim()).filter(Boolean);
+
+export function SettingsPanel() {
+  const settings = useSettingsStore((s) => s.settings);
+  const [hosts, setHosts] = useState(settings.esplora.join('\n'));
+  const [network, setNetwork] = useState(settings.network);
+  const [genesis, setGenesis] = useState(settings.genesis);
+  const [relays, setRelays] = useState(settings.relays.join('\n'));
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  function submit(e: FormEvent): void {
+    e.preventDefault();
+    const next: Settings = { network, esplora: lines(hosts), genesis: genesis.trim(), relays: lines(relays) };
+    const bad = [...invalidUrls(next.esplora), ...invalidUrls(next.relays, ['ws:', 'wss:'])];
+    if (bad.length) {
+      setStatus({ kind: 'error', text: t('settings.invalidUrl', { url: bad[0]! }) });
+      return;
+    }
+    applySettings(next);
+    setStatus({ kind: 'ok', text: t('settings.applied') });
+  }
+
+  return (
+    <section aria-labelledby="settings-heading" className="panel">
+      <h2 id="settings-heading">{t('settings.heading')}</h2>
+      <form onSubmit={submit} className="settings-form">
+        <label htmlFor="settings-esplora">{t('settings.esplora')}</label>
+        <textarea id="settings-esplora" rows={3} value={hosts} onChange={(e) => setHosts(e.target.value)} aria-describedby="settings-esplora-help" spellCheck={false} />
+        <p id="settings-esplora-help" className="help">{t('settings.esplora.help')}</p>
+
+        <label htmlFor="settings-network">{t('settings.network')}</label>
+        <select id="settings-network" value={network} onChange={(e) => setNetwork(e.target.value)}>
+          {NETWORKS.map((n) => <option key={n} value={n}>{n}</option>)}
+        </select>
+
+        <label htmlFor="settings-genesis">{t('settings.genesis')}</label>
+        <input id="settings-genesis" value={genesis} onChange={(e) => setGenesis(e.target.value)} spellCheck={false} autoComplete="off" />
+
+        <label htmlFor="settings-relays">{t('settings.relays')}</label>
+        <textarea id="settings-relays" rows={2} value={relays} onChange={(e) => setRelays(e.target.value)} spellCheck={false} />
+
+        <button type="submit">{t('settings.apply')}</button>
+        <p role="status" className={status?.kind === 'error' ? 'error' : 'help'}>{status?.text ?? ''}</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { invalidUrls, mergeSettings, searchFromSettings, settingsFromConfig, settingsFromSearch } from './settings';
+
+describe('settings in the page URL', () => {
+  it('round-trip through the query string so a verification can be shared', () => {
+    const s = mergeSettings({ network: 'mainnet', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: 'abc', relays: ['wss://r.example'] });
+    expect(mergeSettings(settingsFromSearch(searchFromSettings(s)))).toEqual(s);
+  });
+
+  it('override the embedded defaults field by field', () => {
+    const s = mergeSettings(settingsFromConfig({ network: 'regtest', esplora: ['http://127.0.0.1:3002/api'], genesis: 'g' }), settingsFromSearch('?genesis=other'));
+    expect(s).toMatchObject({ network: 'regtest', esplora: ['http://127.0.0.1:3002/api'], genesis: 'other' });
+  });
+});
+
+describe('when the config file is malformed', () => {
+  it('ignores fields of the wrong type instead of failing', () => {
+    expect(settingsFromConfig({ network: 3, esplora: ['ok', 5], relays: 'x' })).toEqual({ esplora: ['ok'] });
+    expect(settingsFromConfig('nonsense')).toEqual({});
+  });
+});
+
+describe('when a host is not an http(s) URL', () => {
+  it('is reported', () => {
+    expect(invalidUrls(['https://ok.example/api', 'javascript:alert(1)', 'not a url'])).toEqual(['javascript:alert(1)', 'not a url']);
+  });
+});

@@ -1,0 +1,42 @@
+/** The verifier's one error type: a step-prefixed string code, a human message and the evidence that shows it. */
+
+/** Code prefixes, one per verification step (see docs/architecture.md). */
+export const CODE_PREFIXES = [
+  'FETCH_', 'CHAIN_', 'INSCRIPTION_', 'MESSAGE_', 'LOTTERY_', 'RACE_', 'REVEAL_',
+  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'USAGE_',
+] as const;
+
+export type Evidence = Record<string, unknown>;
+
+/**
+ * Thrown by a verification step when untrusted input fails a check.
+ * Caller bugs stay TypeError/RangeError; anything an attacker or a server controls ends here.
+ */
+export class VerifyError extends Error {
+  override readonly name = 'VerifyError';
+  readonly code: string;
+  readonly evidence: Evidence;
+
+  constructor(code: string, message: string, evidence: Evidence = {}) {
+    super(message);
+    if (!CODE_PREFIXES.some((p) => code.startsWith(p))) throw new TypeError(`unknown error code prefix: ${code}`);
+    this.code = code;
+    this.evidence = evidence;
+  }
+
+  /** A plain value that survives structured clone (comlink keeps only name/message/stack of errors). */
+  toJSON(): { code: string; message: string; evidence: Evidence } {
+    return { code: this.code, message: this.message, evidence: this.evidence };
+  }
+}
+
+export function isVerifyError(e: unknown): e is VerifyError {
+  return e instanceof VerifyError;
+}
+
+/** Wrap any thrown value from parsing untrusted bytes as a coded error, keeping VerifyErrors as they are. */
+export function asVerifyError(e: unknown, code: string, what: string, evidence: Evidence = {}): VerifyError {
+  if (e instanceof VerifyError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new VerifyError(code, `${what}: ${detail}`, evidence);
+}
