@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './scripts/csp';
+import { CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
 
 /** Puts the strict Content-Security-Policy into the built index.html (the dev server needs inline HMR scripts). */
 function cspMeta(): Plugin {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
+import { spvCases, flipHexByte, type SpvCase } from '../../../vectors/spv/cases';
+import { VerifyError } from '../errors';
+import { networkFromName } from './network';
+import { verifySpv } from './spv';
+
+const caseFiles = import.meta.glob<SpvCase>('../../../vectors/spv/cases/*.json', { eager: true, import: 'default' });
+const code = (c: string) => expect.objectContaining({ code: c });
+
+function run(c: SpvCase) {
+  return verifySpv({ headerHex: c.header, txHex: c.tx, proof: c.proof, network: networkFromName(c.network), ...(c.txid ? { txid: c.txid } : {}) });
+}
+
+describe('verifySpv on every real proof', () => {
+  for (const p of REAL_PROOFS) {
+    it(`${p.name}: verified, with the position and block hash re-derived`, () => {
+      const r = verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: networkFromName(p.network), txid: p.txid, blockHash: p.blockHash });
+      expect(r.evidence).toMatchObject({ txid: p.txid, blockHash: p.blockHash, height: p.proof.block_height, position: p.proof.pos, witnessCovered: false });
+    });
+  }
+
+  it('rejects a header that is not the expected block hash', () => {
+    const [p, q] = [REAL_PROOFS[0]!, REAL_PROOFS.at(-1)!];
+    expect(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: networkFromName('mainnet'), blockHash: q.blockHash }))
+      .toThrow(code('CHAIN_HEADER_HASH_MISMATCH'));
+  });
+});
+
+describe('the committed mutation vectors in vectors/spv/cases', () => {
+  const files = Object.values(caseFiles);
+  it('are exactly what the generator writes (run npx tsx scripts/gen-spv-vectors.ts after changing it)', () => {
+    const byName = (a: SpvCase, b: SpvCase) => a.name.localeCompare(b.name);
+    expect([...files].sort(byName)).toEqual(spvCases().sort(byName));
+  });
+  for (const c of files) {
+    it(`${c.name}: ${c.mustFail ? 'rejected' : 'accepted'} (${c.description})`, () => {
+      if (!c.mustFail) {
+        expect(run(c).evidence.txid).toBe(REAL_PROOFS.find((p) => p.name === c.from)!.txid);
+        return;
+      }
+      let error: unknown;
+      try { run(c); } catch (e) { error = e; }
+      expect(error).toBeInstanceOf(VerifyError);
+      expect(c.expectCodes).toContain((error as VerifyError).code);
+    });
+  }
+});
+
+describe('exhaustively, for one real proof', () => {
+  const p = REAL_PROOFS.find((r) => r.name === 'testnet3-2582756-pos10')!;
+  const net = networkFromName(p.network);
+  const rejects = (patch: { headerHex?: string; proof?: unknown; txHex?: string }) =>
+    expect(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, ...patch })).toThrow(VerifyError);
+
+  it('every header byte flipped is rejected (80 cases)', () => {
+    for (let i = 0; i < 80; i++) rejects({ headerHex: flipHexByte(p.headerHex, i) });
+  });
+  it('every byte of every branch hash flipped is rejected', () => {
+    p.proof.merkle.forEach((h, level) => {
+      for (let i = 0; i < 32; i++) rejects({ proof: { ...p.proof, merkle: p.proof.merkle.map((m, j) => (j === level ? flipHexByte(h, i) : m)) } });
+    });
+  });
+  it('every other position up to 2^length is rejected', () => {
+    for (let pos = 0; pos < 2 ** p.proof.merkle.length; pos++) if (pos !== p.proof.pos) rejects({ proof: { ...p.proof, pos } });
+  });
+});

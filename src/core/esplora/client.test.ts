@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, hexToBytes, sha256, sha256d, toDisplayHex } from '../bytes';
+import type { VerifyError } from '../errors';
+import { merkleRootFromTxids } from '../chain/merkle';
+import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
+import { answerFromVectors, vectorFetch } from '../../../vectors/spv/esplora-fixture';
+import { createEsploraClient, type EsploraClientOptions } from './client';
+
+const A = 'https://a.example/api';
+const B = 'https://b.example/api';
+const fast = { backoffBaseMs: 1, backoffMaxMs: 2, requestsPerSecond: 1000, burst: 100, timeoutMs: 50, retries: 1 };
+const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: VerifyError) => e.code);
+const main = REAL_PROOFS.filter((p) => p.network === 'mainnet');
+const [p1, p2] = [main[1]!, main[2]!];
+
+/** The vector server, with some paths answered differently per host (a lying or broken host). */
+function hosts(override: Record<string, (path: string) => Response | undefined> = {}) {
+  const calls: string[] = [];
+  const honest = vectorFetch('mainnet');
+  const fetch = (async (input: string, init?: RequestInit) => {
+    calls.push(String(input));
+    const host = Object.keys(override).find((h) => String(input).startsWith(h));
+    const r = host ? override[host]!(String(input).slice(host.length)) : undefined;
+    return r ?? honest(input, init);
+  }) as unknown as typeof globalThis.fetch;
+  const client = (o: Partial<EsploraClientOptions> = {}) => createEsploraClient({ ...fast, hosts: [A], network: 'mainnet', fetch, ...o });
+  return { client, calls };
+}
+
+describe('against an honest server', () => {
+  it('returns re-hashed headers and transactions, checked proofs and plain values', async () => {
+    const c = hosts().client();
+    expect(await c.fetchTipHeight()).toBe(800000);
+    expect(await c.fetchBlockHash(p1.proof.block_height)).toBe(p1.blockHash);
+    expect((await c.fetchHeader(p1.blockHash)).hash).toBe(p1.blockHash);
+    expect((await c.fetchTx(p1.txid)).txid).toBe(p1.txid);
+    expect(await c.fetchMerkleProof(p1.txid)).toEqual(p1.proof);
+    expect(await c.fetchTxStatus(p1.txid)).toMatchObject({ confirmed: true, block_hash: p1.blockHash });
+    expect((await c.fetchBlock(p1.blockHash)).height).toBe(696394);
+  });
+
+  it('caches immutable answers: a second fetch of the same tx or header makes no request', async () => {
+    const { client, calls } = hosts();
+    const c = client();
+    await c.fetchTx(p1.txid);
+    await c.fetchHeader(p1.blockHash);
+    const n = calls.length;
+    await c.fetchTx(p1.txid);
+    await c.fetchHeader(p1.blockHash);
+    expect(calls.length).toBe(n);
+  });
+
+  it('caches a merkle proof only once its block is deep under a tip it has seen', async () => {
+    const cache = new Map<string, unknown>();
+    const c = hosts().client({ cache });
+    await c.fetchMerkleProof(p1.txid);
+    expect(cache.has(`merkle:${p1.txid}`)).toBe(false);
+    await c.fetchTipHeight();
+    await c.fetchMerkleProof(p1.txid);
+    expect(cache.has(`merkle:${p1.txid}`)).toBe(true);
+  });
+
+  it('re-checks what an injected cache returns', async () => {
+    const cache = new Map<string, unknown>([[`tx:${p1.txid}`, hexToBytes(p2.txHex)]]);
+    await expect(hosts().client({ cache }).fetchTx(p1.txid)).resolves.toMatchObject({ txid: p2.txid });
+  });
+});
+
+describe('when a server lies', () => {
+  it('serving another transaction\'s bytes under a txid is CHAIN_TXID_MISMATCH, not retried', async () => {
+    const { client, calls } = hosts({ [A]: (path) => (path.endsWith('/raw') ? new Response(hexToBytes(p2.txHex) as BodyInit) : undefined) });
+    expect(await codeOf(client({ hosts: [A, B] }).fetchTx(p1.txid))).toBe('CHAIN_TXID_MISMATCH');
+    expect(calls.length).toBe(1);
+  });
+  it('serving another block\'s header is CHAIN_HEADER_HASH_MISMATCH', async () => {
+    const other = REAL_PROOFS.at(-1)!.headerHex;
+    const { client } = hosts({ [A]: (path) => (path.endsWith('/header') ? new Response(other) : undefined) });
+    expect(await codeOf(client().fetchHeader(p1.blockHash))).toBe('CHAIN_HEADER_HASH_MISMATCH');
+  });
+  it('a txid list that does not hash to the header\'s root is CHAIN_MERKLE_ROOT_MISMATCH', async () => {
+    const txids = Array.from({ length: 5 }, (_, i) => bytesToHex(sha256(Uint8Array.of(i))));
+    const header = new Uint8Array(80);
+    header.set(hexToBytes(merkleRootFromTxids(txids)).reverse(), 36);
+    const hash = toDisplayHex(sha256d(header));
+    const serve = (list: string[]) => (path: string) =>
+      path.endsWith('/header') ? new Response(bytesToHex(header)) : path.endsWith('/txids') ? new Response(JSON.stringify(list)) : undefined;
+    expect(await hosts({ [A]: serve(txids) }).client().fetchBlockTxids(hash)).toEqual(txids);
+    const swapped = [txids[1]!, txids[0]!, ...txids.slice(2)];
+    expect(await codeOf(hosts({ [A]: serve(swapped) }).client().fetchBlockTxids(hash))).toBe('CHAIN_MERKLE_ROOT_MISMATCH');
+  });
+  it('a broadcast answered with another txid is CHAIN_TXID_MISMATCH', async () => {
+    const { client } = hosts({ [A]: () => new Response(p2.txid) });
+    expect(await codeOf(client().broadcast(p1.txHex))).toBe('CHAIN_TXID_MISMATCH');
+    const ok = hosts({ [A]: () => new Response(p1.txid) });
+    expect(await ok.client().broadcast(p1.txHex)).toBe(p1.txid);
+  });
+});
+
+describe('when a server is broken', () => {
+  it('a truncated raw transaction is FETCH_BAD_BODY, and another host is asked', async () => {
+    const truncated = (path: string) => (path.endsWith('/raw') ? new Response(hexToBytes(p1.txHex).slice(0, 100) as BodyInit) : undefined);
+    expect(await codeOf(hosts({ [A]: truncated }).client().fetchTx(p1.txid))).toBe('FETCH_BAD_BODY');
+    expect((await hosts({ [A]: truncated }).client({ hosts: [A, B] }).fetchTx(p1.txid)).txid).toBe(p1.txid);
+  });
+  const garbage: [string, (c: ReturnType<typeof createEsploraClient>) => Promise<unknown>, string][] = [
+    ['a merkle proof with a string pos', (c) => c.fetchMerkleProof(p1.txid), '{"block_height":1,"merkle":[],"pos":"0"}'],
+    ['a truncated JSON proof', (c) => c.fetchMerkleProof(p1.txid), '{"block_height":696394,"merkle":["a0'],
+    ['a tip height that is HTML', (c) => c.fetchTipHeight(), '<html>oops</html>'],
+    ['a block hash of 63 hex', (c) => c.fetchBlockHash(1), 'a'.repeat(63)],
+    ['a header that is not hex', (c) => c.fetchHeader(p1.blockHash), 'zz'.repeat(80)],
+    ['a status without block hash', (c) => c.fetchTxStatus(p1.txid), '{"confirmed":true,"block_height":1}'],
+    ['an outspend without txid', (c) => c.fetchOutspend(p1.txid, 0), '{"spent":true}'],
+    ['a utxo with a negative value', (c) => c.fetchAddressUtxo('bc1qxyzxyzxyzxyzxyz'), '[{"txid":"' + 'a'.repeat(64) + '","vout":0,"value":-1,"status":{"confirmed":false}}]'],
+    ['fee estimates with a string rate', (c) => c.fetchFeeEstimates(), '{"1":"fast"}'],
+    ['block JSON for another block', (c) => c.fetchBlock(p1.blockHash), JSON.stringify(answerFromVectors('testnet', '/block/' + REAL_PROOFS.find((p) => p.network === 'testnet')!.blockHash).body)],
+  ];
+  for (const [what, call, body] of garbage) {
+    it(`${what} is FETCH_BAD_BODY`, async () => {
+      const c = hosts({ [A]: () => new Response(body) }).client();
+      expect(await codeOf(call(c))).toBe('FETCH_BAD_BODY');
+    });
+  }
+  it('well-formed small answers parse', async () => {
+    const c = (body: string) => hosts({ [A]: () => new Response(body) }).client();
+    expect(await c('{"spent":false}').fetchOutspend(p1.txid, 1)).toEqual({ spent: false });
+    expect(await c('{"1":87.9,"144":1.01}').fetchFeeEstimates()).toEqual({ 1: 87.9, 144: 1.01 });
+    expect(await c('{"confirmed":false}').fetchTxStatus(p1.txid)).toEqual({ confirmed: false });
+  });
+});
+
+describe('address history paging (/txs/chain/:last_seen, 25 per page)', () => {
+  const history = Array.from({ length: 60 }, (_, i) => ({ txid: bytesToHex(sha256(Uint8Array.of(i))), status: { confirmed: false } }));
+  const pager = (items: typeof history) => (path: string) => {
+    const last = path.split('/txs/chain/')[1];
+    const start = last ? items.findIndex((t) => t.txid === last) + 1 : 0;
+    return new Response(JSON.stringify(items.slice(start, start + 25)));
+  };
+  it('follows pages until one has fewer than 25', async () => {
+    const { client, calls } = hosts({ [A]: pager(history) });
+    expect((await client().fetchAddressTxs('bcrt1qexampleaddress')).map((t) => t.txid)).toEqual(history.map((t) => t.txid));
+    expect(calls.map((u) => u.slice(A.length))).toEqual([
+      '/address/bcrt1qexampleaddress/txs/chain',
+      `/address/bcrt1qexampleaddress/txs/chain/${history[24]!.txid}`,
+      `/address/bcrt1qexampleaddress/txs/chain/${history[49]!.txid}`,
+    ]);
+  });
+  it('an exact multiple of 25 ends with an empty page', async () => {
+    const { client, calls } = hosts({ [A]: pager(history.slice(0, 50)) });
+    expect((await client().fetchAddressTxs('bcrt1qexampleaddress')).length).toBe(50);
+    expect(calls.length).toBe(3);
+  });
+  it('a server that repeats a page is caught (FETCH_BAD_BODY), not followed forever', async () => {
+    const { client } = hosts({ [A]: () => new Response(JSON.stringify(history.slice(0, 25))) });
+    expect(await codeOf(client().fetchAddressTxs('bcrt1qexampleaddress'))).toBe('FETCH_BAD_BODY');
+  });
+});
+
+describe('caller bugs stay RangeErrors', () => {
+  it('a malformed txid or path-injecting address is refused before any request', async () => {
+    const { client, calls } = hosts();
+    await expect(client().fetchTx('../../etc')).rejects.toThrow(RangeError);
+    await expect(client().fetchAddressTxs('a/../../x')).rejects.toThrow(RangeError);
+    expect(() => client({ hosts: ['ftp://x'] })).toThrow(RangeError);
+    expect(calls.length).toBe(0);
+  });
+});
