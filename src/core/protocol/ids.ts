@@ -1,0 +1,49 @@
+/** Protocol identifiers: networks, inscription ids (`<txid>i<index>`) and their 36-byte binary form. */
+import { concatBytes, fromDisplayHex } from '../bytes';
+import { VerifyError } from '../errors';
+
+export const NETWORKS = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** bech32 human-readable part of each network's segwit addresses. */
+export const NETWORK_HRP: Record<Network, string> = { mainnet: 'bc', testnet: 'tb', testnet4: 'tb', signet: 'tb', regtest: 'bcrt' };
+
+export function isNetwork(x: unknown): x is Network {
+  return typeof x === 'string' && (NETWORKS as readonly string[]).includes(x);
+}
+
+export interface InscriptionId {
+  /** Reveal txid in display (RPC) hex. */
+  txid: string;
+  index: number;
+}
+
+const ID_RE = /^([0-9a-f]{64})i(0|[1-9][0-9]{0,9})$/;
+
+/** Parse `<64 lowercase hex>i<index>` (index without leading zeros, < 2^32). */
+export function parseInscriptionId(value: unknown, code = 'MESSAGE_MALFORMED', what = 'inscription id'): InscriptionId {
+  const m = typeof value === 'string' ? ID_RE.exec(value) : null;
+  const index = m ? Number(m[2]) : NaN;
+  if (!m || index > 0xffffffff) {
+    throw new VerifyError(code, `${what} must look like <64 lowercase hex>i<index>`, { value: String(value).slice(0, 100) });
+  }
+  return { txid: m[1]!, index };
+}
+
+export function formatInscriptionId(id: InscriptionId): string {
+  return `${id.txid}i${id.index}`;
+}
+
+/** 36 bytes: txid in internal byte order ‖ index u32 little-endian (an outpoint's encoding). */
+export function inscriptionIdBytes(id: InscriptionId): Uint8Array {
+  const idx = new Uint8Array(4);
+  new DataView(idx.buffer).setUint32(0, id.index, true);
+  return concatBytes(fromDisplayHex(id.txid, 'MESSAGE_MALFORMED', 'txid'), idx);
+}
+
+export function u32be(n: number): Uint8Array {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32be: ${n} out of range`);
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, false);
+  return b;
+}

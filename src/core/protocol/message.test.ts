@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, hexToBytes, utf8 } from '../bytes';
+import { VerifyError } from '../errors';
+import { publicKeyFromSecret } from '../crypto/schnorr';
+import { canonicalize } from './canonical';
+import { buildMessage, MAX_MESSAGE_BYTES, messageDigest, parseMessage, signKeylink, type MessageContext } from './message';
+import type { MessageType, PayloadByType } from './payloads';
+import { parseStrictJson, type JsonValue } from './strict-json';
+
+const sk = hexToBytes('01'.repeat(32));
+const other = hexToBytes('02'.repeat(32));
+const signer = bytesToHex(publicKeyFromSecret(sk));
+const GENESIS = 'c0'.repeat(32) + 'i0';
+const ref = (b: string) => ({ inscription: b.repeat(32) + 'i0', sha256: b.repeat(32) });
+const table = { rows: 3, parts: [{ ...ref('d1'), rows: 2 }, { ...ref('d2'), rows: 1 }] };
+const base = { network: 'regtest' as const, signer };
+const scoped = { ...base, genesis: GENESIS };
+const monthly = { ...scoped, month: 2 };
+
+const samples: { [T in MessageType]: PayloadByType[T] } = {
+  genesis: {
+    ...base,
+    program: ref('a1'), proof_system: 'groth16-bn254-v1', verification_keys: [ref('a2')], mortality_table: ref('a3'),
+    paillier: { n: 'ff'.repeat(64), parties: 2, threshold: 2, v: '05', verification_keys: ['06', '07'] },
+    frost: { group_key: signer, threshold: 1, commitments: [['02' + signer]] },
+    bls: { group_key: 'a0'.repeat(96), threshold: 2, parties: 3 },
+    pol_key: signer,
+    params: {
+      blocks_per_month: 144, start_height: 200, start_month: 202601, min_stake: 100_000, lead_window: 6, max_attempts: 3, race_delay: 7,
+      race_window: 12, reveal_confirmations: 6, reveal_window: 12, super_majority: { num: 2, den: 3 },
+      reward_shares: [4000, 3000, 2000, 1000], monthly_fee_ppm: 833, penalty_sats: 10_000, batch_size: 64,
+    },
+    relays: ['ws://127.0.0.1:7777'],
+  },
+  register: { ...scoped, stake: { txid: 'e1'.repeat(32), vout: 1 }, nostr_pubkey: signer },
+  inputs: { ...monthly, table },
+  lottery: { ...monthly, attempt: 0, anchor_height: 344, anchor_hash: '0f'.repeat(32), bls_signature: 'a0'.repeat(48) },
+  commit: { ...monthly, attempt: 0, kem: 'ab'.repeat(128), ciphertext: 'cd'.repeat(40) },
+  reveal: { ...monthly, keys: [{ commit: 'e2'.repeat(32) + 'i0', key: '42'.repeat(32) }] },
+  final: {
+    ...monthly, lead: signer, attempt: 1, table, root: '0a'.repeat(32),
+    log: { size: 2, root: '0b'.repeat(32), consistency: ['0c'.repeat(32)], inclusion: ['0d'.repeat(32)] },
+    rewards: [{ actuary: signer, sats: 5000 }], penalties: [{ actuary: signer, reason: 'missed_deadline', sats: 10_000 }],
+  },
+};
+
+const ctx: MessageContext = { network: 'regtest', genesis: GENESIS, month: 2 };
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'ok';
+  } catch (e) {
+    if (e instanceof VerifyError) return e.code;
+    throw e;
+  }
+}
+
+/** Re-sign an edited envelope so only the edit, not the signature, is what fails. */
+function edited(type: MessageType, edit: (payload: Record<string, JsonValue>) => void, key = sk): Uint8Array {
+  const payload = JSON.parse(JSON.stringify(samples[type])) as Record<string, JsonValue>;
+  edit(payload);
+  const bytes = buildMessage(type, { ...(payload as unknown as PayloadByType[typeof type]), signer: bytesToHex(publicKeyFromSecret(key)) }, key);
+  return bytes;
+}
+
+describe('when a well-formed message of each type is read', () => {
+  it.each(Object.keys(samples) as MessageType[])('%s parses, verifies and keeps its payload', (type) => {
+    const bytes = buildMessage(type, samples[type], sk);
+    const msg = parseMessage(bytes, type === 'genesis' ? { network: 'regtest' } : ctx);
+    expect(msg.type).toBe(type);
+    expect(msg.payload).toEqual(samples[type]);
+    expect(bytesToHex(msg.digest)).toBe(bytesToHex(messageDigest(type, samples[type] as unknown as JsonValue)));
+  });
+});
+
+describe('when any single byte of a signed message is changed', () => {
+  it('rejects every one of them', () => {
+    const bytes = buildMessage('commit', samples.commit, sk);
+    const accepted: number[] = [];
+    for (let i = 0; i < bytes.length; i++) {
+      const mutated = Uint8Array.from(bytes);
+      mutated[i] = mutated[i]! ^ 0x01;
+      if (codeOf(() => parseMessage(mutated, ctx)) === 'ok') accepted.push(i);
+    }
+    expect(accepted).toEqual([]);
+  });
+});
+
+describe('when the envelope breaks a rule', () => {
+  const good = buildMessage('commit', samples.commit, sk);
+  const env = parseStrictJson(utf8.decodeStrict(good)!) as Record<string, JsonValue>;
+  const reencode = (e: Record<string, JsonValue>) => utf8.encode(canonicalize(e));
+
+  it('a payload signer other than the envelope signer is MESSAGE_SIGNER_MISMATCH', () => {
+    const payload = { ...(env.payload as Record<string, JsonValue>), signer: bytesToHex(publicKeyFromSecret(other)) };
+    expect(codeOf(() => parseMessage(reencode({ ...env, payload }), ctx))).toBe('MESSAGE_SIGNER_MISMATCH');
+  });
+  it('a message copied under another actuary\'s envelope is MESSAGE_SIGNER_MISMATCH', () => {
+    expect(codeOf(() => parseMessage(reencode({ ...env, signer: bytesToHex(publicKeyFromSecret(other)) }), ctx))).toBe('MESSAGE_SIGNER_MISMATCH');
+  });
+  it('a signature by another key is MESSAGE_BAD_SIGNATURE', () => {
+    const theirs = parseStrictJson(utf8.decodeStrict(buildMessage('commit', { ...samples.commit, signer: bytesToHex(publicKeyFromSecret(other)) }, other))!) as Record<string, JsonValue>;
+    expect(codeOf(() => parseMessage(reencode({ ...env, sig: theirs.sig! }), ctx))).toBe('MESSAGE_BAD_SIGNATURE');
+  });
+  it('whitespace or key reordering is MESSAGE_NOT_CANONICAL', () => {
+    expect(codeOf(() => parseMessage(utf8.encode(JSON.stringify(env, null, 1)), ctx))).toBe('MESSAGE_NOT_CANONICAL');
+  });
+  it('a duplicate key is MESSAGE_MALFORMED', () => {
+    const text = utf8.decodeStrict(good)!.replace('{"drey":1,', '{"drey":1,"drey":1,');
+    expect(codeOf(() => parseMessage(utf8.encode(text), ctx))).toBe('MESSAGE_MALFORMED');
+  });
+  it('an extra envelope key, a missing one or an unknown type is MESSAGE_MALFORMED', () => {
+    expect(codeOf(() => parseMessage(reencode({ ...env, extra: 1 }), ctx))).toBe('MESSAGE_MALFORMED');
+    const { sig: _sig, ...noSig } = env;
+    expect(codeOf(() => parseMessage(reencode(noSig), ctx))).toBe('MESSAGE_MALFORMED');
+    expect(codeOf(() => parseMessage(reencode({ ...env, type: 'bribe' }), ctx))).toBe('MESSAGE_MALFORMED');
+  });
+  it('another version is MESSAGE_UNSUPPORTED_VERSION', () => {
+    expect(codeOf(() => parseMessage(reencode({ ...env, drey: 2 }), ctx))).toBe('MESSAGE_UNSUPPORTED_VERSION');
+  });
+  it('an upper-case or short signer key is MESSAGE_BAD_KEY; a key off the curve too', () => {
+    expect(codeOf(() => parseMessage(reencode({ ...env, signer: signer.toUpperCase() }), ctx))).toBe('MESSAGE_BAD_KEY');
+    expect(codeOf(() => parseMessage(reencode({ ...env, signer: signer.slice(2) }), ctx))).toBe('MESSAGE_BAD_KEY');
+    expect(codeOf(() => parseMessage(reencode({ ...env, signer: '00'.repeat(31) + '05' }), ctx))).toBe('MESSAGE_BAD_KEY');
+  });
+  it('a malformed signature is MESSAGE_BAD_SIGNATURE', () => {
+    expect(codeOf(() => parseMessage(reencode({ ...env, sig: 'ab' }), ctx))).toBe('MESSAGE_BAD_SIGNATURE');
+  });
+  it('a body over the limit is MESSAGE_TOO_LARGE and invalid UTF-8 MESSAGE_MALFORMED', () => {
+    expect(codeOf(() => parseMessage(new Uint8Array(MAX_MESSAGE_BYTES + 1), ctx))).toBe('MESSAGE_TOO_LARGE');
+    expect(codeOf(() => parseMessage(Uint8Array.of(0x7b, 0xff, 0x7d), ctx))).toBe('MESSAGE_MALFORMED');
+  });
+});
+
+describe('when a message belongs elsewhere', () => {
+  const good = buildMessage('commit', samples.commit, sk);
+  it('another network is MESSAGE_WRONG_NETWORK', () => {
+    expect(codeOf(() => parseMessage(good, { ...ctx, network: 'signet' }))).toBe('MESSAGE_WRONG_NETWORK');
+  });
+  it('another genesis is MESSAGE_WRONG_GENESIS', () => {
+    expect(codeOf(() => parseMessage(good, { ...ctx, genesis: 'c1'.repeat(32) + 'i0' }))).toBe('MESSAGE_WRONG_GENESIS');
+  });
+  it('another month is MESSAGE_WRONG_MONTH', () => {
+    expect(codeOf(() => parseMessage(good, { ...ctx, month: 3 }))).toBe('MESSAGE_WRONG_MONTH');
+  });
+});
+
+describe('when a payload field is wrong', () => {
+  const cases: [string, MessageType, (p: Record<string, JsonValue>) => void][] = [
+    ['an unknown payload field', 'commit', (p) => { p.bonus = 1; }],
+    ['a missing month', 'inputs', (p) => { delete p.month; }],
+    ['month 0', 'commit', (p) => { p.month = 0; }],
+    ['a fractional attempt', 'lottery', (p) => { p.attempt = 0.5; }],
+    ['a 47-byte BLS signature', 'lottery', (p) => { p.bls_signature = 'a0'.repeat(47); }],
+    ['table rows that do not add up', 'inputs', (p) => { (p.table as Record<string, JsonValue>).rows = 4; }],
+    ['reward shares that increase with rank', 'genesis', (p) => { (p.params as Record<string, JsonValue>).reward_shares = [1000, 9000]; }],
+    ['a start month 13', 'genesis', (p) => { (p.params as Record<string, JsonValue>).start_month = 202613; }],
+    ['a batch size that is not a power of two', 'genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = 48; }],
+    ['an unknown penalty reason', 'final', (p) => { ((p.penalties as JsonValue[])[0] as Record<string, JsonValue>).reason = 'vibes'; }],
+    ['an upper-case inscription id', 'reveal', (p) => { ((p.keys as JsonValue[])[0] as Record<string, JsonValue>).commit = 'E2'.repeat(32) + 'i0'; }],
+    ['a genesis field in the genesis message', 'genesis', (p) => { p.genesis = GENESIS; }],
+  ];
+  it.each(cases)('%s is MESSAGE_MALFORMED', (_why, type, edit) => {
+    expect(codeOf(() => parseMessage(edited(type, edit), type === 'genesis' ? { network: 'regtest' } : ctx))).toBe('MESSAGE_MALFORMED');
+  });
+});
+
+describe('when an actuary rotates keys with a key link', () => {
+  const oldSk = hexToBytes('03'.repeat(32));
+  const oldKey = bytesToHex(publicKeyFromSecret(oldSk));
+  const newKey = signer;
+  it('accepts a link signed by the old key', () => {
+    const payload = { ...samples.register, keylink: { old_key: oldKey, sig: signKeylink('regtest', GENESIS, oldSk, newKey) } };
+    const msg = parseMessage(buildMessage('register', payload, sk), ctx);
+    expect(msg.type === 'register' && msg.payload.keylink?.old_key).toBe(oldKey);
+  });
+  it('rejects a link the old key did not sign as MESSAGE_BAD_KEYLINK', () => {
+    const payload = { ...samples.register, keylink: { old_key: oldKey, sig: signKeylink('regtest', GENESIS, other, newKey) } };
+    expect(codeOf(() => parseMessage(buildMessage('register', payload, sk), ctx))).toBe('MESSAGE_BAD_KEYLINK');
+  });
+  it('rejects a link signed for another genesis', () => {
+    const payload = { ...samples.register, keylink: { old_key: oldKey, sig: signKeylink('regtest', 'c1'.repeat(32) + 'i0', oldSk, newKey) } };
+    expect(codeOf(() => parseMessage(buildMessage('register', payload, sk), ctx))).toBe('MESSAGE_BAD_KEYLINK');
+  });
+});
