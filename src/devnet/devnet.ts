@@ -4,6 +4,7 @@ import type { Chain } from './chain';
 import { startEsploraServer } from './server';
 import { openChain } from './store';
 import { DevWallet } from './wallet';
+import { installFixture, readInfo } from './scenario/fixture';
 
 export interface DevnetOptions {
   /** 0 picks a free port. */
@@ -12,6 +13,8 @@ export interface DevnetOptions {
   seed?: string;
   /** Skip the demo inscriptions on a fresh chain (mature coins are still mined). */
   noDemo?: boolean;
+  /** Load the committed scenario fixture (fixtures/devnet/) into an empty data directory (default true). */
+  fixture?: boolean;
 }
 
 export interface Devnet {
@@ -32,8 +35,11 @@ export const DEMO_METAPROTOCOL = 'drey/1';
 
 export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const seed = opts.seed ?? DEFAULT_SEED;
+  if (opts.fixture !== false) installFixture(opts.dataDir);
   const chain = openChain(opts.dataDir);
   const server = await startEsploraServer(chain, { port: opts.port });
+  const info = readInfo(opts.dataDir);
+  if (info) server.setInfo({ genesis: info.genesis, relays: info.relays });
   const wallet = new DevWallet({ baseUrl: server.url, seed });
   try {
     if (chain.height === 0) await bootstrap(wallet, seed, opts.noDemo === true);

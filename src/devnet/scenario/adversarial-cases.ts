@@ -1,0 +1,14 @@
+/** The adversarial months and the error code each must be rejected with (vectors/adversarial/<case>/expected.json). */
+
+export const ADVERSARIAL_CASES = {
+  'lead-root-wrong': { code: 'RACE_NO_AGREEMENT', step: 'agreement', what: "the lead's package names a wrong root; every revealed secondary disagrees, yet the group finalises the lead's root" },
+  'proof-invalid': { code: 'PROOF_INVALID', step: 'proofs', what: "batch 0 of the lead's package carries batch 1's proof" },
+  'non-actuary-commit': { code: 'MESSAGE_NOT_ACTUARY', step: 'eligibility', what: 'a commit signed by a key that never registered is counted in the reveal and rewarded in the final' },
+  'stake-spent': { code: 'STAKE_SPENT', step: 'eligibility', what: "a secondary's stake outpoint is spent in the anchor block; it still races and is rewarded" },
+  'reveal-key-wrong': { code: 'REVEAL_KEM_MISMATCH', step: 'reveal', what: "the reveal gives the lead's commit a key that does not re-encrypt to its KEM ciphertext" },
+  'final-table-root': { code: 'MERKLE_ROOT_MISMATCH', step: 'merkle', what: "the final's allocation table moves one Dreybit between rows 0 and 1: its rows no longer hash to the root" },
+  'month-log-inconsistent': { code: 'MERKLE_CONSISTENCY_MISMATCH', step: 'merkle', what: "the final's month log is rebuilt over another month-1 leaf: no consistency with month 1's head" },
+} as const;
+
+export type AdversarialCase = keyof typeof ADVERSARIAL_CASES;
+export const ADVERSARIAL_CASE_NAMES = Object.keys(ADVERSARIAL_CASES) as AdversarialCase[];

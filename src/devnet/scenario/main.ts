@@ -1,0 +1,106 @@
+/**
+ * `npm run scenario -- --data DIR [--seed S] [--months N] [--members N] [--actuaries N] [--fixture-out DIR]`:
+ * generate a scenario chain on a fresh devnet in DIR (which must not hold a chain yet).
+ * `npm run scenario -- --adversarial [--out vectors/adversarial]`: one small chain per bad-month case, each kept as a
+ * vector with the code it must fail with.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDevnet } from '../devnet';
+import { DEVNET_BATCH_SIZE, ensureCircuit } from '../prover/setup';
+import { ADVERSARIAL_CASES, ADVERSARIAL_CASE_NAMES } from './adversarial-cases';
+import { FIXTURE_DIR, INFO_FILE, writeFixture } from './fixture';
+import { runScenario, type ScenarioOptions, type ScenarioResult } from './scenario';
+
+export const DEFAULT_SCENARIO_SEED = 'drey-scenario-v1';
+export const DEFAULT_RELAYS = ['ws://127.0.0.1:3003'];
+
+/** Start a devnet on `dataDir` (no fixture, no demo), play the scenario, record its info, stop. */
+export async function generateChain(dataDir: string, o: Omit<ScenarioOptions, 'url'>): Promise<ScenarioResult> {
+  if (existsSync(join(dataDir, 'blocks.dat'))) throw new Error(`${dataDir} already holds a chain; use an empty directory`);
+  const devnet = await startDevnet({ port: 0, dataDir, noDemo: true, fixture: false });
+  try {
+    const result = await runScenario({ ...o, url: devnet.url });
+    const info = { genesis: result.genesis, relays: result.relays };
+    devnet.setInfo(info);
+    writeFileSync(join(dataDir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
+    writeFileSync(join(dataDir, 'scenario.json'), `${JSON.stringify(result, null, 1)}\n`);
+    return result;
+  } finally {
+    await devnet.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      seed: { type: 'string', default: DEFAULT_SCENARIO_SEED },
+      months: { type: 'string', default: '6' },
+      members: { type: 'string', default: '1000' },
+      'new-per-month': { type: 'string', default: '10' },
+      actuaries: { type: 'string', default: '6' },
+      batch: { type: 'string', default: String(DEVNET_BATCH_SIZE) },
+      'fixture-out': { type: 'string' },
+      adversarial: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'vectors/adversarial' },
+    },
+    strict: true,
+  });
+  const num = (v: string, name: string, min: number, max: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
+    return n;
+  };
+  const circuit = await ensureCircuit(num(values.batch, 'batch', 1, 1024));
+  const log = (s: string): void => { process.stdout.write(`${s}\n`); };
+  const t0 = performance.now();
+  if (values.adversarial) {
+    for (const kind of ADVERSARIAL_CASE_NAMES) {
+      const dir = mkdtempSync(join(tmpdir(), `drey-adv-${kind}-`));
+      try {
+        const r = await generateChain(dir, {
+          seed: `${values.seed}/adversarial`, months: 1, members: 16, newPerMonth: 2, actuaries: 5, circuit, relays: DEFAULT_RELAYS,
+          adversarial: { month: 2, kind }, log,
+        });
+        const spec = ADVERSARIAL_CASES[kind];
+        writeFixture(dir, join(values.out, kind), {
+          genesis: r.genesis, relays: r.relays, month: 2, code: spec.code, step: spec.step, what: spec.what,
+          events: r.months.at(-1)?.events ?? [], final: r.months.at(-1)?.final ?? null,
+        });
+        writeFileSync(join(values.out, kind, 'expected.json'), `${JSON.stringify({ genesis: r.genesis, month: 2, code: spec.code, step: spec.step, what: spec.what }, null, 1)}\n`);
+        log(`${kind}: ${spec.code}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } else {
+    if (!values.data) throw new Error('--data DIR is required');
+    const months = num(values.months, 'months', 1, 1000);
+    const members = num(values.members, 'members', 1, 1_000_000);
+    const actuaries = num(values.actuaries, 'actuaries', 5, 9);
+    const r = await generateChain(values.data, {
+      seed: values.seed, months, members, newPerMonth: num(values['new-per-month'], 'new-per-month', 0, 100_000), actuaries,
+      circuit, relays: DEFAULT_RELAYS, log,
+    });
+    const seconds = Math.round((performance.now() - t0) / 100) / 10;
+    log(`genesis ${r.genesis}; ${r.months.length} months; proofs: ${r.proofs.proved} proved, ${r.proofs.cached} cached; ${seconds} s`);
+    if (values['fixture-out'] !== undefined) {
+      const out = values['fixture-out'] === '' ? FIXTURE_DIR : values['fixture-out'];
+      const sizes = writeFixture(values.data, out, {
+        genesis: r.genesis, relays: r.relays, seed: values.seed, months, members, actuaries, batchSize: circuit.batchSize,
+        generatedInSeconds: seconds, command: `npm run scenario -- --data DIR --seed ${values.seed} --months ${months} --members ${members} --actuaries ${actuaries}`,
+      });
+      log(`fixture written to ${out}: blocks ${sizes.blocks} bytes, mempool ${sizes.mempool} bytes (gzip)`);
+    }
+  }
+}
+
+if (process.argv[1] && /scenario[\\/]main\.ts$/.test(process.argv[1])) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`scenario: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,470 @@
+/**
+ * The actuary simulator (docs/protocol.md): founders, the Proof-of-Life service and the actuaries play a deterministic
+ * scenario on any regtest Esplora (+ the devnet mining call): setup and genesis, registrations, then month after month
+ * inputs → lottery → lead commit → race → reveal → final, with the scenario's events (missed deadline, disagreement,
+ * void commit, copied package, key rotation, a month still in progress at the tip) and optional adversarial months.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bytesToHex, sha256, utf8 } from '../../core/bytes';
+import { lotteryPoint, verifyLottery } from '../../core/protocol/lottery';
+import { selectLead } from '../../core/protocol/selection';
+import { markerAddress } from '../../core/protocol/marker';
+import { buildMessage, CONTENT_TYPES, signKeylink } from '../../core/protocol/message';
+import { sealPackage } from '../../core/protocol/kem';
+import { monthLogStep, type MonthLogEntry } from '../../core/protocol/month-log';
+import { parseInscriptionId, type Network } from '../../core/protocol/ids';
+import type { CommitPayload, FinalPayload, GenesisParams, PenaltyReason, TableRef } from '../../core/protocol/payloads';
+import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
+import { INPUTS, splitIntoParts, writeMortalityTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
+import { devnetMortalityRows } from '../tables/mortality-rates';
+import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
+import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
+import { fundStake, isEligible, spendStake, type Actuary } from './actors';
+import { ChainIO, type Published } from './chain-io';
+import { buildGroupMessage } from './frost-sign';
+import { groupKeys, keyPair, type GroupKeys, type KeyPair } from './keys';
+import { Population } from './members';
+import { computeAllocation, programMortality, type MonthResult } from './month-compute';
+import { hex32, packageBatches, packageBytes, type PackageBody } from './package';
+import { BatchProver, type ScenarioProof } from './proofs';
+import { Rng } from './rng';
+import type { AdversarialCase } from './adversarial-cases';
+
+export interface ScenarioOptions {
+  url: string;
+  seed: string;
+  /** Completed months (≥ 1); one more month is left in progress at the tip. */
+  months: number;
+  members: number;
+  newPerMonth: number;
+  actuaries: number;
+  circuit: CircuitArtifacts;
+  relays: string[];
+  /** A month played dishonestly (the adversarial mode), ending the scenario after it. */
+  adversarial?: { month: number; kind: AdversarialCase };
+  /** Leave no month in progress at the tip (adversarial vectors end with their bad month). */
+  noPending?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface MonthRecord {
+  month: number;
+  anchor: number;
+  marker: string;
+  lead?: string;
+  attempt?: number;
+  root?: string;
+  events: string[];
+  /** Reveal txids of the month's protocol objects, in broadcast order. */
+  txids: string[];
+  final?: string;
+}
+
+export interface ScenarioResult {
+  network: Network;
+  genesis: string;
+  setupMarker: string;
+  params: GenesisParams;
+  months: MonthRecord[];
+  relays: string[];
+  proofs: { proved: number; cached: number };
+}
+
+export const NETWORK: Network = 'regtest';
+const STAKE = 1_000_000n;
+
+/** The genesis parameters the simulator runs with (blocks, not dates). */
+export function scenarioParams(startHeight: number, batchSize: number): GenesisParams {
+  return {
+    blocks_per_month: 30, start_height: startHeight, start_month: 202601, min_stake: 500_000,
+    lead_window: 3, max_attempts: 3, race_delay: 7, race_window: 4, reveal_confirmations: 6, reveal_window: 6,
+    super_majority: { num: 2, den: 3 }, reward_shares: [3000, 2000, 1500, 1200, 1000, 700, 600],
+    monthly_fee_ppm: 1000, penalty_sats: 5000, batch_size: batchSize,
+  };
+}
+
+/** Which month carries which scenario event: spread out over ≥ 6 months, packed into fewer for quick runs. */
+export function eventSchedule(months: number): { miss: number; disagree: number; void: number; copy: number; rotate: number } {
+  if (months >= 6) return { miss: 2, disagree: 3, void: 4, copy: 5, rotate: 2 };
+  return { miss: 1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months), rotate: 1 };
+}
+
+interface CommitRecord {
+  actuary: Actuary;
+  published: Published;
+  key: Uint8Array;
+  height: number;
+  pos: number;
+  kind: 'lead' | 'honest' | 'disagree' | 'void' | 'copy' | 'outsider';
+}
+
+export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult> {
+  const log = opts.log ?? ((): void => undefined);
+  const { seed } = opts;
+  const io = new ChainIO(opts.url, seed);
+  const prover = new BatchProver(opts.circuit);
+  const batchSize = opts.circuit.batchSize;
+  try {
+    // Mature coins for the scenario's own wallet (coinbase maturity 100).
+    if ((await io.wallet.balance()) === 0n) await io.wallet.mine(101);
+
+    // ---- Setup (month 0): program, mortality table, verification key, genesis, stakes, registrations.
+    const founders = keyPair(seed, 'founders');
+    const pol = keyPair(seed, 'pol');
+    const people = Array.from({ length: opts.actuaries }, (_, i) => keyPair(seed, `actuary/${i}`));
+    const threshold = Math.floor(opts.actuaries / 2) + 1;
+    log(`keys: dealing Paillier (safe primes), BLS and running the FROST DKG (${threshold} of ${opts.actuaries})`);
+    const group = groupKeys(seed, threshold, opts.actuaries);
+
+    const wasm = new Uint8Array(readFileSync(join(REPO_ROOT, 'programs/allocation/build/allocation.wasm')));
+    const mortalityRows = devnetMortalityRows();
+    const mortalityBytes = writeMortalityTable(mortalityRows);
+    const mortality = programMortality(mortalityRows);
+    const vkeyBytes = utf8.encode(JSON.stringify(opts.circuit.vkey));
+    const program = await io.inscribe(wasm, CONTENT_TYPES.program);
+    const mortalityIns = await io.inscribe(mortalityBytes, CONTENT_TYPES.table);
+    const vkeyIns = await io.inscribe(vkeyBytes, CONTENT_TYPES.message);
+    await io.mine(1);
+
+    const tip0 = await io.tip();
+    const params = scenarioParams(tip0 + 4, batchSize);
+    const genesisPayload = {
+      network: NETWORK, signer: founders.pub,
+      program: { inscription: program.id, sha256: program.sha256 },
+      proof_system: GROTH16_BN254_SNARKJS_V1,
+      verification_keys: [{ inscription: vkeyIns.id, sha256: vkeyIns.sha256 }],
+      mortality_table: { inscription: mortalityIns.id, sha256: mortalityIns.sha256 },
+      paillier: paillierJson(group),
+      frost: { group_key: group.frost.groupKey, threshold, commitments: group.frost.commitments },
+      bls: { group_key: bytesToHex(group.bls.groupKey), threshold, parties: opts.actuaries },
+      pol_key: pol.pub, params, relays: opts.relays,
+    };
+    const genesisIns = await io.inscribe(buildMessage('genesis', genesisPayload, founders.secret), CONTENT_TYPES.message);
+    const genesis = genesisIns.id;
+    const genesisId = parseInscriptionId(genesis);
+    const marker = (m: number): string => markerAddress(NETWORK, genesisId, m);
+    const actuaries: Actuary[] = [];
+    for (const [i, k] of people.entries()) {
+      actuaries.push({ person: `actuary-${i}`, key: k, stake: await fundStake(io, k.pub, STAKE + BigInt(i) * 250_000n), registeredAt: -1, racing: true });
+    }
+    await io.mine(1);
+    log(`genesis ${genesis} at height ${tip0 + 1}`);
+
+    const register = async (a: Actuary, keylink?: { old: KeyPair }): Promise<void> => {
+      const payload = {
+        network: NETWORK, genesis, signer: a.key.pub, stake: { txid: a.stake.txid, vout: a.stake.vout },
+        ...(keylink ? { keylink: { old_key: keylink.old.pub, sig: signKeylink(NETWORK, genesis, keylink.old.secret, a.key.pub) } } : {}),
+      };
+      await io.inscribe(buildMessage('register', payload, a.key.secret), CONTENT_TYPES.message, marker(0));
+    };
+    for (const a of actuaries) await register(a);
+    await io.mine(1);
+    const regHeight = await io.tip();
+    for (const a of actuaries) a.registeredAt = regHeight;
+
+    // ---- Months.
+    const population = new Population(seed, opts.members, opts.newPerMonth);
+    const schedule = opts.adversarial ? { miss: -1, disagree: -1, void: -1, copy: -1, rotate: -1 } : eventSchedule(opts.months);
+    let prevRows: AllocationRow[] = [];
+    const logEntries: MonthLogEntry[] = [];
+    const records: MonthRecord[] = [];
+    const commitPayloads = new Map<string, CommitPayload>();
+    const lastMonth = opts.adversarial ? opts.adversarial.month : opts.noPending ? opts.months : opts.months + 1;
+
+    for (let m = 1; m <= lastMonth; m++) {
+      const pending = m === opts.months + 1 && !opts.adversarial;
+      const adv = opts.adversarial?.month === m ? opts.adversarial.kind : undefined;
+      const A = params.start_height + (m - 1) * params.blocks_per_month;
+      const rec: MonthRecord = { month: m, anchor: A, marker: marker(m), events: [], txids: [] };
+      records.push(rec);
+      const publish = async (body: Uint8Array, type: string = CONTENT_TYPES.message): Promise<Published> => {
+        const p = await io.inscribe(body, type, marker(m));
+        rec.txids.push(p.revealTxid);
+        return p;
+      };
+      const monthRng = new Rng(seed, `month/${m}`);
+      await io.mineTo(A - 1);
+
+      if (adv === 'stake-spent') {
+        // A secondary's stake is spent in the anchor block: it is not eligible, yet it will race and be rewarded.
+        const victim = sortedByKey(actuaries.filter((a) => isEligible(a, A, BigInt(params.min_stake))))[0]!;
+        await spendStake(io, victim);
+        victim.spentAt = A;
+        victim.racing = true;
+        rec.events.push(`adversarial: stake of ${victim.key.pub} spent at the anchor ${A}`);
+      }
+
+      // Proof-of-Life inputs, confirmed in the anchor block.
+      const inputs = population.monthRows(m);
+      const inputsRef = await publishTable(INPUTS, inputs, publish);
+      await publish(buildMessage('inputs', { network: NETWORK, genesis, month: m, signer: pol.pub, table: inputsRef }, pol.secret));
+      await io.mine(1);
+      if ((await io.tip()) !== A) throw new Error(`month ${m}: inputs not confirmed at the anchor ${A}`);
+
+      const eligibleAtA = actuaries.filter((a) => isEligible(a, A, BigInt(params.min_stake)) || (adv === 'stake-spent' && a.spentAt === A));
+      const honest = computeAllocation({ month: m, startMonth: params.start_month, batchSize, prev: prevRows, inputs, mortality });
+      log(`month ${m}: ${inputs.length} rows, ${honest.witness.batches.length} batches; proving…`);
+      const proofs = await prover.proveAll(honest.witness.batches.map((b) => b.circuitInput));
+
+      // Lottery attempts and the lead commit.
+      const anchorHash = await io.blockHash(A);
+      const failed: Actuary[] = [];
+      let lead: CommitRecord | undefined;
+      let attempt = 0;
+      for (; attempt < params.max_attempts; attempt++) {
+        await io.mineTo(A + attempt * params.lead_window);
+        const lotteryIn = { network: NETWORK, genesis: genesisId, month: m, attempt, anchorHash };
+        const hashed = lotteryPoint(lotteryIn);
+        const sig = combinePartials(group.bls.shares.slice(0, threshold).map((s) => ({ index: s.index, signature: partialSign(s, hashed) })));
+        const R = verifyLottery(lotteryIn, bytesToHex(sig), bytesToHex(group.bls.groupKey));
+        await publish(buildMessage('lottery', {
+          network: NETWORK, genesis, month: m, signer: founders.pub, attempt, anchor_height: A, anchor_hash: anchorHash, bls_signature: bytesToHex(sig),
+        }, founders.secret));
+        await io.mine(1);
+        const draw = selectLead(R, attempt, eligibleAtA.map((a) => ({ key: a.key.pub, stake: a.stake.value })), new Set(failed.map((a) => a.key.pub)));
+        const chosen = actuaries.find((a) => a.key.pub === draw.lead)!;
+        if (m === schedule.miss && attempt === 0 && !pending && !adv) {
+          rec.events.push(`missed_deadline: attempt 0 lead ${chosen.key.pub} did not commit by ${A + params.lead_window}`);
+          failed.push(chosen);
+          continue;
+        }
+        let leadResult = honest;
+        if (adv === 'lead-root-wrong') leadResult = perturbed(honest, inputs, prevRows, m, params, batchSize, mortality);
+        let leadProofs = proofs;
+        if (adv === 'proof-invalid') leadProofs = proofs.map((p, i) => (i === 0 ? proofs[(i + 1) % proofs.length]! : p));
+        if (adv === 'proof-invalid' && proofs.length < 2) throw new Error('proof-invalid needs two batches');
+        lead = await commitPackage(chosen, 'lead', leadResult, leadProofs, attempt, 1);
+        rec.lead = chosen.key.pub;
+        rec.attempt = attempt;
+        break;
+      }
+      if (!lead) throw new Error(`month ${m}: every attempt failed`);
+      const hL = lead.height;
+      if (pending) {
+        rec.events.push(`pending: lottery and lead commit at ${hL}; no race, reveal or final yet`);
+        break;
+      }
+
+      // The race: secondaries from h_L + race_delay, in two blocks; a void commit before it.
+      const secondaries = sortedByKey(eligibleAtA.filter((a) => a !== lead!.actuary && !failed.includes(a) && a.racing));
+      const roles = new Map<Actuary, CommitRecord['kind']>();
+      const special: CommitRecord['kind'][] = [];
+      if (!adv && m === schedule.disagree) special.push('disagree');
+      if (!adv && m === schedule.void) special.push('void');
+      if (!adv && m === schedule.copy) special.push('copy');
+      special.forEach((k, i) => { if (secondaries[i]) roles.set(secondaries[i]!, k); });
+      for (const a of secondaries) if (!roles.has(a)) roles.set(a, 'honest');
+      const commits: CommitRecord[] = [];
+      const voiders = secondaries.filter((a) => roles.get(a) === 'void');
+      if (voiders.length > 0) {
+        await io.mineTo(hL + 2);
+        for (const a of voiders) commits.push(await commitPackage(a, 'void', honest, proofs, attempt, 1));
+        rec.events.push(`void_commit: ${voiders.map((a) => a.key.pub).join(', ')} committed at ${hL + 3}, before h_L + ${params.race_delay}`);
+      }
+      const racers = secondaries.filter((a) => roles.get(a) !== 'void' && roles.get(a) !== 'copy');
+      const firstWave = racers.slice(0, Math.ceil(racers.length / 2));
+      const secondWave = racers.slice(firstWave.length);
+      await io.mineTo(hL + params.race_delay - 1);
+      const wave = async (list: Actuary[]): Promise<void> => {
+        const out: CommitRecord[] = [];
+        for (const a of list) {
+          const kind = roles.get(a)!;
+          const result = kind === 'disagree' ? perturbed(honest, inputs, prevRows, m, params, batchSize, mortality) : honest;
+          out.push(await commitPackage(a, kind, result, proofs, attempt, 0));
+        }
+        await io.mine(1);
+        for (const c of out) Object.assign(c, await io.position(c.published.revealTxid));
+        commits.push(...out);
+      };
+      await wave(firstWave);
+      const copier = secondaries.find((a) => roles.get(a) === 'copy');
+      const pendingCopy: CommitRecord[] = [];
+      if (copier) {
+        const victim = commits.find((c) => c.kind === 'honest');
+        if (!victim) throw new Error('no honest package to copy');
+        pendingCopy.push(await copyCommit(copier, victim));
+        rec.events.push(`copied_package: ${copier.key.pub} re-submitted the package of ${victim.actuary.key.pub}`);
+      }
+      let outsider: CommitRecord | undefined;
+      if (adv === 'non-actuary-commit') {
+        const o: Actuary = { person: 'outsider', key: keyPair(seed, 'outsider'), stake: { txid: '00'.repeat(32), vout: 0, value: 0n }, registeredAt: Infinity, racing: true };
+        outsider = await commitPackage(o, 'outsider', honest, proofs, attempt, 0);
+        pendingCopy.push(outsider);
+        rec.events.push(`adversarial: commit signed by the unregistered key ${o.key.pub}`);
+      }
+      await wave(secondWave);
+      for (const c of pendingCopy) Object.assign(c, await io.position(c.published.revealTxid));
+      commits.push(...pendingCopy);
+      const disagreeing = commits.filter((c) => c.kind === 'disagree');
+      if (disagreeing.length) rec.events.push(`disagreed: ${disagreeing.map((c) => c.actuary.key.pub).join(', ')} committed another root`);
+
+      // Counted commits (in the race window), race order, quorum.
+      const raceStart = hL + params.race_delay;
+      const raceEnd = raceStart + params.race_window - 1;
+      const counted = commits.filter((c) => c.height >= raceStart && c.height <= raceEnd).sort((a, b) => a.height - b.height || a.pos - b.pos);
+      const E = eligibleAtA.filter((a) => a !== lead!.actuary).length;
+      if (counted.length < Math.floor(E / 2) + 1 && !adv) throw new Error(`month ${m}: no quorum (${counted.length} of ${E})`);
+
+      // Reveal after 6 confirmations of the last counted commit.
+      const lastCommit = Math.max(...counted.map((c) => c.height), hL);
+      await io.mineTo(lastCommit + params.reveal_confirmations - 1);
+      const revealKeys = [lead, ...counted].map((c) => ({ commit: c.published.id, key: bytesToHex(c.key) }));
+      if (adv === 'reveal-key-wrong') revealKeys[0]!.key = bytesToHex(monthRng.bytes(32));
+      await publish(buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys }, group.frost, seed, `reveal/${m}`));
+
+      // Final: allocation table, root, month log, rewards and penalties.
+      const leadResult = adv === 'lead-root-wrong' ? perturbed(honest, inputs, prevRows, m, params, batchSize, mortality) : honest;
+      let finalRows = leadResult.rows;
+      if (adv === 'final-table-root') {
+        finalRows = leadResult.rows.map((r, i) => (i === 1 ? { ...r, allocation: r.allocation + 1n } : i === 0 && r.allocation > 0n ? { ...r, allocation: r.allocation - 1n } : r));
+        rec.events.push('adversarial: final table row 1 does not hash to the root');
+      }
+      const tableRef = await publishTable(ALLOCATION, finalRows, publish);
+      await io.mine(1);
+      const root = hex32(leadResult.root);
+      const entries = [...logEntries, { month: m, root: hexBytes(root) }];
+      let step = monthLogStep(entries);
+      if (adv === 'month-log-inconsistent') {
+        const forged = entries.map((e, i) => (i === 0 && entries.length > 1 ? { ...e, root: sha256(e.root) } : e));
+        step = monthLogStep(forged);
+        rec.events.push('adversarial: month log rebuilt over a different first leaf');
+      }
+      const aum = prevRows.reduce((s, r) => s + r.allocation, 0n);
+      const pool = (aum * BigInt(params.monthly_fee_ppm)) / 1_000_000n;
+      const share = (k: number): number => Number((pool * BigInt(params.reward_shares[k] ?? 0)) / 10_000n);
+      const agreeing = counted.filter((c) => c.kind === 'honest' || c.kind === 'outsider');
+      const rewards: FinalPayload['rewards'] = [{ actuary: lead.actuary.key.pub, sats: share(0) }];
+      agreeing.forEach((c, k) => { if (k + 1 < params.reward_shares.length) rewards.push({ actuary: c.actuary.key.pub, sats: share(k + 1) }); });
+      const penalties: FinalPayload['penalties'] = [];
+      const penalise = (a: Actuary, reason: PenaltyReason): void => {
+        penalties.push({ actuary: a.key.pub, reason, sats: reason === 'void_commit' ? 0 : params.penalty_sats });
+      };
+      for (const f of failed) penalise(f, 'missed_deadline');
+      for (const c of [...commits].sort((a, b) => a.height - b.height || a.pos - b.pos)) {
+        if (c.kind === 'void') penalise(c.actuary, 'void_commit');
+        if (c.kind === 'disagree') penalise(c.actuary, 'disagreed');
+        if (c.kind === 'copy') penalise(c.actuary, 'copied_package');
+      }
+      const final = await publish(buildGroupMessage('final', {
+        network: NETWORK, genesis, month: m, signer: group.frost.groupKey, lead: lead.actuary.key.pub, attempt,
+        table: tableRef, root, log: step, rewards, penalties,
+      }, group.frost, seed, `final/${m}`));
+      await io.mine(1);
+      rec.final = final.id;
+      rec.root = root;
+      logEntries.push({ month: m, root: hexBytes(root) });
+      prevRows = honest.rows;
+      log(`month ${m}: lead ${lead.actuary.key.pub.slice(0, 12)}… attempt ${attempt}, ${counted.length} counted, final ${final.id.slice(0, 16)}…`);
+
+      // Key rotation: a new key (new stake) linked from the old one, registered before the next anchor; the old
+      // stake is spent after that anchor, so both keys are eligible for one month (counted once in seniority).
+      if (m === schedule.rotate && !adv) {
+        const old = actuaries.find((a) => a.racing && a.person === 'actuary-0')!;
+        const fresh: Actuary = { person: old.person, key: keyPair(seed, 'actuary/0/rotated'), stake: await fundStake(io, keyPair(seed, 'actuary/0/rotated').pub, old.stake.value), registeredAt: -1, linkedFrom: old.key.pub, racing: true };
+        await io.mine(1);
+        await register(fresh, { old: old.key });
+        await io.mine(1);
+        fresh.registeredAt = await io.tip();
+        old.racing = false;
+        actuaries.push(fresh);
+        rec.events.push(`keylink: ${old.key.pub} → ${fresh.key.pub}`);
+      }
+      if (m === schedule.rotate + 1 && !adv) {
+        const old = actuaries.find((a) => !a.racing && a.spentAt === undefined);
+        if (old) {
+          await spendStake(io, old);
+          await io.mine(1);
+          old.spentAt = await io.tip();
+          rec.events.push(`old key ${old.key.pub} stake spent at ${old.spentAt} (eligible no more)`);
+        }
+      }
+    }
+
+    return {
+      network: NETWORK, genesis, setupMarker: marker(0), params, months: records, relays: opts.relays,
+      proofs: { proved: prover.proved, cached: prover.cached },
+    };
+
+    // ---- helpers closing over the month's context
+    async function commitPackage(a: Actuary, kind: CommitRecord['kind'], result: MonthResult, batchProofs: readonly ScenarioProof[], attempt: number, mineAfter: number): Promise<CommitRecord> {
+      const m = records.at(-1)!.month;
+      const parts = splitIntoParts(ALLOCATION, result.rows);
+      const body: PackageBody = {
+        network: NETWORK, genesis, month: m, actuary: a.key.pub, new_root: hex32(result.root),
+        table_sha256: bytesToHex(sha256(concatParts(parts.map((p) => p.data)))),
+        batches: packageBatches(result.witness, batchProofs),
+      };
+      const key = new Rng(seed, `package-key/${m}/${a.key.pub}`).bytes(32);
+      const sealed = sealPackage(group.paillier.pub.n, key, packageBytes(body, a.key.secret), { network: NETWORK, genesis: genesisId, month: m, actuary: a.key.pub });
+      const payload: CommitPayload = {
+        network: NETWORK, genesis, month: m, signer: a.key.pub, attempt, kem: bytesToHex(sealed.kem), ciphertext: bytesToHex(sealed.ciphertext),
+      };
+      const published = await io.inscribe(buildMessage('commit', payload, a.key.secret), CONTENT_TYPES.message, marker(m));
+      commitPayloads.set(published.id, payload);
+      records.at(-1)!.txids.push(published.revealTxid);
+      const rec: CommitRecord = { actuary: a, published, key, height: -1, pos: -1, kind };
+      if (mineAfter > 0) {
+        await io.mine(mineAfter);
+        Object.assign(rec, await io.position(published.revealTxid));
+      }
+      return rec;
+    }
+
+    /** The lazy actuary: takes another actuary's commit from the chain and re-signs its KEM and ciphertext as its own. */
+    async function copyCommit(a: Actuary, victim: CommitRecord): Promise<CommitRecord> {
+      const m = records.at(-1)!.month;
+      const original = commitPayloads.get(victim.published.id);
+      if (!original) throw new Error('victim commit payload unknown');
+      const published = await io.inscribe(buildMessage('commit', { ...original, signer: a.key.pub }, a.key.secret), CONTENT_TYPES.message, marker(m));
+      records.at(-1)!.txids.push(published.revealTxid);
+      return { actuary: a, published, key: victim.key, height: -1, pos: -1, kind: 'copy' };
+    }
+  } finally {
+    await prover.close();
+  }
+}
+
+
+function paillierJson(group: GroupKeys): { n: string; parties: number; threshold: number; v: string; verification_keys: string[] } {
+  const p = group.paillier.pub;
+  const h = (x: bigint): string => {
+    const s = x.toString(16);
+    return s.length % 2 ? `0${s}` : s;
+  };
+  return { n: h(p.n), parties: p.parties, threshold: p.threshold, v: h(p.v), verification_keys: p.verificationKeys.map(h) };
+}
+
+function sortedByKey(list: Actuary[]): Actuary[] {
+  return [...list].sort((a, b) => (a.key.pub < b.key.pub ? -1 : a.key.pub > b.key.pub ? 1 : 0));
+}
+
+function hexBytes(h: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(h, 'hex'));
+}
+
+function concatParts(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/** Publish a table's parts (each a complete Parquet file of consecutive rows) and return its TableRef. */
+async function publishTable<Row>(kind: Parameters<typeof splitIntoParts<Row>>[0], rows: readonly Row[], publish: (b: Uint8Array, t?: string) => Promise<Published>): Promise<TableRef> {
+  const parts = splitIntoParts(kind, rows);
+  const refs: TableRef['parts'] = [];
+  for (const p of parts) {
+    const pub = await publish(p.data, CONTENT_TYPES.table);
+    refs.push({ inscription: pub.id, sha256: p.sha256, rows: p.rows });
+  }
+  return { rows: rows.length, parts: refs };
+}
+
+/** A wrong computation: one living member's deposit counted one sat too high (another root, same shape). */
+function perturbed(honest: MonthResult, inputs: InputsRow[], prev: AllocationRow[], m: number, params: GenesisParams, batchSize: number, mortality: ReturnType<typeof programMortality>): MonthResult {
+  void honest;
+  const i = inputs.findIndex((r, k) => k > 0 && r.alive);
+  const bent = inputs.map((r, k) => (k === i ? { ...r, deposit: r.deposit + 1n } : r));
+  return computeAllocation({ month: m, startMonth: params.start_month, batchSize, prev, inputs: bent, mortality });
+}
