@@ -5,6 +5,7 @@ import { startEsploraServer } from './server';
 import { openChain } from './store';
 import { DevWallet } from './wallet';
 import { installFixture, readInfo } from './scenario/fixture';
+import { startRelay } from './nostr';
 
 export interface DevnetOptions {
   /** 0 picks a free port. */
@@ -15,6 +16,8 @@ export interface DevnetOptions {
   noDemo?: boolean;
   /** Load the committed scenario fixture (fixtures/devnet/) into an empty data directory (default true). */
   fixture?: boolean;
+  /** Port of the local nostr relay: default the Esplora port + 1 (ephemeral when `port` is 0); `false`: no relay. */
+  relayPort?: number | false;
 }
 
 export interface Devnet {
@@ -23,6 +26,8 @@ export interface Devnet {
   port: number;
   chain: Chain;
   wallet: DevWallet;
+  /** The local nostr relay's URL (`ws://127.0.0.1:P`), when one runs. */
+  relayUrl: string | null;
   /** Merge fields into `GET /api/devnet/info` (e.g. `{ genesis, relays }`). */
   setInfo(extra: Record<string, unknown>): void;
   close(): Promise<void>;
@@ -41,13 +46,24 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const info = readInfo(opts.dataDir);
   if (info) server.setInfo({ genesis: info.genesis, relays: info.relays });
   const wallet = new DevWallet({ baseUrl: server.url, seed });
+  let relay: Awaited<ReturnType<typeof startRelay>> | undefined;
   try {
+    if (opts.relayPort !== false) {
+      relay = await startRelay({ port: opts.relayPort ?? (opts.port === 0 ? 0 : opts.port + 1) });
+      // The relay that actually runs is the one clients should use, whatever the genesis recommends.
+      server.setInfo({ relays: [relay.url] });
+    }
     if (chain.height === 0) await bootstrap(wallet, seed, opts.noDemo === true);
   } catch (e) {
+    await relay?.close();
     await server.close();
     throw e;
   }
-  return { url: server.url, port: server.port, chain, wallet, setInfo: server.setInfo, close: server.close };
+  const close = async (): Promise<void> => {
+    await relay?.close();
+    await server.close();
+  };
+  return { url: server.url, port: server.port, relayUrl: relay?.url ?? null, chain, wallet, setInfo: server.setInfo, close };
 }
 
 /** Fresh chain: 101 blocks to the wallet, then two `drey/1` demo inscriptions confirmed in block 102. */

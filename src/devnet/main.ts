@@ -1,4 +1,7 @@
-/** `npm run devnet -- --port P --data DIR [--seed S]`: run the devnet alone on 127.0.0.1 and print its base URL. */
+/**
+ * `npm run devnet -- --port P --data DIR [--seed S] [--relay-port R | --no-relay]`: run the devnet (Esplora API and a
+ * nostr relay) alone on 127.0.0.1 and print their URLs.
+ */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, startDevnet } from './devnet';
 
@@ -9,13 +12,18 @@ async function main(): Promise<void> {
       data: { type: 'string', default: '.devnet' },
       seed: { type: 'string', default: DEFAULT_SEED },
       'no-demo': { type: 'boolean', default: false },
+      'relay-port': { type: 'string' },
+      'no-relay': { type: 'boolean', default: false },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
-  const devnet = await startDevnet({ port, dataDir: values.data, seed: values.seed, noDemo: values['no-demo'] });
+  const relayPort = values['no-relay'] ? false : values['relay-port'] === undefined ? undefined : Number(values['relay-port']);
+  if (typeof relayPort === 'number' && (!Number.isInteger(relayPort) || relayPort < 0 || relayPort > 65535)) throw new Error(`--relay-port must be 0..65535, got ${values['relay-port']}`);
+  const devnet = await startDevnet({ port, dataDir: values.data, seed: values.seed, noDemo: values['no-demo'], relayPort });
   process.stdout.write(`devnet esplora: ${devnet.url}\n`);
+  if (devnet.relayUrl) process.stdout.write(`devnet nostr relay: ${devnet.relayUrl}\n`);
   process.stdout.write(`devnet tip: ${devnet.chain.height} ${devnet.chain.tip.hash}\n`);
   let stopping = false;
   const stop = (): void => {

@@ -20,7 +20,7 @@ export const DEFAULT_RELAYS = ['ws://127.0.0.1:3003'];
 /** Start a devnet on `dataDir` (no fixture, no demo), play the scenario, record its info, stop. */
 export async function generateChain(dataDir: string, o: Omit<ScenarioOptions, 'url'>): Promise<ScenarioResult> {
   if (existsSync(join(dataDir, 'blocks.dat'))) throw new Error(`${dataDir} already holds a chain; use an empty directory`);
-  const devnet = await startDevnet({ port: 0, dataDir, noDemo: true, fixture: false });
+  const devnet = await startDevnet({ port: 0, dataDir, noDemo: true, fixture: false, relayPort: false });
   try {
     const result = await runScenario({ ...o, url: devnet.url });
     const info = { genesis: result.genesis, relays: result.relays };
