@@ -8,6 +8,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   inscriptions: { summary: 'parse ord envelopes of a raw transaction (hex file or -)', load: async () => (await import('./commands/inscriptions')).run },
   spv: { summary: 'verify a transaction\'s inclusion: live (--esplora) or offline (--header --tx --proof)', load: async () => (await import('./commands/spv')).run },
   proof: { summary: 'verify a Groth16 proof (snarkjs JSON: --vkey F --proof F --public F)', load: async () => (await import('./commands/proof')).run },
+  month: { summary: 'verify month M of a Drey instance (--esplora URLs --genesis ID [--depth quick|full --user ID])', load: async () => (await import('./commands/month')).run },
+  all: { summary: 'verify every month up to the tip and rank the actuaries (options as month)', load: async () => (await import('./commands/all')).run },
 };
 
 export const USAGE = `usage: drey-verify <command> [options]

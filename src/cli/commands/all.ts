@@ -1,0 +1,57 @@
+/**
+ * drey-verify all: every month from 1 to the one in progress at the tip, then the all-time actuary ranking. Exit 0
+ * when every finished month is verified; the month in progress at the tip is reported as pending and does not fail
+ * the run (it is not finished); 1 when a month is rejected (or an earlier month is still pending); 2 usage or I/O.
+ */
+import { parseArgs } from 'node:util';
+import { monthsAtTip } from '../../core/month/months-at-tip';
+import { allTimeRanking, type MonthRanking } from '../../core/month/ranking';
+import type { MonthReport } from '../../core/month/report';
+import type { MonthSources } from '../../core/month/records';
+import { verifyMonth } from '../../core/pipeline';
+import { EXIT, UsageError, printJson, type CliIO } from '../io';
+import { IO_CODES, MONTH_HELP, MONTH_OPTIONS, errorExit, humanReport, monthSetup } from './month';
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: MONTH_OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) {
+    io.stdout(MONTH_HELP);
+    return EXIT.VERIFIED;
+  }
+  if (positionals.length) throw new UsageError(`all takes no month number\n\n${MONTH_HELP}`);
+  const setup = monthSetup(values, io);
+  const reports: MonthReport[] = [];
+  try {
+    const { months } = await monthsAtTip(setup.base.client, setup.base.genesisId);
+    // Within one run, what was fetched for a month is reused by the next: transactions, blocks six deep, stakes.
+    const reuse: Pick<MonthSources, 'reveals' | 'blocks' | 'stakes'> = { reveals: {}, blocks: {}, stakes: {} };
+    const keep = (src: MonthSources) => {
+      Object.assign(reuse.reveals, src.reveals);
+      Object.assign(reuse.stakes, src.stakes);
+      for (const [h, b] of Object.entries(src.blocks)) if (!b.error && Number(h) <= src.tipHeight - 5) reuse.blocks[Number(h)] = b;
+    };
+    for (let m = 1; m <= months; m++) {
+      const r = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
+      reports.push(r);
+      if (!setup.json) io.stdout(humanReport(r));
+    }
+  } catch (e) {
+    return errorExit(e, io, setup.json);
+  }
+  const ranking = allTimeRanking(reports.map((r) => r.ranking).filter((r): r is MonthRanking => r !== null));
+  const last = reports.at(-1);
+  const pendingAtTip = last?.verdict === 'pending' ? last.month : null;
+  const failedMonths = reports.filter((r) => r.verdict === 'rejected' || (r.verdict === 'pending' && r !== last)).map((r) => r.month);
+  const ioFailure = reports.some((r) => r.checks.some((c) => !c.ok && IO_CODES.has(c.code)));
+  const summary = {
+    months: reports.length, verified: reports.filter((r) => r.verdict === 'verified').map((r) => r.month), rejected: failedMonths, pendingAtTip,
+    requests: setup.requests(),
+  };
+  if (setup.json) printJson(io, { summary, ranking, reports });
+  else {
+    io.stdout(`${summary.verified.length} of ${reports.length} month(s) verified${failedMonths.length ? `; rejected: ${failedMonths.join(', ')}` : ''}${pendingAtTip ? `; month ${pendingAtTip} is in progress at the tip (pending, not counted as a failure)` : ''}; ${summary.requests} Esplora requests\n`);
+    for (const a of ranking) io.stdout(`  ${a.key.slice(0, 16)}…  seniority ${a.seniority}  leads ${a.leads}  rewards ${a.rewards}  penalties ${a.penalties}  agreement ${a.agreementRate === null ? '—' : `${Math.round(a.agreementRate * 100)}%`}${a.keys.length > 1 ? `  (${a.keys.length} linked keys)` : ''}\n`);
+  }
+  if (ioFailure) return EXIT.USAGE;
+  return failedMonths.length ? EXIT.REJECTED : EXIT.VERIFIED;
+}

@@ -1,0 +1,130 @@
+/**
+ * drey-verify month M: verify one month of a Drey instance from public chain data (design §3), quick (one depositor)
+ * or full (every rule, every proof, WASM re-execution). Exit 0 verified, 1 rejected or pending (not verified),
+ * 2 usage or I/O.
+ */
+import { parseArgs } from 'node:util';
+import { isNetworkName, networkFromName, NETWORK_NAMES } from '../../core/chain/network';
+import { createEsploraClient } from '../../core/esplora/client';
+import { countingFetch } from '../../core/month/counting-fetch';
+import type { MonthReport } from '../../core/month/report';
+import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
+import { isVerifyError } from '../../core/errors';
+import { runProgramInNodeWorker } from '../../../workers/node-worker';
+import { EXIT, UsageError, printJson, type CliIO } from '../io';
+
+export const MONTH_HELP = `usage:
+  drey-verify month M --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
+  drey-verify all     --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
+
+Verifies month M (1, 2, 3… from the genesis), or every month up to the tip, from public chain data only: headers and
+proof of work (block hashes cross-checked across hosts), inclusion and witness binding of every inscription, message
+signatures, eligibility, lottery, race, reveal, agreement, proofs, WASM re-execution, roots, rewards and penalties.
+  --depth full   every check (default)
+  --depth quick  one depositor (--user): headers, final, the depositor's batch proof and Merkle path, totals
+  --user ID      the depositor's user id; used on this machine only, never sent to any host
+  --checkpoint H:HASH  a block hash you trust at height H
+  --rps N        requests per second per host (default 4; raise it for a local devnet)
+NET: ${NETWORK_NAMES.join(', ')} (default mainnet). Output: one line per check (failures with code and message);
+--json prints the report(s).
+Exit codes: 0 every requested month verified; 1 a month rejected, or (for \`month\`) still pending; 2 usage or I/O.
+\`all\` treats the pending month at the tip as not failing the run (it is not finished), and says so.
+`;
+
+export const MONTH_OPTIONS = {
+  esplora: { type: 'string' },
+  genesis: { type: 'string' },
+  network: { type: 'string' },
+  depth: { type: 'string' },
+  user: { type: 'string' },
+  checkpoint: { type: 'string' },
+  rps: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof MONTH_OPTIONS; strict: true; allowPositionals: true }>>['values'];
+
+/** FETCH_ failures that mean "could not ask", not "the answer is wrong": the run is an I/O error, exit 2. */
+export const IO_CODES = new Set(['FETCH_NETWORK', 'FETCH_TIMEOUT', 'FETCH_RATE_LIMITED', 'FETCH_HTTP_STATUS', 'FETCH_ALL_HOSTS_FAILED', 'FETCH_CROSS_CHECK_UNAVAILABLE', 'FETCH_ABORTED']);
+
+export interface MonthSetup {
+  base: Omit<VerifyMonthOptions, 'month'>;
+  json: boolean;
+  requests: () => number;
+}
+
+/** Options → a client and the pipeline's base options (UsageError on a bad option). */
+export function monthSetup(values: Values, io: CliIO): MonthSetup {
+  if (!values.esplora) throw new UsageError(`--esplora is required\n\n${MONTH_HELP}`);
+  if (!values.genesis || !/^[0-9a-f]{64}i(0|[1-9][0-9]{0,9})$/.test(values.genesis)) throw new UsageError('--genesis must be an inscription id <64 hex>i<n>');
+  const networkName = values.network ?? 'mainnet';
+  if (!isNetworkName(networkName)) throw new UsageError(`unknown network "${networkName}"`);
+  const depth = values.depth ?? 'full';
+  if (depth !== 'quick' && depth !== 'full') throw new UsageError('--depth must be quick or full');
+  if (depth === 'quick' && values.user === undefined) throw new UsageError('--depth quick needs --user ID');
+  const rps = values.rps === undefined ? 4 : Number(values.rps);
+  if (!Number.isFinite(rps) || rps <= 0) throw new UsageError('--rps must be a positive number');
+  let checkpoint: VerifyMonthOptions['checkpoint'];
+  if (values.checkpoint !== undefined) {
+    const m = /^(\d{1,9}):([0-9a-fA-F]{64})$/.exec(values.checkpoint);
+    if (!m) throw new UsageError('--checkpoint must be HEIGHT:HASH');
+    checkpoint = { height: Number(m[1]), hash: m[2]!.toLowerCase() };
+  }
+  const hosts = values.esplora.split(',').map((h) => h.trim()).filter(Boolean);
+  const counter = countingFetch(io.fetch);
+  let client;
+  try {
+    client = createEsploraClient({ hosts, fetch: counter.fetch, network: networkFromName(networkName), requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)) });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  }
+  return {
+    json: values.json ?? false,
+    requests: counter.count,
+    base: {
+      client, network: networkName, genesisId: values.genesis, depth, ...(values.user !== undefined ? { user: values.user } : {}),
+      ...(checkpoint ? { checkpoint } : {}), requestCount: counter.count,
+      runProgram: (wasm, input) => runProgramInNodeWorker(wasm, input, { timeoutMs: 60_000 }),
+    },
+  };
+}
+
+/** One line per check; failures with their code and message. */
+export function humanReport(r: MonthReport): string {
+  const lines = [`month ${r.month} (${r.depth}): ${r.verdict.toUpperCase()}${r.pendingReason ? ` — ${r.pendingReason}` : ''}`];
+  for (const c of r.checks) lines.push(c.ok ? `  ok   ${c.step.padEnd(12)} ${c.message}` : `  FAIL ${c.step.padEnd(12)} ${c.code}: ${c.message}`);
+  if (r.allocation) lines.push(`  your allocation: ${r.allocation.allocation} Dreybits (row ${r.allocation.row}, batch ${r.allocation.batchIndex})`);
+  lines.push(`  ${r.requests} Esplora request(s); ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** A run-level failure (no report): an I/O failure is exit 2, anything the chain data refutes exit 1. */
+export function errorExit(e: unknown, io: CliIO, json: boolean): number {
+  if (!isVerifyError(e)) throw e;
+  if (json) printJson(io, { ok: false, ...e.toJSON() });
+  else io.stderr(`drey-verify: ${e.code}: ${e.message}\n`);
+  return IO_CODES.has(e.code) || e.code === 'FETCH_NOT_FOUND' ? EXIT.USAGE : EXIT.REJECTED;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: MONTH_OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) {
+    io.stdout(MONTH_HELP);
+    return EXIT.VERIFIED;
+  }
+  if (positionals.length !== 1 || !/^[1-9]\d{0,5}$/.test(positionals[0]!)) throw new UsageError(`month M: M is a month number 1, 2, 3…\n\n${MONTH_HELP}`);
+  const setup = monthSetup(values, io);
+  let report: MonthReport;
+  try {
+    report = await verifyMonth({ ...setup.base, month: Number(positionals[0]) });
+  } catch (e) {
+    return errorExit(e, io, setup.json);
+  }
+  if (setup.json) printJson(io, report);
+  else io.stdout(humanReport(report));
+  const ioFailure = report.checks.some((c) => !c.ok && IO_CODES.has(c.code));
+  if (ioFailure) return EXIT.USAGE;
+  return report.verdict === 'verified' ? EXIT.VERIFIED : EXIT.REJECTED;
+}

@@ -1,0 +1,71 @@
+/**
+ * What to fetch next, read from not-yet-verified message bodies: referenced inscription ids, table parts, stake
+ * outpoints, the genesis parameters. Only steers fetching; every message is parsed strictly and verified later.
+ */
+import { utf8 } from '../bytes';
+import { inscriptionsFromTx } from '../inscription';
+import { METAPROTOCOL } from '../protocol/message';
+import type { RevealSource } from './records';
+
+type Json = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ID_RE = /^[0-9a-f]{64}i(?:0|[1-9][0-9]{0,9})$/;
+
+/** The `{type, payload}` of every drey/1 JSON envelope of a reveal, if it parses as JSON at all. */
+export function looseMessages(source: RevealSource): { id: string; type: string; payload: Json }[] {
+  let found;
+  try {
+    found = inscriptionsFromTx(source.tx.bytes).inscriptions;
+  } catch {
+    return [];
+  }
+  const out: { id: string; type: string; payload: Json }[] = [];
+  for (const ins of found) {
+    if (ins.metaprotocol !== METAPROTOCOL || !ins.body || ins.contentType !== 'application/json') continue;
+    const text = utf8.decodeStrict(ins.body);
+    if (text === undefined) continue;
+    try {
+      const v: unknown = JSON.parse(text);
+      if (isObj(v) && typeof v.type === 'string' && isObj(v.payload)) out.push({ id: ins.id, type: v.type, payload: v.payload });
+    } catch {
+      // Not JSON: the strict parse later reports it.
+    }
+  }
+  return out;
+}
+
+/** Inscription ids named as `inscription` anywhere inside a value (FileRefs and table parts). */
+export function referencedIds(payload: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(payload)) for (const x of payload) referencedIds(x, out);
+  else if (isObj(payload)) {
+    for (const [k, v] of Object.entries(payload)) {
+      if (k === 'inscription' && typeof v === 'string' && ID_RE.test(v)) out.add(v);
+      else referencedIds(v, out);
+    }
+  }
+  return out;
+}
+
+/** The genesis parameters the fetch layer needs to find the anchor block (start height, blocks per month). */
+export function looseParams(payload: Json): { startHeight: number; blocksPerMonth: number } | undefined {
+  const p = payload.params;
+  if (!isObj(p) || !Number.isSafeInteger(p.start_height) || !Number.isSafeInteger(p.blocks_per_month)) return undefined;
+  return { startHeight: p.start_height as number, blocksPerMonth: p.blocks_per_month as number };
+}
+
+/** The stake outpoint a register payload names. */
+export function looseStake(payload: Json): { txid: string; vout: number } | undefined {
+  const s = payload.stake;
+  if (!isObj(s) || typeof s.txid !== 'string' || !/^[0-9a-f]{64}$/.test(s.txid) || !Number.isSafeInteger(s.vout)) return undefined;
+  return { txid: s.txid, vout: s.vout as number };
+}
+
+/** Whether a transaction carries at least one drey/1 envelope (the fetch layer binds only those). */
+export function hasDreyEnvelope(tx: RevealSource['tx']): boolean {
+  try {
+    return inscriptionsFromTx(tx.bytes).inscriptions.some((i) => i.metaprotocol === METAPROTOCOL);
+  } catch {
+    return false;
+  }
+}

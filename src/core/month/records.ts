@@ -1,0 +1,98 @@
+/** Plain records the fetch layer hands to the verify steps (design §3): raw material in, bound inscriptions and messages out. */
+import type { Header } from '../chain/header';
+import type { MerkleProof } from '../chain/merkle';
+import type { ParsedTx } from '../chain/tx';
+import type { Outspend } from '../esplora/shapes';
+import type { Message } from '../protocol/message';
+import type { MessageType, PayloadByType } from '../protocol/payloads';
+import type { Network } from '../protocol/ids';
+
+/** A block the month refers to: its header (re-hashed by the client) and what each host names at its height. */
+export interface BlockSource {
+  height: number;
+  /** The hash the first host named at `height`. */
+  hash: string;
+  header?: Header;
+  /** Per host: the hash it names at `height`, or the error code it gave. */
+  hosts: Record<string, string>;
+  /** Why the block could not be fetched (code and message), if it could not. */
+  error?: { code: string; message: string };
+}
+
+/** One reveal transaction and what binds it: its Merkle proof and the commit transactions its inputs spend. */
+export interface RevealSource {
+  tx: ParsedTx;
+  proof: MerkleProof;
+  /** Spent transactions by txid (re-hashed), for the BIP341 binding of every envelope's input. */
+  spent: Record<string, ParsedTx>;
+  /** Where the source was found: a marker month, or `ref` when fetched by id. */
+  found: number | 'ref';
+}
+
+/** A transaction the fetch layer could not obtain (listed on a marker but unreachable, or a referenced id). */
+export interface FetchFailure {
+  txid: string;
+  code: string;
+  message: string;
+}
+
+/** A stake outpoint as fetched: the funding transaction (re-hashed) and the host's outspend answer. */
+export interface StakeSource {
+  txid: string;
+  vout: number;
+  /** The funding transaction (re-hashed): the output's value and script are authenticated by the txid. */
+  tx?: ParsedTx;
+  /** Each host's outspend answer (unspentness cannot be proven by SPV: it is the hosts' word, cross-checked). */
+  outspends?: Record<string, Outspend>;
+  error?: { code: string; message: string };
+}
+
+/** Everything fetched for one month, untrusted until the steps have checked it. */
+export interface MonthSources {
+  network: Network;
+  genesisId: string;
+  month: number;
+  tipHeight: number;
+  /** Reveal transactions by txid: the genesis', month 0's, month m−1's and month m's, and referenced objects'. */
+  reveals: Record<string, RevealSource>;
+  /** Txids listed on each marker month (newest first, as the host lists them). */
+  listed: Record<number, string[]>;
+  blocks: Record<number, BlockSource>;
+  stakes: Record<string, StakeSource>;
+  failures: FetchFailure[];
+  /** Esplora requests this month's fetch made (cache hits not counted). */
+  requests: number;
+}
+
+/** An inscription whose reveal is in a PoW-checked block and whose witness is bound to its commit output (BIP341). */
+export interface InscriptionRecord {
+  id: string;
+  txid: string;
+  index: number;
+  height: number;
+  blockHash: string;
+  /** The reveal's position in its block, from the Merkle proof. */
+  position: number;
+  contentType: string | null;
+  metaprotocol: string | null;
+  body: Uint8Array;
+  bodySha256: string;
+  /** Marker month the reveal was listed under, or `ref`. */
+  found: number | 'ref';
+  bound: true;
+  commitTxid: string;
+}
+
+/** A parsed, signature-checked protocol message with where it was inscribed. */
+export interface MessageRecord<T extends MessageType = MessageType> {
+  inscription: InscriptionRecord;
+  type: T;
+  payload: PayloadByType[T];
+  signer: string;
+  message: Message;
+}
+
+/** Chain order of two inscriptions: (height, position in block, index in the reveal). */
+export function chainOrder(a: InscriptionRecord, b: InscriptionRecord): number {
+  return a.height - b.height || a.position - b.position || a.index - b.index;
+}

@@ -1,0 +1,113 @@
+/**
+ * Step "lottery" (docs/protocol.md §6.2–6.4): per attempt, the threshold-BLS beacon over the anchor block, the
+ * stake-weighted lead drawn from it (failed leads excluded), and the lead's commit inside its deadline window. A lead
+ * that misses its window is penalised and the next attempt applies.
+ */
+import { passed, failed, type Check } from '../check';
+import { bytesToHex } from '../bytes';
+import { VerifyError } from '../errors';
+import { parseInscriptionId, type Network } from '../protocol/ids';
+import { verifyLottery } from '../protocol/lottery';
+import type { GenesisPayload } from '../protocol/payloads';
+import { selectLead } from '../protocol/selection';
+import type { MessageRecord } from './records';
+import { leadWindow } from './timeline';
+import type { Eligibility } from './verify-eligibility';
+import type { VerifiedBlock } from './verify-headers';
+
+export interface Attempt {
+  attempt: number;
+  lead: string;
+  randomness: string;
+  /** The lead's commit, when it made its window. */
+  commit?: MessageRecord<'commit'>;
+  window: { from: number; to: number };
+}
+
+export interface LotteryResult {
+  attempts: Attempt[];
+  /** The attempt whose lead committed in time. */
+  accepted?: Attempt;
+  /** Leads that missed their deadline (penalised). */
+  missed: string[];
+  /** The month is still running: the open attempt's window or lottery is above the tip. */
+  pending: boolean;
+}
+
+export interface LotteryContext {
+  network: Network;
+  genesisId: string;
+  month: number;
+  genesis: GenesisPayload;
+  anchor: number;
+  anchorBlock: VerifiedBlock | undefined;
+  tipHeight: number;
+}
+
+/** The first lottery message for `attempt` whose anchor matches and whose BLS signature verifies; R = SHA-256(sig). */
+function beaconFor(ctx: LotteryContext, lotteries: readonly MessageRecord<'lottery'>[], attempt: number, checks: Check[]): Uint8Array | undefined {
+  for (const l of lotteries.filter((x) => x.payload.attempt === attempt)) {
+    try {
+      const p = l.payload;
+      if (p.anchor_height !== ctx.anchor || p.anchor_hash !== ctx.anchorBlock!.hash) {
+        throw new VerifyError('LOTTERY_ANCHOR_MISMATCH', `lottery names anchor ${p.anchor_height}:${p.anchor_hash}, the chain has ${ctx.anchor}:${ctx.anchorBlock!.hash}`, { id: l.inscription.id });
+      }
+      return verifyLottery({ network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, attempt, anchorHash: p.anchor_hash }, p.bls_signature, ctx.genesis.bls.group_key);
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+      // Anyone may inscribe a lottery message: a wrong one is listed and ignored; the unique valid one decides.
+      checks.push(passed('lottery', `ignored lottery ${l.inscription.id}: ${e.message}`, { id: l.inscription.id, ignored: e.code }));
+    }
+  }
+  return undefined;
+}
+
+export function verifyLotteryAttempts(
+  ctx: LotteryContext, lotteries: readonly MessageRecord<'lottery'>[], commits: readonly MessageRecord<'commit'>[], eligibility: Eligibility,
+): { checks: Check[]; result: LotteryResult } {
+  const checks: Check[] = [];
+  const result: LotteryResult = { attempts: [], missed: [], pending: false };
+  if (!ctx.anchorBlock) {
+    if (ctx.anchor > ctx.tipHeight) return { checks, result: { ...result, pending: true } };
+    checks.push(failed('lottery', new VerifyError('LOTTERY_ANCHOR_UNVERIFIED', `the anchor block at ${ctx.anchor} did not verify`, { anchor: ctx.anchor })));
+    return { checks, result };
+  }
+  const candidates = eligibility.eligible.map((a) => ({ key: a.key, stake: a.stake }));
+  const excluded = new Set<string>();
+  for (let a = 0; a < ctx.genesis.params.max_attempts; a++) {
+    const span = leadWindow(ctx.genesis.params, ctx.month, a);
+    const R = beaconFor(ctx, lotteries, a, checks);
+    if (!R) {
+      if (ctx.tipHeight <= span.to) result.pending = true;
+      else checks.push(failed('lottery', new VerifyError('LOTTERY_MISSING', `no valid lottery signature for attempt ${a}, whose window ended at ${span.to}`, { attempt: a, window: span })));
+      break;
+    }
+    let lead: string;
+    try {
+      const draw = selectLead(R, a, candidates, excluded);
+      lead = draw.lead;
+      const commit = commits.find((c) => c.signer === lead && c.payload.attempt === a && c.inscription.height >= span.from && c.inscription.height <= span.to);
+      const attempt: Attempt = { attempt: a, lead, randomness: bytesToHex(R), window: span, ...(commit ? { commit } : {}) };
+      result.attempts.push(attempt);
+      const ev = { attempt: a, randomness: bytesToHex(R), lead, r: draw.r.toString(), totalStake: draw.total.toString(), window: span };
+      if (commit) {
+        result.accepted = attempt;
+        checks.push(passed('lottery', `attempt ${a}: lead ${lead} drawn and committed at ${commit.inscription.height} (window ${span.from}–${span.to})`, { ...ev, commit: commit.inscription.id, height: commit.inscription.height }));
+        break;
+      }
+      if (ctx.tipHeight <= span.to) {
+        result.pending = true;
+        checks.push(passed('lottery', `attempt ${a}: lead ${lead} drawn; its window runs to ${span.to}`, ev));
+        break;
+      }
+      result.missed.push(lead);
+      excluded.add(lead);
+      checks.push(passed('lottery', `attempt ${a}: lead ${lead} missed its window ${span.from}–${span.to} (penalised; next attempt)`, { ...ev, missed: true }));
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+      checks.push(failed('lottery', e));
+      break;
+    }
+  }
+  return { checks, result };
+}
