@@ -51,7 +51,7 @@ const tipHash = async (): Promise<string> => (await get('/blocks/tip/hash')).tex
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'devnet-server-'));
-  devnet = await startDevnet({ port: 0, dataDir: dir, seed: 'server-test' });
+  devnet = await startDevnet({ port: 0, dataDir: dir, seed: 'server-test', fixture: false });
   target = new DevWallet({ baseUrl: devnet.url, seed: 'server-test:target' });
   for (let i = 0; i < 30; i++) burst.push(await devnet.wallet.pay([{ address: target.address, value: 10_000n + BigInt(i) }]));
 });
@@ -370,8 +370,9 @@ describe('when plain endpoints are read', () => {
       network: 'regtest',
       tip: { height: Number((await get('/blocks/tip/height')).text), hash: await tipHash() },
       genesis: null,
-      relays: [],
+      relays: [devnet.relayUrl],
     });
+    expect(devnet.relayUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     devnet.setInfo({ relays: ['ws://127.0.0.1:1'] });
     expect((await getJson('/devnet/info')).relays).toEqual(['ws://127.0.0.1:1']);
   });

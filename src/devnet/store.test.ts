@@ -18,7 +18,7 @@ afterAll(() => {
 describe('when the devnet restarts on the same data directory', () => {
   it('keeps every block, the mempool and the indexes', async () => {
     const dir = tempDir();
-    const first = await startDevnet({ port: 0, dataDir: dir, seed: 'store-test' });
+    const first = await startDevnet({ port: 0, dataDir: dir, seed: 'store-test', fixture: false });
     const pending = await first.wallet.pay([{ address: first.wallet.address, value: 12_345n }]);
     const tip = first.chain.tip.hash;
     const height = first.chain.height;
@@ -27,7 +27,7 @@ describe('when the devnet restarts on the same data directory', () => {
     await first.close();
     expect((await fetch(`${url}/blocks/tip/height`).catch(() => undefined))?.status).toBeUndefined();
 
-    const second = await startDevnet({ port: 0, dataDir: dir, seed: 'store-test' });
+    const second = await startDevnet({ port: 0, dataDir: dir, seed: 'store-test', fixture: false });
     try {
       expect(second.chain.height).toBe(height);
       const get = async (p: string) => (await fetch(`${second.url}${p}`)).text();

@@ -13,7 +13,7 @@ const dirs: string[] = [];
 const fresh = async (seed: string): Promise<Devnet> => {
   const dir = mkdtempSync(join(tmpdir(), 'devnet-wallet-'));
   dirs.push(dir);
-  return startDevnet({ port: 0, dataDir: dir, seed, noDemo: true });
+  return startDevnet({ port: 0, dataDir: dir, seed, noDemo: true, fixture: false });
 };
 
 let devnet: Devnet;
