@@ -3,7 +3,7 @@
 /** Code prefixes, one per verification step (see docs/architecture.md). */
 export const CODE_PREFIXES = [
   'FETCH_', 'CHAIN_', 'INSCRIPTION_', 'MESSAGE_', 'LOTTERY_', 'RACE_', 'REVEAL_',
-  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'USAGE_',
+  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'USAGE_', 'PIPELINE_',
 ] as const;
 
 export type Evidence = Record<string, unknown>;

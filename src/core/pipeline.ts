@@ -2,7 +2,8 @@
  * The month verifier (design §3), in order: fetch layer → plain records → verifyX steps → report. Each stage adds
  * `Check`s; one bad item never hides the others; later stages skip what earlier ones could not establish.
  */
-import type { Step } from './check';
+import { failed, type Check, type Step } from './check';
+import { VerifyError } from './errors';
 import { monthEnd } from './month/timeline';
 import { REPORT_VERSION, verdictOf, type MonthReport } from './month/report';
 import { stageAnchors, stageFetch, stageHeaders, stageInscriptions, stageSignatures } from './month/stages-chain';
@@ -41,6 +42,7 @@ export async function verifyMonth(opts: VerifyMonthOptions): Promise<MonthReport
   await step('roots', stageRoots);               // rows → month root (or the depositor's path), month log
   await step('rewards', stageRewards);           // recomputed rewards and penalties = the final's
   await step('ranking', (x) => stageRanking(x, x.genesis && monthEnd(x.genesis.params, opts.month)));
+  if (!s.pending) s.checks.push(...missingSteps(s.checks, opts.depth));
 
   return {
     version: REPORT_VERSION, network: opts.network, genesis: opts.genesisId, month: opts.month, depth: opts.depth,
@@ -48,4 +50,20 @@ export async function verifyMonth(opts: VerifyMonthOptions): Promise<MonthReport
     checks: s.checks, timings, ranking: s.ranking, ...(s.allocation ? { allocation: s.allocation } : {}),
     inputsHashes: s.inputsHashes, requests: (opts.requestCount?.() ?? before) - before,
   };
+}
+
+/**
+ * Steps a finished month must have passed at each depth (the fetch step reports only failures); a step that produced
+ * no check cannot count as verified.
+ */
+const REQUIRED: Record<VerifyMonthOptions['depth'], Step[]> = {
+  quick: ['anchors', 'headers', 'inscriptions', 'signatures', 'reveal', 'agreement', 'proofs', 'roots'],
+  full: ['anchors', 'headers', 'inscriptions', 'signatures', 'eligibility', 'lottery', 'race', 'reveal', 'agreement', 'proofs', 'program', 'roots', 'rewards'],
+};
+
+function missingSteps(checks: readonly Check[], depth: VerifyMonthOptions['depth']): Check[] {
+  if (checks.some((c) => !c.ok)) return [];
+  const done = new Set(checks.map((c) => c.step));
+  return REQUIRED[depth].filter((step) => !done.has(step)).map((step) =>
+    failed(step, new VerifyError('PIPELINE_STEP_MISSING', `the "${step}" check produced no result, so the month cannot be called verified`, { step, depth })));
 }

@@ -1,4 +1,6 @@
 /** Start the devnet: open (or create) the persisted chain, serve Esplora on 127.0.0.1, seed a fresh chain with demo data. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { utf8 } from '../core/bytes';
 import type { Chain } from './chain';
 import { startEsploraServer } from './server';
@@ -6,6 +8,7 @@ import { openChain } from './store';
 import { DevWallet } from './wallet';
 import { installFixture, readInfo } from './scenario/fixture';
 import { startRelay } from './nostr';
+import { PRESENCE_FILE, replayPresence } from './scenario/presence';
 
 export interface DevnetOptions {
   /** 0 picks a free port. */
@@ -52,6 +55,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       relay = await startRelay({ port: opts.relayPort ?? (opts.port === 0 ? 0 : opts.port + 1) });
       // The relay that actually runs is the one clients should use, whatever the genesis recommends.
       server.setInfo({ relays: [relay.url] });
+      if (existsSync(join(opts.dataDir, PRESENCE_FILE))) await replayPresenceLogged(relay.url, opts.dataDir);
     }
     if (chain.height === 0) await bootstrap(wallet, seed, opts.noDemo === true);
   } catch (e) {
@@ -64,6 +68,16 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     await server.close();
   };
   return { url: server.url, port: server.port, relayUrl: relay?.url ?? null, chain, wallet, setInfo: server.setInfo, close };
+}
+
+/** Re-publish the scenario actuaries' profiles and round statuses to the fresh relay; problems are logged, never fatal. */
+async function replayPresenceLogged(relayUrl: string, dataDir: string): Promise<void> {
+  try {
+    const r = await replayPresence({ relayUrl, dataDir });
+    for (const line of [...r.skipped, ...r.failed]) process.stderr.write(`devnet: presence replay: ${line}\n`);
+  } catch (e) {
+    process.stderr.write(`devnet: presence replay failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
 }
 
 /** Fresh chain: 101 blocks to the wallet, then two `drey/1` demo inscriptions confirmed in block 102. */

@@ -63,7 +63,7 @@ export function stageRace(s: MonthState): Check[] {
 
 function revealContext(s: MonthState): RevealContext {
   const o = s.opts;
-  return { network: o.network, genesisId: o.genesisId, month: o.month, params: s.genesis!.params, paillierN: BigInt('0x' + s.genesis!.paillier.n), tipHeight: s.src!.tipHeight };
+  return { network: o.network, genesisId: o.genesisId, month: o.month, params: s.genesis!.params, paillierN: BigInt('0x' + s.genesis!.paillier.n), paillier: s.genesis!.paillier, tipHeight: s.src!.tipHeight };
 }
 
 export function stageReveal(s: MonthState): Check[] {
@@ -72,13 +72,15 @@ export function stageReveal(s: MonthState): Check[] {
   if (s.opts.depth === 'quick') {
     const final = s.final;
     const reveal = reveals[0];
-    if (!final || !reveal) return [];
+    if (!final) return [];
+    // A group-signed final without a reveal cannot be checked against any proof: never verified in quick mode either.
+    if (!reveal) return [failed('reveal', new VerifyError('REVEAL_MISSING', 'the month has a final but no reveal, so the lead\'s package and proofs cannot be opened', { final: final.inscription.id }))];
     const commits = ofType(s.messages.current, 'commit');
     const key = reveal.payload.keys.find((k) => commits.some((c) => c.inscription.id === k.commit && c.signer === final.payload.lead));
     const commit = key && commits.find((c) => c.inscription.id === key.commit);
     if (!key || !commit) return [failed('reveal', new VerifyError('REVEAL_KEY_MISSING', 'the reveal has no key for a commit by the final\'s lead', { lead: final.payload.lead }))];
     try {
-      const opened = openCommit(revealContext(s), { commit, actuary: commit.signer, status: 'lead' }, key.key, []);
+      const opened = openCommit(revealContext(s), { commit, actuary: commit.signer, status: 'lead' }, key.key, [], reveal.payload.disputes?.find((d) => d.commit === key.commit));
       s.reveal = { reveal, packages: [opened], pending: false };
       return [passed('reveal', `the lead's package: ${opened.status}`, { commit: commit.inscription.id, actuary: commit.signer, status: opened.status })];
     } catch (e) {

@@ -1,17 +1,21 @@
 /**
  * Step "reveal" (docs/protocol.md §6.6, §7): the group's reveal confirms in its window and names exactly the counted
- * commits; each revealed key re-encrypts to the committed KEM ciphertext (else the group lied), opens the AEAD (else the
+ * commits, each once; each revealed key re-encrypts to the committed KEM ciphertext (else the group lied, unless a
+ * dispute's decryption shares prove that very key: then the encryptor broke the format), opens the AEAD (else the
  * package is unopenable, or copied when its KEM equals an earlier commit's), and the package's inner signature and
- * context hold (else it is invalid).
+ * context hold (else it is invalid). A KEM field that is no Paillier ciphertext is unopenable on sight.
  */
 import { passed, failed, type Check } from '../check';
+import { hexToBytes } from '../bytes';
+import { bytesToBigint, byteLength, gcd } from '../crypto/bigint-math';
 import { VerifyError } from '../errors';
 import { parseInscriptionId, type Network } from '../protocol/ids';
 import { openPackage } from '../protocol/kem';
-import type { GenesisParams } from '../protocol/payloads';
+import type { GenesisParams, GenesisPayload } from '../protocol/payloads';
 import { chainOrder, type MessageRecord } from './records';
 import { parsePackage, type Package } from './package';
 import { revealWindow } from './timeline';
+import { KEY_LIMIT, paillierPublicOf, provenPlaintext, verifyDisputedKey, type Dispute } from './verify-dispute';
 import { notEligible, type Eligibility } from './verify-eligibility';
 import type { RaceEntry, RaceResult } from './verify-race';
 
@@ -22,6 +26,8 @@ export interface OpenedPackage {
   status: PackageStatus;
   pkg?: Package;
   reason?: string;
+  /** Parties whose decryption shares proved the revealed key (a disputed commit). */
+  disputedBy?: number[];
 }
 
 export interface RevealResult {
@@ -36,6 +42,8 @@ export interface RevealContext {
   month: number;
   params: GenesisParams;
   paillierN: bigint;
+  /** The genesis' threshold Paillier key (v, v_i, parties, threshold); required when the reveal carries disputes. */
+  paillier?: GenesisPayload['paillier'];
   tipHeight: number;
 }
 
@@ -43,30 +51,74 @@ const COUNTED_ERROR: Partial<Record<RaceEntry['status'], string>> = {
   void: 'RACE_VOID_COUNTED', late: 'RACE_LATE_COUNTED', repeat: 'RACE_REPEAT_COUNTED', 'other-attempt': 'RACE_OTHER_ATTEMPT_COUNTED',
 };
 
-/** Open one counted commit under its revealed key; a KEM mismatch throws (the group's fault), the rest is a status. */
-export function openCommit(ctx: RevealContext, entry: RaceEntry, key: string, earlier: readonly MessageRecord<'commit'>[]): OpenedPackage {
+/** Why a commit's KEM field is no Paillier ciphertext (not 2·|N| bytes, ≥ N², or not a unit mod N²), if it is not. */
+export function kemDefect(n: bigint, kemHex: string): string | undefined {
+  if (kemHex.length !== 4 * byteLength(n)) return `its KEM ciphertext has ${kemHex.length / 2} bytes, not 2·|N| = ${2 * byteLength(n)}`;
+  const c = bytesToBigint(hexToBytes(kemHex));
+  if (c >= n * n) return 'its KEM ciphertext is not below N²';
+  if (gcd(c, n) !== 1n) return 'its KEM ciphertext is not a unit mod N²';
+  return undefined;
+}
+
+/**
+ * Open one counted commit under its revealed key. The group's faults throw (REVEAL_KEM_MISMATCH; with a dispute the
+ * dispute's codes and REVEAL_KEY_CONTRADICTS_SHARES); the committer's are a status.
+ */
+export function openCommit(ctx: RevealContext, entry: RaceEntry, key: string, earlier: readonly MessageRecord<'commit'>[], dispute?: Dispute): OpenedPackage {
   const c = entry.commit.payload;
   const copiedFrom = earlier.find((e) => e.payload.kem === c.kem && e !== entry.commit);
+  const unopenable = (reason: string, extra: Partial<OpenedPackage> = {}): OpenedPackage => (copiedFrom
+    ? { entry, status: 'copied', reason: `its KEM ciphertext equals ${copiedFrom.inscription.id}'s`, ...extra }
+    : { entry, status: 'unopenable', reason, ...extra });
+  const defect = kemDefect(ctx.paillierN, c.kem);
+  if (defect) {
+    if (dispute) throw new VerifyError('REVEAL_MALFORMED', `a dispute for ${entry.commit.inscription.id}, whose KEM field is no Paillier ciphertext (${defect})`, { commit: entry.commit.inscription.id });
+    return unopenable(defect);
+  }
+  let proven: Pick<OpenedPackage, 'disputedBy'> = {};
+  if (dispute) {
+    if (!ctx.paillier) throw new TypeError('openCommit: a dispute needs ctx.paillier (the genesis\' Paillier key)');
+    const { plaintext, parties } = provenPlaintext(paillierPublicOf(ctx.paillier), bytesToBigint(hexToBytes(c.kem)), dispute);
+    verifyDisputedKey(plaintext, key, entry.commit.inscription.id);
+    proven = { disputedBy: parties };
+    if (plaintext >= KEY_LIMIT) return unopenable('the decryption shares prove its KEM ciphertext holds no 32-byte key', proven);
+  }
   let plaintext: Uint8Array;
   try {
     plaintext = openPackage(ctx.paillierN, c.kem, c.ciphertext, key, { network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, actuary: entry.actuary });
   } catch (e) {
-    if (!(e instanceof VerifyError) || e.code !== 'REVEAL_AEAD_FAILED') throw e;
-    return copiedFrom
-      ? { entry, status: 'copied', reason: `its KEM ciphertext equals ${copiedFrom.inscription.id}'s` }
-      : { entry, status: 'unopenable', reason: e.message };
+    if (!(e instanceof VerifyError)) throw e;
+    if (e.code === 'REVEAL_KEM_MISMATCH' && dispute) return unopenable('the decryption shares prove the revealed key, which does not re-encrypt to its KEM ciphertext: the encryptor broke the KEM format', proven);
+    if (e.code !== 'REVEAL_AEAD_FAILED') throw e;
+    return unopenable(e.message, proven);
   }
-  if (copiedFrom) return { entry, status: 'copied', reason: `its KEM ciphertext equals ${copiedFrom.inscription.id}'s` };
+  if (copiedFrom) return { entry, status: 'copied', reason: `its KEM ciphertext equals ${copiedFrom.inscription.id}'s`, ...proven };
   try {
     const pkg = parsePackage(plaintext);
     if (pkg.actuary !== entry.actuary || pkg.network !== ctx.network || pkg.genesis !== ctx.genesisId || pkg.month !== ctx.month) {
       throw new VerifyError('REVEAL_PACKAGE_CONTEXT', 'the package names another actuary, network, genesis or month', { actuary: pkg.actuary, committer: entry.actuary, month: pkg.month });
     }
-    return { entry, status: 'valid', pkg };
+    return { entry, status: 'valid', pkg, ...proven };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
-    return { entry, status: 'invalid', reason: `${e.code}: ${e.message}` };
+    return { entry, status: 'invalid', reason: `${e.code}: ${e.message}`, ...proven };
   }
+}
+
+/** The reveal's keys and disputes by commit; a commit named twice, or a dispute without a key, is a failed check. */
+function keysAndDisputes(reveal: MessageRecord<'reveal'>, checks: Check[]): { keys: Map<string, string>; disputes: Map<string, Dispute> } {
+  const keys = new Map<string, string>();
+  for (const k of reveal.payload.keys) {
+    if (keys.has(k.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal names ${k.commit} twice`, { commit: k.commit })));
+    else keys.set(k.commit, k.key);
+  }
+  const disputes = new Map<string, Dispute>();
+  for (const d of reveal.payload.disputes ?? []) {
+    if (disputes.has(d.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal disputes ${d.commit} twice`, { commit: d.commit })));
+    else if (!keys.has(d.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_UNKNOWN_COMMIT', `the reveal disputes ${d.commit} but gives it no key`, { commit: d.commit })));
+    else disputes.set(d.commit, d);
+  }
+  return { keys, disputes };
 }
 
 export function verifyReveal(
@@ -88,7 +140,7 @@ export function verifyReveal(
   else checks.push(passed('reveal', `reveal at ${hR} within its window ${span.from}–${span.to}`, ev));
 
   const byId = new Map(race.entries.map((e) => [e.commit.inscription.id, e]));
-  const keys = new Map(reveal.payload.keys.map((k) => [k.commit, k.key]));
+  const { keys, disputes } = keysAndDisputes(reveal, checks);
   const allCommits = race.entries.map((e) => e.commit).sort((a, b) => chainOrder(a.inscription, b.inscription));
   const packages: OpenedPackage[] = [];
   for (const [commitId, key] of keys) {
@@ -99,9 +151,12 @@ export function verifyReveal(
       const code = COUNTED_ERROR[entry.status];
       if (code) throw new VerifyError(code, `the reveal counts ${commitId}, which is ${entry.status}`, { commit: commitId, actuary: entry.actuary, height: entry.commit.inscription.height, status: entry.status });
       const earlier = allCommits.slice(0, allCommits.indexOf(entry.commit));
-      const opened = openCommit(ctx, entry, key, earlier);
+      const opened = openCommit(ctx, entry, key, earlier, disputes.get(commitId));
       packages.push(opened);
-      checks.push(passed('reveal', `${entry.actuary}'s package: ${opened.status}${opened.reason ? ` (${opened.reason})` : ''}`, { commit: commitId, actuary: entry.actuary, status: opened.status }));
+      const disputed = opened.disputedBy ? `; key proven by the decryption shares of parties ${opened.disputedBy.join(', ')}` : '';
+      checks.push(passed('reveal', `${entry.actuary}'s package: ${opened.status}${opened.reason ? ` (${opened.reason})` : ''}${disputed}`, {
+        commit: commitId, actuary: entry.actuary, status: opened.status, ...(opened.disputedBy ? { disputedBy: opened.disputedBy } : {}),
+      }));
     } catch (e) {
       if (!(e instanceof VerifyError)) throw e;
       checks.push(failed('reveal', e));
@@ -111,9 +166,6 @@ export function verifyReveal(
     if (!keys.has(e.commit.inscription.id)) {
       checks.push(failed('reveal', new VerifyError('REVEAL_KEY_MISSING', `the reveal has no key for the counted commit ${e.commit.inscription.id}`, { commit: e.commit.inscription.id, actuary: e.actuary })));
     }
-  }
-  if (reveal.payload.disputes?.length) {
-    checks.push(passed('reveal', `${reveal.payload.disputes.length} dispute(s) listed; decryption shares are not re-checked in this version`, { disputes: reveal.payload.disputes.length, partial: true }));
   }
   return { checks, result: { reveal, packages, pending: false } };
 }

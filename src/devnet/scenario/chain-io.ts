@@ -32,6 +32,12 @@ export class ChainIO {
     return this.rest.text(`/block-height/${height}`);
   }
 
+  /** The block's header time at `height` (Unix seconds). */
+  async blockTime(height: number): Promise<number> {
+    const block = await this.rest.json<{ timestamp: number }>(`/block/${await this.blockHash(height)}`);
+    return block.timestamp;
+  }
+
   async mine(blocks = 1): Promise<void> {
     if (blocks > 0) await this.wallet.mine(blocks);
   }

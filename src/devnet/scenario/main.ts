@@ -1,6 +1,7 @@
 /**
  * `npm run scenario -- --data DIR [--seed S] [--months N] [--members N] [--actuaries N] [--fixture-out DIR]`:
- * generate a scenario chain on a fresh devnet in DIR (which must not hold a chain yet).
+ * generate a scenario chain on a fresh devnet in DIR (which must not hold a chain yet), with the actuaries' nostr presence
+ * kept in DIR/presence.json.
  * `npm run scenario -- --adversarial [--out vectors/adversarial]`: one small chain per bad-month case, each kept as a
  * vector with the code it must fail with.
  */
@@ -9,27 +10,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDevnet } from '../devnet';
+import { startRelay } from '../nostr';
 import { DEVNET_BATCH_SIZE, ensureCircuit } from '../prover/setup';
 import { ADVERSARIAL_CASES, ADVERSARIAL_CASE_NAMES } from './adversarial-cases';
 import { FIXTURE_DIR, INFO_FILE, writeFixture } from './fixture';
+import { writePresence } from './presence';
 import { runScenario, type ScenarioOptions, type ScenarioResult } from './scenario';
 
 export const DEFAULT_SCENARIO_SEED = 'drey-scenario-v1';
 export const DEFAULT_RELAYS = ['ws://127.0.0.1:3003'];
 
-/** Start a devnet on `dataDir` (no fixture, no demo), play the scenario, record its info, stop. */
-export async function generateChain(dataDir: string, o: Omit<ScenarioOptions, 'url'>): Promise<ScenarioResult> {
+/**
+ * Start a devnet on `dataDir` (no fixture, no demo) and an ephemeral nostr relay for the actuaries, play the scenario,
+ * record its info and presence, stop both.
+ */
+export async function generateChain(dataDir: string, o: Omit<ScenarioOptions, 'url' | 'relayUrl'>): Promise<ScenarioResult> {
   if (existsSync(join(dataDir, 'blocks.dat'))) throw new Error(`${dataDir} already holds a chain; use an empty directory`);
-  const devnet = await startDevnet({ port: 0, dataDir, noDemo: true, fixture: false, relayPort: false });
+  const relay = await startRelay({ port: 0 });
   try {
-    const result = await runScenario({ ...o, url: devnet.url });
-    const info = { genesis: result.genesis, relays: result.relays };
-    devnet.setInfo(info);
-    writeFileSync(join(dataDir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
-    writeFileSync(join(dataDir, 'scenario.json'), `${JSON.stringify(result, null, 1)}\n`);
-    return result;
+    const devnet = await startDevnet({ port: 0, dataDir, noDemo: true, fixture: false, relayPort: false });
+    try {
+      const result = await runScenario({ ...o, url: devnet.url, relayUrl: relay.url });
+      const info = { genesis: result.genesis, relays: result.relays };
+      devnet.setInfo(info);
+      writeFileSync(join(dataDir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
+      writePresence(dataDir, result.presence);
+      writeFileSync(join(dataDir, 'scenario.json'), `${JSON.stringify({ ...result, presence: undefined }, null, 1)}\n`);
+      return result;
+    } finally {
+      await devnet.close();
+    }
   } finally {
-    await devnet.close();
+    await relay.close();
   }
 }
 
@@ -69,7 +81,7 @@ async function main(): Promise<void> {
         writeFixture(dir, join(values.out, kind), {
           genesis: r.genesis, relays: r.relays, month: 2, code: spec.code, step: spec.step, what: spec.what,
           events: r.months.at(-1)?.events ?? [], final: r.months.at(-1)?.final ?? null,
-        });
+        }, { presence: false });
         writeFileSync(join(values.out, kind, 'expected.json'), `${JSON.stringify({ genesis: r.genesis, month: 2, code: spec.code, step: spec.step, what: spec.what }, null, 1)}\n`);
         log(`${kind}: ${spec.code}`);
       } finally {

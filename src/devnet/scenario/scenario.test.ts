@@ -1,17 +1,24 @@
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { schnorr } from '@noble/curves/secp256k1.js';
+import { hexToBytes } from '../../core/bytes';
+import { fetchProfiles, subscribeRoundStatus, ROAST_KINDS, KIND_ROAST_RESULT, type UnconfirmedRoundStatus } from '../../core/nostr';
 import { inscriptionsFromTxHex } from '../../core/inscription';
 import { parseMessage, METAPROTOCOL, type Message } from '../../core/protocol/message';
 import { markerAddress } from '../../core/protocol/marker';
 import { parseInscriptionId } from '../../core/protocol/ids';
 import { verifyMonthLogStep, type MonthLogHead } from '../../core/protocol/month-log';
 import { startDevnet, type Devnet } from '../devnet';
+import { blameFromTranscript, nodePool, startRelay } from '../nostr';
 import { ensureCircuit, TINY_BATCH_SIZE, type CircuitArtifacts } from '../prover/setup';
 import { RestClient } from '../rest-client';
-import { FIXTURE_DIR } from './fixture';
-import { runScenario, type ScenarioResult } from './scenario';
+import { FIXTURE_DIR, INFO_FILE } from './fixture';
+import { frostDkg } from './keys';
+import { replayPresence, writePresence } from './presence';
+import { eventSchedule, runScenario, type MonthRecord, type ScenarioResult } from './scenario';
 
 const TINY = { seed: 'scenario-test', months: 3, members: 10, newPerMonth: 1, actuaries: 5, relays: ['ws://127.0.0.1:3003'] };
 
@@ -20,7 +27,7 @@ interface Run { devnet: Devnet; dir: string; result: ScenarioResult }
 async function play(circuit: CircuitArtifacts, seed = TINY.seed): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'drey-scenario-'));
   const devnet = await startDevnet({ port: 0, dataDir: dir, noDemo: true, fixture: false });
-  const result = await runScenario({ ...TINY, seed, url: devnet.url, circuit });
+  const result = await runScenario({ ...TINY, seed, url: devnet.url, relayUrl: devnet.relayUrl!, circuit });
   return { devnet, dir, result };
 }
 
@@ -54,6 +61,12 @@ describe('when five actuaries play three months and one pending month on a fresh
     await run?.devnet.close();
     if (run) rmSync(run.dir, { recursive: true, force: true });
   });
+
+  async function genesisMessage(): Promise<Message> {
+    const txid = run.result.genesis.split('i')[0]!;
+    const { inscriptions } = inscriptionsFromTxHex(await rest.text(`/tx/${txid}/hex`), { expectedTxid: txid });
+    return parseMessage(inscriptions[0]!.body!, { network: 'regtest' });
+  }
 
   async function monthMessages(m: number): Promise<Message[]> {
     const address = markerAddress('regtest', parseInscriptionId(run.result.genesis), m);
@@ -107,6 +120,132 @@ describe('when five actuaries play three months and one pending month on a fresh
     }
   });
 
+  describe('when the group signs reveal and final with ROAST over the relay', () => {
+    const threshold = Math.floor(TINY.actuaries / 2) + 1;
+    const faultMonth = eventSchedule(TINY.months).roastFault;
+    const pool = nodePool();
+    afterAll(() => pool.destroy());
+
+    /** The ROAST events of one run, as the relay stores them. */
+    function transcript(runId: string): Promise<unknown[]> {
+      return pool.querySync([run.devnet.relayUrl!], { kinds: [...ROAST_KINDS], '#x': [runId] }, { maxWait: 2000 });
+    }
+
+    it('each inscribed reveal and final verifies (BIP340) under the genesis FROST group key, and is the ROAST result', async () => {
+      const genesis = await genesisMessage();
+      if (genesis.type !== 'genesis') throw new Error('not a genesis');
+      const groupKey = hexToBytes(genesis.payload.frost.group_key);
+      const finished = run.result.months.filter((r) => r.final);
+      expect(finished.length).toBe(TINY.months);
+      for (const rec of finished) {
+        const msgs = (await monthMessages(rec.month)).filter((x) => x.type === 'reveal' || x.type === 'final');
+        expect(msgs.map((x) => x.type)).toEqual(['reveal', 'final']);
+        for (const msg of msgs) {
+          expect(msg.signer).toBe(genesis.payload.frost.group_key);
+          expect(schnorr.verify(hexToBytes(msg.sig), msg.digest, groupKey)).toBe(true);
+          const outcome = rec.roast![msg.type as 'reveal' | 'final'];
+          const result = (await transcript(outcome.runId)).find((e) => (e as { kind: number }).kind === KIND_ROAST_RESULT) as { content: string };
+          expect(JSON.parse(result.content)).toMatchObject({ signature: msg.sig, groupKey: genesis.payload.frost.group_key });
+          expect(outcome.signers).toHaveLength(threshold);
+        }
+      }
+    });
+
+    describe('when one actuary is silent and another returns a corrupt share', () => {
+      let rec: MonthRecord;
+      beforeAll(() => { rec = run.result.months.find((r) => r.month === faultMonth)!; });
+
+      it('still signs, in a second session without them, and names the corrupt signer in the result log', () => {
+        for (const outcome of [rec.roast!.reveal, rec.roast!.final]) {
+          const corrupt = outcome.scripted.find((x) => x.behaviour === 'corrupt')!;
+          const silent = outcome.scripted.find((x) => x.behaviour === 'silent')!;
+          expect(outcome.malicious.map((x) => x.actuary)).toEqual([corrupt.actuary]);
+          expect(outcome.malicious[0]!.shareEvent).toMatch(/^[0-9a-f]{64}$/);
+          expect(outcome.signers).not.toContain(corrupt.actuary);
+          expect(outcome.signers).not.toContain(silent.actuary);
+          expect(outcome.sessions).toBe(2);
+        }
+        const lines = rec.events.filter((e) => e.startsWith('roast_blame:'));
+        expect(lines).toHaveLength(2);
+        expect(lines[1]).toContain(`malicious: ${rec.roast!.final.malicious[0]!.actuary}`);
+      });
+
+      it('leaves a transcript on the relay from which anyone can prove who sent the corrupt share', async () => {
+        const group = frostDkg(TINY.seed, threshold, TINY.actuaries);
+        const final = (await monthMessages(faultMonth)).find((x) => x.type === 'final')!;
+        const blame = blameFromTranscript(await transcript(rec.roast!.final.runId), group.members[0]!.public, final.digest);
+        expect(blame).toHaveLength(1);
+        expect(blame[0]).toMatchObject({ verified: true, author: rec.roast!.final.malicious[0]!.actuary, identifier: group.members[2]!.id });
+      });
+
+      it('keeps every other month free of faults', () => {
+        for (const r of run.result.months.filter((x) => x.roast && x.month !== faultMonth)) {
+          expect(r.roast!.final.malicious).toEqual([]);
+          expect(r.roast!.final.scripted).toEqual([]);
+        }
+      });
+    });
+  });
+
+  describe('when the actuaries publish their presence during generation', () => {
+    async function registeredKeys(): Promise<string[]> {
+      return (await monthMessages(0)).map((x) => x.signer);
+    }
+
+    async function statuses(relay: string, month: number, actuaries: string[]): Promise<UnconfirmedRoundStatus[]> {
+      const seen: UnconfirmedRoundStatus[] = [];
+      await new Promise<void>((resolve) => {
+        const sub = subscribeRoundStatus([relay], run.result.genesis, month, (s) => seen.push(s), {
+          network: 'regtest', actuaries, WebSocket, maxWait: 2000, onStored: () => { sub.close(); resolve(); },
+        });
+      });
+      return seen;
+    }
+
+    it('serves a kind-0 profile named "Actuary …" for every registered key, the rotated one under its person\'s name', async () => {
+      const keys = await registeredKeys();
+      const profiles = await fetchProfiles([run.devnet.relayUrl!], keys, { WebSocket, maxWait: 2000 });
+      expect([...profiles.keys()].sort()).toEqual([...keys].sort());
+      const names = [...profiles.values()].map((p) => p.name);
+      expect(names).toContain('Actuary Ada');
+      expect(names.filter((n) => n === 'Actuary Ada')).toHaveLength(2);
+      expect(new Set(names).size).toBe(TINY.actuaries);
+    });
+
+    it('serves each month\'s latest round status: final with its height for a finished month, commit for the pending one', async () => {
+      const keys = await registeredKeys();
+      const done = run.result.months[0]!;
+      const finals = await statuses(run.devnet.relayUrl!, done.month, keys);
+      expect(finals.length).toBeGreaterThanOrEqual(TINY.actuaries);
+      const finalTx = await rest.json<{ status: { block_height: number } }>(`/tx/${done.final!.split('i')[0]}`);
+      for (const s of finals) expect(s).toMatchObject({ phase: 'final', height: finalTx.status.block_height, trust: 'unconfirmed' });
+      const pending = run.result.months.at(-1)!;
+      const live = await statuses(run.devnet.relayUrl!, pending.month, keys);
+      expect(live.length).toBeGreaterThanOrEqual(TINY.actuaries);
+      for (const s of live) expect(s).toMatchObject({ phase: 'commit', extra: { lead: pending.lead } });
+    });
+
+    it('replays the recorded presence to an empty relay unchanged', async () => {
+      const relay = await startRelay({ port: 0 });
+      const dir = mkdtempSync(join(tmpdir(), 'drey-presence-'));
+      try {
+        writeFileSync(join(dir, INFO_FILE), JSON.stringify({ genesis: run.result.genesis, relays: [] }));
+        writePresence(dir, run.result.presence);
+        const report = await replayPresence({ relayUrl: relay.url, dataDir: dir });
+        expect(report).toEqual({ published: run.result.presence.events.length, skipped: [], failed: [] });
+        const keys = await registeredKeys();
+        const [before, after] = await Promise.all([run.devnet.relayUrl!, relay.url].map((r) => fetchProfiles([r], keys, { WebSocket, maxWait: 2000 })));
+        expect([...after!.values()].map((p) => p.eventId).sort()).toEqual([...before!.values()].map((p) => p.eventId).sort());
+        const pending = run.result.months.at(-1)!.month;
+        expect((await statuses(relay.url, pending, keys)).map((s) => s.eventId).sort())
+          .toEqual((await statuses(run.devnet.relayUrl!, pending, keys)).map((s) => s.eventId).sort());
+      } finally {
+        await relay.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   it('reproduces the same transactions from the same seed', async () => {
     const again = await play(circuit);
     try {
@@ -128,9 +267,15 @@ describe('when a devnet starts on an empty data directory', () => {
     try {
       const got = await new RestClient(devnet.url).json<{ genesis: string; relays: string[] }>('/devnet/info');
       expect(got.genesis).toBe(fixture.genesis);
-      expect(got.relays).toEqual(fixture.relays);
+      expect(got.relays).toEqual([devnet.relayUrl]);
       const tx = await new RestClient(devnet.url).json<{ status: { confirmed: boolean } }>(`/tx/${fixture.genesis.split('i')[0]}`);
       expect(tx.status.confirmed).toBe(true);
+      if (existsSync(join(FIXTURE_DIR, 'presence.json'))) {
+        const presence = JSON.parse(readFileSync(join(FIXTURE_DIR, 'presence.json'), 'utf8')) as ScenarioResult['presence'];
+        const keys = [...new Set(presence.events.filter((e) => e.kind === 0).map((e) => e.pubkey))];
+        const profiles = await fetchProfiles([devnet.relayUrl!], keys, { WebSocket, maxWait: 2000 });
+        expect(profiles.size).toBe(keys.length);
+      }
     } finally {
       await devnet.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,8 @@
  * scenario on any regtest Esplora (+ the devnet mining call): setup and genesis, registrations, then month after month
  * inputs → lottery → lead commit → race → reveal → final, with the scenario's events (missed deadline, disagreement,
  * void commit, copied package, key rotation, a month still in progress at the tip) and optional adversarial months.
+ * The group signs `reveal` and `final` with ROAST over a nostr relay, where the actuaries also publish their profiles
+ * and round statuses (docs/nostr.md); one month has a silent and a corrupt signer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +24,8 @@ import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
 import { fundStake, isEligible, spendStake, type Actuary } from './actors';
 import { ChainIO, type Published } from './chain-io';
-import { buildGroupMessage } from './frost-sign';
+import { ActuaryPresence } from './actuary-presence';
+import { buildGroupMessage, type GroupSigner, type GroupSigning, type RoastOutcome } from './frost-sign';
 import { groupKeys, keyPair, type GroupKeys, type KeyPair } from './keys';
 import { Population } from './members';
 import { computeAllocation, programMortality, type MonthResult } from './month-compute';
@@ -30,6 +33,7 @@ import { hex32, packageBatches, packageBytes, type PackageBody } from './package
 import { BatchProver, type ScenarioProof } from './proofs';
 import { Rng } from './rng';
 import type { AdversarialCase } from './adversarial-cases';
+import type { PresenceFile } from './presence';
 
 export interface ScenarioOptions {
   url: string;
@@ -40,7 +44,10 @@ export interface ScenarioOptions {
   newPerMonth: number;
   actuaries: number;
   circuit: CircuitArtifacts;
+  /** Relays the genesis recommends (part of the genesis, so of every id after it). */
   relays: string[];
+  /** The relay the actuaries use while the scenario runs: ROAST signing, profiles, round statuses. */
+  relayUrl: string;
   /** A month played dishonestly (the adversarial mode), ending the scenario after it. */
   adversarial?: { month: number; kind: AdversarialCase };
   /** Leave no month in progress at the tip (adversarial vectors end with their bad month). */
@@ -59,6 +66,8 @@ export interface MonthRecord {
   /** Reveal txids of the month's protocol objects, in broadcast order. */
   txids: string[];
   final?: string;
+  /** The ROAST runs that signed the month's reveal and final. */
+  roast?: { reveal: RoastOutcome; final: RoastOutcome };
 }
 
 export interface ScenarioResult {
@@ -69,6 +78,8 @@ export interface ScenarioResult {
   months: MonthRecord[];
   relays: string[];
   proofs: { proved: number; cached: number };
+  /** The newest profile and round statuses each actuary published (what `presence.json` keeps). */
+  presence: PresenceFile;
 }
 
 export const NETWORK: Network = 'regtest';
@@ -85,10 +96,16 @@ export function scenarioParams(startHeight: number, batchSize: number): GenesisP
 }
 
 /** Which month carries which scenario event: spread out over ≥ 6 months, packed into fewer for quick runs. */
-export function eventSchedule(months: number): { miss: number; disagree: number; void: number; copy: number; rotate: number } {
-  if (months >= 6) return { miss: 2, disagree: 3, void: 4, copy: 5, rotate: 2 };
-  return { miss: 1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months), rotate: 1 };
+export function eventSchedule(months: number): { miss: number; disagree: number; void: number; copy: number; rotate: number; roastFault: number } {
+  if (months >= 6) return { miss: 2, disagree: 3, void: 4, copy: 5, rotate: 2, roastFault: 4 };
+  return { miss: 1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months), rotate: 1, roastFault: Math.min(2, months) };
 }
+
+/**
+ * In the ROAST fault month the second FROST member stays silent after announcing a commitment and the third returns a
+ * corrupt share; both sit in the first session (lowest identifiers), so ROAST needs a second one.
+ */
+export const ROAST_FAULTS: Readonly<Record<number, 'silent' | 'corrupt'>> = { 1: 'silent', 2: 'corrupt' };
 
 interface CommitRecord {
   actuary: Actuary;
@@ -105,6 +122,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
   const io = new ChainIO(opts.url, seed);
   const prover = new BatchProver(opts.circuit);
   const batchSize = opts.circuit.batchSize;
+  const presence = new ActuaryPresence(opts.relayUrl, NETWORK);
   try {
     // Mature coins for the scenario's own wallet (coinbase maturity 100).
     if ((await io.wallet.balance()) === 0n) await io.wallet.mine(101);
@@ -116,6 +134,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     const threshold = Math.floor(opts.actuaries / 2) + 1;
     log(`keys: dealing Paillier (safe primes), BLS and running the FROST DKG (${threshold} of ${opts.actuaries})`);
     const group = groupKeys(seed, threshold, opts.actuaries);
+    const signing: GroupSigning = { relayUrl: opts.relayUrl, frost: group.frost, seed };
 
     const wasm = new Uint8Array(readFileSync(join(REPO_ROOT, 'programs/allocation/build/allocation.wasm')));
     const mortalityRows = devnetMortalityRows();
@@ -162,10 +181,12 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     await io.mine(1);
     const regHeight = await io.tip();
     for (const a of actuaries) a.registeredAt = regHeight;
+    const regTime = await io.blockTime(regHeight);
+    await Promise.all(actuaries.map((a) => presence.profile(a, regTime)));
 
     // ---- Months.
     const population = new Population(seed, opts.members, opts.newPerMonth);
-    const schedule = opts.adversarial ? { miss: -1, disagree: -1, void: -1, copy: -1, rotate: -1 } : eventSchedule(opts.months);
+    const schedule = opts.adversarial ? { miss: -1, disagree: -1, void: -1, copy: -1, rotate: -1, roastFault: -1 } : eventSchedule(opts.months);
     let prevRows: AllocationRow[] = [];
     const logEntries: MonthLogEntry[] = [];
     const records: MonthRecord[] = [];
@@ -203,6 +224,9 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       if ((await io.tip()) !== A) throw new Error(`month ${m}: inputs not confirmed at the anchor ${A}`);
 
       const eligibleAtA = actuaries.filter((a) => isEligible(a, A, BigInt(params.min_stake)) || (adv === 'stake-spent' && a.spentAt === A));
+      const status = async (phase: string, height: number, extra: Record<string, unknown> = {}): Promise<void> => {
+        await presence.status(genesis, m, eligibleAtA, { phase, height, ...extra }, await io.blockTime(height));
+      };
       const honest = computeAllocation({ month: m, startMonth: params.start_month, batchSize, prev: prevRows, inputs, mortality });
       log(`month ${m}: ${inputs.length} rows, ${honest.witness.batches.length} batches; proving…`);
       const proofs = await prover.proveAll(honest.witness.batches.map((b) => b.circuitInput));
@@ -222,6 +246,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
           network: NETWORK, genesis, month: m, signer: founders.pub, attempt, anchor_height: A, anchor_hash: anchorHash, bls_signature: bytesToHex(sig),
         }, founders.secret));
         await io.mine(1);
+        await status('lottery', await io.tip(), { attempt });
         const draw = selectLead(R, attempt, eligibleAtA.map((a) => ({ key: a.key.pub, stake: a.stake.value })), new Set(failed.map((a) => a.key.pub)));
         const chosen = actuaries.find((a) => a.key.pub === draw.lead)!;
         if (m === schedule.miss && attempt === 0 && !pending && !adv) {
@@ -241,6 +266,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       }
       if (!lead) throw new Error(`month ${m}: every attempt failed`);
       const hL = lead.height;
+      await status('commit', hL, { attempt, lead: lead.actuary.key.pub });
       if (pending) {
         rec.events.push(`pending: lottery and lead commit at ${hL}; no race, reveal or final yet`);
         break;
@@ -303,6 +329,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       const raceStart = hL + params.race_delay;
       const raceEnd = raceStart + params.race_window - 1;
       const counted = commits.filter((c) => c.height >= raceStart && c.height <= raceEnd).sort((a, b) => a.height - b.height || a.pos - b.pos);
+      await status('race', raceStart, { commits: counted.length });
       const E = eligibleAtA.filter((a) => a !== lead!.actuary).length;
       if (counted.length < Math.floor(E / 2) + 1 && !adv) throw new Error(`month ${m}: no quorum (${counted.length} of ${E})`);
 
@@ -311,7 +338,9 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       await io.mineTo(lastCommit + params.reveal_confirmations - 1);
       const revealKeys = [lead, ...counted].map((c) => ({ commit: c.published.id, key: bytesToHex(c.key) }));
       if (adv === 'reveal-key-wrong') revealKeys[0]!.key = bytesToHex(monthRng.bytes(32));
-      await publish(buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys }, group.frost, seed, `reveal/${m}`));
+      const signers = groupSigners(m);
+      const reveal = await buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys }, signing, signers);
+      await publish(reveal.bytes);
 
       // Final: allocation table, root, month log, rewards and penalties.
       const leadResult = adv === 'lead-root-wrong' ? perturbed(honest, inputs, prevRows, m, params, batchSize, mortality) : honest;
@@ -322,6 +351,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       }
       const tableRef = await publishTable(ALLOCATION, finalRows, publish);
       await io.mine(1);
+      await status('reveal', await io.tip(), { keys: revealKeys.length });
       const root = hex32(leadResult.root);
       const entries = [...logEntries, { month: m, root: hexBytes(root) }];
       let step = monthLogStep(entries);
@@ -346,11 +376,17 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         if (c.kind === 'disagree') penalise(c.actuary, 'disagreed');
         if (c.kind === 'copy') penalise(c.actuary, 'copied_package');
       }
-      const final = await publish(buildGroupMessage('final', {
+      const finalMsg = await buildGroupMessage('final', {
         network: NETWORK, genesis, month: m, signer: group.frost.groupKey, lead: lead.actuary.key.pub, attempt,
         table: tableRef, root, log: step, rewards, penalties,
-      }, group.frost, seed, `final/${m}`));
+      }, signing, signers);
+      const final = await publish(finalMsg.bytes);
       await io.mine(1);
+      await status('final', await io.tip(), { root });
+      rec.roast = { reveal: reveal.outcome, final: finalMsg.outcome };
+      if (signers.some((s) => s.behaviour !== 'honest')) {
+        rec.events.push(roastEvent('reveal', reveal.outcome), roastEvent('final', finalMsg.outcome));
+      }
       rec.final = final.id;
       rec.root = root;
       logEntries.push({ month: m, root: hexBytes(root) });
@@ -366,6 +402,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         await register(fresh, { old: old.key });
         await io.mine(1);
         fresh.registeredAt = await io.tip();
+        await presence.profile(fresh, await io.blockTime(fresh.registeredAt));
         old.racing = false;
         actuaries.push(fresh);
         rec.events.push(`keylink: ${old.key.pub} → ${fresh.key.pub}`);
@@ -383,8 +420,17 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
 
     return {
       network: NETWORK, genesis, setupMarker: marker(0), params, months: records, relays: opts.relays,
-      proofs: { proved: prover.proved, cached: prover.cached },
+      proofs: { proved: prover.proved, cached: prover.cached }, presence: presence.file(genesis),
     };
+
+    /** The group's ROAST signers for month `m`: every FROST member under its person's current key. */
+    function groupSigners(m: number): GroupSigner[] {
+      return group.frost.members.map((member, k) => {
+        const person = `actuary-${k}`;
+        const current = actuaries.filter((a) => a.person === person).at(-1)!;
+        return { person, key: current.key, member, behaviour: m === schedule.roastFault ? (ROAST_FAULTS[k] ?? 'honest') : 'honest' };
+      });
+    }
 
     // ---- helpers closing over the month's context
     async function commitPackage(a: Actuary, kind: CommitRecord['kind'], result: MonthResult, batchProofs: readonly ScenarioProof[], attempt: number, mineAfter: number): Promise<CommitRecord> {
@@ -421,8 +467,16 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       return { actuary: a, published, key: victim.key, height: -1, pos: -1, kind: 'copy' };
     }
   } finally {
+    presence.close();
     await prover.close();
   }
+}
+
+/** The result-log line of a ROAST run with faults: who was proven malicious (and by which event), who stayed silent. */
+function roastEvent(what: 'reveal' | 'final', o: RoastOutcome): string {
+  const malicious = o.malicious.map((x) => `${x.actuary} (${x.person}, invalid share in event ${x.shareEvent})`).join(', ') || 'none';
+  const silent = o.scripted.filter((x) => x.behaviour === 'silent').map((x) => `${x.actuary} (${x.person})`).join(', ') || 'none';
+  return `roast_blame: ${what} signed in ${o.sessions} ROAST sessions by ${o.signers.join(', ')}; malicious: ${malicious}; silent: ${silent}`;
 }
 
 
