@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../bytes';
-import { VerifyError } from '../errors';
 import { parseSchnorrSignature, parseXOnlyKey, publicKeyFromSecret, signSchnorr, verifySchnorr } from './schnorr';
 import { messageTag, taggedHash } from './tagged-hash';
+import { codeOf } from '../errors.test-util';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 describe('when hashing with a tag', () => {
   it('is SHA256(SHA256(tag) ‖ SHA256(tag) ‖ msg), as noble computes it', () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, utf8 } from '../bytes';
 import { bigintToBytes, byteLength, bytesToBigint, modPow } from '../crypto/bigint-math';
 import { dealThresholdPaillier, decryptionShare, type DecryptionShare } from '../crypto/threshold-paillier';
-import { VerifyError } from '../errors';
 import { parseInscriptionId } from '../protocol/ids';
 import { sealPackage } from '../protocol/kem';
 import { buildPackage } from './package';
@@ -13,6 +12,7 @@ import type { Dispute } from './verify-dispute';
 import { openCommit, verifyReveal, type RevealContext } from './verify-reveal';
 import type { MessageRecord } from './records';
 import type { RaceEntry, RaceResult } from './verify-race';
+import { codeOf } from '../errors.test-util';
 
 const primes = JSON.parse(readFileSync(new URL('../../../vectors/protocol/kem/safe-primes.json', import.meta.url), 'utf8')) as { keys: { modulus_bits: number; p: string; q: string }[] };
 const small = primes.keys.find((k) => k.modulus_bits === 512)!;
@@ -61,15 +61,6 @@ function disputeOf(c: MessageRecord<'commit'>, parties: number[]): Dispute {
   return { commit: c.inscription.id, shares: parties.map((p) => wire(decryptionShare(deal.pub, deal.shares[p - 1]!, ct))) };
 }
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-};
 
 const key = new Uint8Array(32).fill(0x5a);
 const broken = brokenCommit(2, 1012, key);

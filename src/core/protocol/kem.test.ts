@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, utf8 } from '../bytes';
-import { VerifyError } from '../errors';
 import { kemEncrypt, kemRandomness, openPackage, sealPackage, type PackageContext } from './kem';
 import { parseInscriptionId } from './ids';
 import { combineDecryptionShares, dealThresholdPaillier, decryptionShare, verifyDecryptionShare } from '../crypto/threshold-paillier';
 import { bytesToBigint, modInv } from '../crypto/bigint-math';
 import { PrivateKey, PublicKey } from 'paillier-bigint';
+import { codeOf } from '../errors.test-util';
 
 const primes = JSON.parse(readFileSync(new URL('../../../vectors/protocol/kem/safe-primes.json', import.meta.url), 'utf8')) as { keys: { modulus_bits: number; p: string; q: string }[] };
 const small = primes.keys.find((k) => k.modulus_bits === 512)!;
@@ -18,15 +18,6 @@ const ctx: PackageContext = { network: 'regtest', genesis: parseInscriptionId('a
 const key = hexToBytes('42'.repeat(32));
 const plaintext = utf8.encode('{"month":3,"root":"…"}');
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 describe('when a package is sealed and the key later revealed', () => {
   const sealed = sealPackage(n, key, plaintext, ctx);

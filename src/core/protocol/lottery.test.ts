@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { bytesToHex, utf8 } from '../bytes';
-import { VerifyError } from '../errors';
 import { combinePartials, dealBlsKey, partialSign } from '../crypto/threshold-bls';
 import { lotteryPoint, verifyLottery, type LotteryInput } from './lottery';
 import { parseInscriptionId } from './ids';
+import { codeOf } from '../errors.test-util';
 
 const deal = dealBlsKey(utf8.encode('drey lottery test seed'), 3, 5);
 const input: LotteryInput = {
@@ -20,15 +20,6 @@ function signWith(indices: number[], x: LotteryInput = input): string {
   return bytesToHex(combinePartials(indices.map((i) => ({ index: i, signature: partialSign(deal.shares[i - 1]!, H) }))));
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 const groupKey = bytesToHex(deal.groupKey);
 

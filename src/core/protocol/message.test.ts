@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, utf8 } from '../bytes';
-import { VerifyError } from '../errors';
 import { publicKeyFromSecret } from '../crypto/schnorr';
 import { canonicalize } from './canonical';
 import { buildMessage, MAX_MESSAGE_BYTES, messageDigest, parseMessage, signKeylink, type MessageContext } from './message';
 import type { MessageType, PayloadByType } from './payloads';
 import { parseStrictJson, type JsonValue } from './strict-json';
+import { codeOf } from '../errors.test-util';
 
 const sk = hexToBytes('01'.repeat(32));
 const other = hexToBytes('02'.repeat(32));
@@ -46,15 +46,6 @@ const samples: { [T in MessageType]: PayloadByType[T] } = {
 
 const ctx: MessageContext = { network: 'regtest', genesis: GENESIS, month: 2 };
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 /** Re-sign an edited envelope so only the edit, not the signature, is what fails. */
 function edited(type: MessageType, edit: (payload: Record<string, JsonValue>) => void, key = sk): Uint8Array {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8 } from '../bytes';
-import { VerifyError } from '../errors';
 import { monthLogStep, verifyMonthLogStep, type MonthLogEntry } from './month-log';
+import { codeOf } from '../errors.test-util';
 
 const entries: MonthLogEntry[] = Array.from({ length: 9 }, (_, i) => ({ month: i + 1, root: sha256(utf8.encode(`month root ${i + 1}`)) }));
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 describe('when finals append month roots one by one', () => {
   it('every step verifies against the previous head', () => {
