@@ -27,7 +27,7 @@ describe('when the Esplora host is unreachable', () => {
   it('explains the failure with a coded error instead of hanging', async () => {
     const page = await h.newPage();
     await page.goto(`${h.appUrl}?network=regtest&esplora=${encodeURIComponent('http://127.0.0.1:9/api')}`);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('region', { name: 'Chain tip' }).getByRole('alert');
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toMatch(/FETCH_/);
     await screenshot(page, 'chain-tip-unreachable');

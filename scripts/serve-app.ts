@@ -26,6 +26,8 @@ export interface RuntimeConfig {
   genesis?: string | null;
   relays?: string[];
   explorer?: string | null;
+  /** Requests per second per Esplora host. */
+  rps?: number;
 }
 
 export interface AppServer {

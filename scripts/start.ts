@@ -32,7 +32,7 @@ const devnet = await spawnDevnet({ port: DEVNET_PORT, dataDir: DATA_DIR });
 const info = await devnet.info();
 const app = await serveApp({
   port: APP_PORT,
-  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], explorer: null },
+  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], explorer: null, rps: 50 },
 });
 
 console.log(`devnet esplora: ${devnet.url}`);

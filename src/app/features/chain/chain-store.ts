@@ -21,6 +21,6 @@ export async function refreshTip(settings: Settings): Promise<void> {
   }
   useChainStore.setState({ status: 'loading' });
   const t0 = performance.now();
-  const r = await verifier().chainTip({ network: settings.network as NetworkName, esplora: settings.esplora });
+  const r = await verifier().chainTip({ network: settings.network as NetworkName, esplora: settings.esplora, rps: settings.rps });
   useChainStore.setState(r.ok ? { status: 'ok', tip: r.value, ms: performance.now() - t0 } : { status: 'error', error: r.error });
 }

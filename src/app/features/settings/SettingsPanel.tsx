@@ -1,6 +1,7 @@
 /** Settings form: Esplora hosts (failover + cross-check), network, genesis id and relays; applied into the URL. */
 import { useState, type FormEvent } from 'react';
 import { t } from '../../i18n';
+import { PageHeading } from '../../components/PageHeading';
 import { NETWORKS, invalidUrls, type Settings } from './settings';
 import { applySettings, useSettingsStore } from './settings-store';
 
@@ -12,12 +13,18 @@ export function SettingsPanel() {
   const [network, setNetwork] = useState(settings.network);
   const [genesis, setGenesis] = useState(settings.genesis);
   const [relays, setRelays] = useState(settings.relays.join('\n'));
+  const [explorer, setExplorer] = useState(settings.explorer);
+  const [rps, setRps] = useState(String(settings.rps));
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   function submit(e: FormEvent): void {
     e.preventDefault();
-    const next: Settings = { network, esplora: lines(hosts), genesis: genesis.trim(), relays: lines(relays) };
-    const bad = [...invalidUrls(next.esplora), ...invalidUrls(next.relays, ['ws:', 'wss:'])];
+    const next: Settings = { network, esplora: lines(hosts), genesis: genesis.trim(), relays: lines(relays), explorer: explorer.trim(), rps: Number(rps) };
+    if (!/^\d{1,4}$/.test(rps) || next.rps < 1 || next.rps > 1000) {
+      setStatus({ kind: 'error', text: t('settings.rps.invalid') });
+      return;
+    }
+    const bad = [...invalidUrls(next.esplora), ...invalidUrls(next.relays, ['ws:', 'wss:']), ...invalidUrls(next.explorer ? [next.explorer] : [])];
     if (bad.length) {
       setStatus({ kind: 'error', text: t('settings.invalidUrl', { url: bad[0]! }) });
       return;
@@ -28,7 +35,7 @@ export function SettingsPanel() {
 
   return (
     <section aria-labelledby="settings-heading" className="panel">
-      <h2 id="settings-heading">{t('settings.heading')}</h2>
+      <PageHeading id="settings-heading">{t('settings.heading')}</PageHeading>
       <form onSubmit={submit} className="settings-form">
         <label htmlFor="settings-esplora">{t('settings.esplora')}</label>
         <textarea id="settings-esplora" rows={3} value={hosts} onChange={(e) => setHosts(e.target.value)} aria-describedby="settings-esplora-help" spellCheck={false} />
@@ -44,6 +51,14 @@ export function SettingsPanel() {
 
         <label htmlFor="settings-relays">{t('settings.relays')}</label>
         <textarea id="settings-relays" rows={2} value={relays} onChange={(e) => setRelays(e.target.value)} spellCheck={false} />
+
+        <label htmlFor="settings-explorer">{t('settings.explorer')}</label>
+        <input id="settings-explorer" value={explorer} onChange={(e) => setExplorer(e.target.value)} spellCheck={false} autoComplete="off" aria-describedby="settings-explorer-help" />
+        <p id="settings-explorer-help" className="help">{t('settings.explorer.help')}</p>
+
+        <label htmlFor="settings-rps">{t('settings.rps')}</label>
+        <input id="settings-rps" type="number" min={1} max={1000} step={1} value={rps} onChange={(e) => setRps(e.target.value)} aria-describedby="settings-rps-help" />
+        <p id="settings-rps-help" className="help">{t('settings.rps.help')}</p>
 
         <button type="submit">{t('settings.apply')}</button>
         <p role="status" className={status?.kind === 'error' ? 'error' : 'help'}>{status?.text ?? ''}</p>

@@ -3,7 +3,7 @@ import { invalidUrls, mergeSettings, searchFromSettings, settingsFromConfig, set
 
 describe('settings in the page URL', () => {
   it('round-trip through the query string so a verification can be shared', () => {
-    const s = mergeSettings({ network: 'mainnet', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: 'abc', relays: ['wss://r.example'] });
+    const s = mergeSettings({ network: 'mainnet', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: 'abc', relays: ['wss://r.example'], explorer: 'https://mempool.space' });
     expect(mergeSettings(settingsFromSearch(searchFromSettings(s)))).toEqual(s);
   });
 
@@ -23,5 +23,11 @@ describe('when the config file is malformed', () => {
 describe('when a host is not an http(s) URL', () => {
   it('is reported', () => {
     expect(invalidUrls(['https://ok.example/api', 'javascript:alert(1)', 'not a url'])).toEqual(['javascript:alert(1)', 'not a url']);
+  });
+});
+
+describe('when the explorer link target is not http(s)', () => {
+  it('is dropped, so evidence links can never run script', () => {
+    expect(mergeSettings(settingsFromSearch('?explorer=javascript:alert(1)')).explorer).toBe('');
   });
 });

@@ -4,11 +4,23 @@ export interface Settings {
   esplora: string[];
   genesis: string;
   relays: string[];
+  /** Block explorer base URL for evidence links ('' for none). */
+  explorer: string;
+  /** Requests per second per Esplora host (public hosts allow about 5; a local devnet many more). */
+  rps: number;
+}
+
+export const DEFAULT_RPS = 4;
+
+/** An integer rate from 1 to 1000, or undefined. */
+function rateFrom(v: unknown): number | undefined {
+  const n = typeof v === 'string' && /^\d{1,4}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
 }
 
 export const NETWORKS = ['regtest', 'mainnet', 'testnet', 'testnet4', 'signet'] as const;
 
-export const EMPTY_SETTINGS: Settings = { network: 'regtest', esplora: [], genesis: '', relays: [] };
+export const EMPTY_SETTINGS: Settings = { network: 'regtest', esplora: [], genesis: '', relays: [], explorer: '', rps: DEFAULT_RPS };
 
 function list(value: string | null | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
@@ -35,6 +47,8 @@ export function settingsFromConfig(raw: unknown): Partial<Settings> {
     ...(Array.isArray(c.esplora) ? { esplora: strings(c.esplora) } : {}),
     ...(typeof c.genesis === 'string' ? { genesis: c.genesis } : {}),
     ...(Array.isArray(c.relays) ? { relays: strings(c.relays) } : {}),
+    ...(typeof c.explorer === 'string' ? { explorer: c.explorer } : {}),
+    ...(rateFrom(c.rps) ? { rps: rateFrom(c.rps)! } : {}),
   };
 }
 
@@ -45,6 +59,8 @@ export function settingsFromSearch(search: string): Partial<Settings> {
     ...(q.has('esplora') ? { esplora: list(q.get('esplora')) } : {}),
     ...(q.has('genesis') ? { genesis: q.get('genesis')! } : {}),
     ...(q.has('relays') ? { relays: list(q.get('relays')) } : {}),
+    ...(q.has('explorer') ? { explorer: q.get('explorer')! } : {}),
+    ...(rateFrom(q.get('rps')) ? { rps: rateFrom(q.get('rps'))! } : {}),
   };
 }
 
@@ -54,9 +70,13 @@ export function searchFromSettings(s: Settings): string {
   if (s.esplora.length) q.set('esplora', s.esplora.join(','));
   if (s.genesis) q.set('genesis', s.genesis);
   if (s.relays.length) q.set('relays', s.relays.join(','));
+  if (s.explorer) q.set('explorer', s.explorer);
+  if (s.rps !== DEFAULT_RPS) q.set('rps', String(s.rps));
   return `?${q.toString()}`;
 }
 
 export function mergeSettings(...layers: Partial<Settings>[]): Settings {
-  return Object.assign({}, EMPTY_SETTINGS, ...layers) as Settings;
+  const s = Object.assign({}, EMPTY_SETTINGS, ...layers) as Settings;
+  // Only an http(s) explorer becomes a link target.
+  return invalidUrls(s.explorer ? [s.explorer] : []).length ? { ...s, explorer: '' } : s;
 }

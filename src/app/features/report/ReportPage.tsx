@@ -1,0 +1,64 @@
+/** Report: export every verified month's full report (JSON), and the offline cache (IndexedDB) behind re-checks. */
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { PageHeading } from '../../components/PageHeading';
+import { Verdict } from '../../components/Verdict';
+import { download, toJson } from '../../lib/download';
+import { formatMs } from '../../lib/format';
+import { verifier } from '../../lib/verifier-client';
+import { useSettingsStore } from '../settings/settings-store';
+import { useMonthsStore } from '../months/months-store';
+import { exportDocument } from './export';
+
+export function ReportPage() {
+  const settings = useSettingsStore((s) => s.settings);
+  const runs = useMonthsStore((s) => s.runs);
+  const finished = Object.values(runs).filter((r) => r.report).sort((a, b) => a.month - b.month || a.depth.localeCompare(b.depth));
+  const [entries, setEntries] = useState<number | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    void verifier().cacheEntries().then(setEntries);
+  }, [runs]);
+
+  return (
+    <>
+      <section aria-labelledby="report-heading" className="panel">
+        <PageHeading id="report-heading">{t('report.heading')}</PageHeading>
+        <p className="help">{t('report.intro')}</p>
+        {finished.length === 0 ? <p>{t('report.none')}</p> : (
+          <>
+            <button type="button" onClick={() => download('drey-report.json', [toJson(exportDocument(settings, finished.map((r) => r.report!)))], 'application/json')}>
+              {t('report.exportAll')}
+            </button>
+            <table className="data">
+              <thead><tr><th scope="col">{t('common.chooseMonth')}</th><th scope="col">{t('month.depth')}</th><th scope="col">{t('months.status')}</th><th scope="col">{t('months.time')}</th><th scope="col">{t('months.actions')}</th></tr></thead>
+              <tbody>
+                {finished.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.month}</th>
+                    <td>{r.user !== undefined ? t('report.oneUser', { depth: r.depth }) : r.depth}</td>
+                    <td><Verdict run={r} /></td>
+                    <td>{formatMs(r.report!.ms)}</td>
+                    <td>
+                      <button type="button" className="secondary" aria-label={t('report.exportLabel', { month: r.month, depth: r.depth })}
+                        onClick={() => download(`drey-month-${r.month}-${r.depth}.json`, [toJson(exportDocument(settings, [r.report!]))], 'application/json')}>
+                        {t('report.export')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="cache-heading" className="panel">
+        <h2 id="cache-heading">{t('report.cache')}</h2>
+        <p className="help">{t('report.cache.help')}</p>
+        <p data-testid="cache-entries">{entries === null ? t('common.loading') : t('report.cache.entries', { count: entries })}</p>
+        <button type="button" className="secondary" onClick={() => void verifier().clearCache().then(() => { setEntries(0); setStatus(t('report.cache.cleared')); })}>{t('report.cache.clear')}</button>
+        <p role="status" className="help">{status}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+/** The exported report document: the verifier's version, the settings used, and each month's full report. */
+import type { AppMonthReport } from '../../../../workers/verifier-worker';
+import type { Settings } from '../settings/settings';
+
+export const APP_VERSION = '0.1.0';
+
+export function exportDocument(settings: Settings, reports: AppMonthReport[]) {
+  return {
+    kind: 'drey-verifier-report',
+    versions: { app: APP_VERSION, report: reports[0]?.version ?? null, userAgent: typeof navigator === 'undefined' ? null : navigator.userAgent },
+    exportedAt: new Date().toISOString(),
+    settings: { network: settings.network, esplora: settings.esplora, genesis: settings.genesis },
+    months: reports,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Caches for the Esplora client in the verifier Worker (IndexedDB behind a memory map):
+ * - `immutableCache`: the client's EsploraCache (raw txs, headers, deep Merkle proofs, keyed by their hash);
+ * - `offlineFetch`: remembers the last answer to every GET and replays it when the network fails, so a month verified
+ *   once re-verifies offline with the same verdict. Replayed answers get the same checks as live ones (re-hashing,
+ *   PoW, signatures); the mutable ones (tip, listings, outspends) are as of when they were recorded.
+ */
+import type { EsploraCache } from '../../core/esplora/client';
+import { idbGet, idbSet } from './idb-store';
+
+export function immutableCache(): EsploraCache {
+  const memory = new Map<string, unknown>();
+  return {
+    async get(key: string) {
+      if (memory.has(key)) return memory.get(key);
+      const v = await idbGet('immutable', key);
+      if (v !== undefined) memory.set(key, v);
+      return v;
+    },
+    async set(key: string, value: unknown) {
+      memory.set(key, value);
+      await idbSet('immutable', key, value);
+    },
+  };
+}
+
+interface Recorded {
+  status: number;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** Counts answers replayed from the cache (the report says when a verdict rests on recorded answers). */
+export interface OfflineStats {
+  replayed: number;
+}
+
+export function offlineFetch(real: typeof fetch, stats: OfflineStats): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (method !== 'GET') return real(input, init);
+    try {
+      const res = await real(input, init);
+      if (res.status === 200) {
+        const body = new Uint8Array(await res.arrayBuffer());
+        const contentType = res.headers.get('content-type') ?? 'text/plain';
+        void idbSet('responses', url, { status: 200, contentType, body } satisfies Recorded);
+        return new Response(body, { status: 200, headers: { 'content-type': contentType } });
+      }
+      return res;
+    } catch (e) {
+      if (init?.signal?.aborted) throw e;
+      const hit = (await idbGet('responses', url)) as Recorded | undefined;
+      if (!hit) throw e;
+      stats.replayed++;
+      return new Response(new Uint8Array(hit.body), { status: hit.status, headers: { 'content-type': hit.contentType } });
+    }
+  };
+}
