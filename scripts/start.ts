@@ -23,8 +23,9 @@ async function buildIfStale(): Promise<void> {
   const built = await newestMtime('dist/index.html');
   const sources = Math.max(...(await Promise.all(['src', 'workers', 'index.html', 'public', 'vite.config.ts', 'package.json'].map(newestMtime))));
   if (built > sources) return;
-  console.log('building the app…');
+  console.log('building the app and the widget…');
   await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', configFile: 'vite.widget.config.ts' });
 }
 
 await buildIfStale();

@@ -1,0 +1,231 @@
+/**
+ * The embeddable widget (dist/widget.js) on the example host page, served from its own 127.0.0.1 origin while the
+ * devnet's Esplora API answers on another: verdict, report link, attribute changes, cancellation, cross-origin
+ * script, accessibility.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, startHarness, type Harness } from './harness';
+import { devnetClient, latestSettledMonth, monthUserIds } from './pages/devnet-facts';
+import { serveStatic, type StaticServer } from './pages/static-server';
+import { verifyMonth } from '../src/core/pipeline';
+import type { Verdict } from '../src/core/month/report';
+
+// What the example page names (the devnet `npm start` runs); the test points them at this run's devnet.
+const EXAMPLE_ESPLORA = 'http://127.0.0.1:3002/api';
+const EXAMPLE_APP = 'http://127.0.0.1:5173/';
+const EXAMPLE_GENESIS = '83e51d2290a96c5e6b87b9d920479f330302661eee7fa98cca45cf43c809a78bi0';
+const EXAMPLE_USER = 'ufd01fb274f7ad9b6';
+const SETTLED = /^(verified|rejected|pending|unavailable|misconfigured)$/;
+
+let h: Harness;
+let site: StaticServer;
+let cdn: StaticServer;
+let tipHeight: number;
+let genesis: string;
+/** The month the page's badges speak for, a depositor of it, and the verdicts src/core gives in Node. */
+let month: number;
+let user: string;
+let fullVerdict: Verdict;
+let quickVerdict: Verdict;
+
+/** The badge's status for a report verdict (a report whose only failures are FETCH_ would read "unavailable"). */
+const BADGE_STATUS: Record<Verdict, string> = { verified: 'verified', rejected: 'rejected', pending: 'pending' };
+
+beforeAll(async () => {
+  h = await startHarness();
+  tipHeight = Number(await (await fetch(`${h.devnetUrl}/blocks/tip/height`)).text());
+  genesis = (await h.devnet.info()).genesis!;
+  const client = devnetClient(h.devnetUrl);
+  const latest = await latestSettledMonth(client, genesis);
+  month = latest.month;
+  fullVerdict = latest.report.verdict;
+  user = (await monthUserIds(client, genesis, month)).find((u) => u.startsWith('u'))!;
+  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user })).verdict;
+  // The example page as `npm start` would show it, pointed at this run's devnet, app, genesis and a depositor.
+  const pointAtTestDevnet = (html: string) => html.replaceAll(EXAMPLE_ESPLORA, h.devnetUrl).replaceAll(EXAMPLE_APP, h.appUrl)
+    .replaceAll(EXAMPLE_GENESIS, genesis).replaceAll(EXAMPLE_USER, user);
+  site = await serveStatic({
+    mounts: [{ prefix: '/', dir: 'examples' }, { prefix: '/', dir: 'dist' }],
+    rewrite: { '/widget.html': pointAtTestDevnet },
+    // A page of this origin whose only script is the CDN's widget.js.
+    pages: {
+      '/cdn.html': () => `<!doctype html><html lang="en"><head><title>Widget from another origin</title>
+        <script type="module" src="${cdn.url}/widget.js"></script></head>
+        <body><drey-verify id="cdn-badge" network="regtest" esplora="${h.devnetUrl}" rps="50"></drey-verify></body></html>`,
+    },
+  });
+  // A third origin that serves only the widget, as a CDN would (with CORS, as module scripts need).
+  cdn = await serveStatic({ mounts: [{ prefix: '/', dir: 'dist' }], cors: true });
+});
+afterAll(async () => {
+  await site?.close();
+  await cdn?.close();
+  await h?.close();
+});
+
+function badge(page: Page, id: string) {
+  return page.locator(`drey-verify#${id}`);
+}
+
+async function waitForStatus(page: Page, id: string, status: string | RegExp, timeout = 150_000): Promise<void> {
+  await page.waitForFunction(
+    ([sel, s, isRe]) => {
+      const v = document.querySelector(sel)?.getAttribute('status') ?? '';
+      return isRe ? new RegExp(s).test(v) : v === s;
+    },
+    [`drey-verify#${id}`, status instanceof RegExp ? status.source : status, status instanceof RegExp] as const,
+    { timeout },
+  );
+}
+
+describe('when the example page embeds the widget from its own origin', () => {
+  it('shows the month\'s verdict (full) and the depositor\'s (quick), as src/core gives them in Node, with the time taken', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    await waitForStatus(page, 'month-badge', SETTLED);
+    await waitForStatus(page, 'user-badge', SETTLED);
+    expect(await badge(page, 'month-badge').getAttribute('status')).toBe(BADGE_STATUS[fullVerdict]);
+    expect(await badge(page, 'user-badge').getAttribute('status')).toBe(BADGE_STATUS[quickVerdict]);
+    for (const id of ['month-badge', 'user-badge']) {
+      const status = badge(page, id).getByRole('status');
+      const text = (await status.textContent()) ?? '';
+      expect(text).toContain(`Month ${month}`);
+      if ((await badge(page, id).getAttribute('status')) === 'verified') {
+        expect(text).toContain('Verified by your browser');
+        expect(text).toMatch(/in \d+(\.\d+)? (ms|s)/);
+      }
+      expect(await status.getAttribute('aria-live')).toBe('polite');
+    }
+    const verdict = await page.evaluate(() => (document.querySelector('drey-verify#month-badge') as unknown as { verdict: { month: number } }).verdict);
+    expect(verdict.month).toBe(month);
+    await screenshot(page, 'widget');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'widget-dark');
+  });
+
+  it('loads its worker from the file emitted next to widget.js (resolved from the script URL)', async () => {
+    const workerFile = site.requests.find((p) => /^\/widget-worker-[\w-]+\.js$/.test(p));
+    expect(workerFile).toBeDefined();
+    expect(await readFile(`dist${workerFile!}`, 'utf8')).toContain('Comlink');
+    // The month pipeline is a lazy chunk of the worker, and the program runs in its own nested worker.
+    expect(site.requests.some((p) => /^\/widget-month-verdict-[\w-]+\.js$/.test(p))).toBe(true);
+    expect(site.requests.some((p) => /^\/widget-program-worker-[\w-]+\.js$/.test(p))).toBe(true);
+  });
+
+  it('keeps widget.js within its budget (120 KB gzip) as one module with no React and no static import', async () => {
+    const code = await readFile('dist/widget.js', 'utf8');
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(120 * 1024);
+    expect(code).not.toMatch(/\bfrom\s*["']|\bimport\s*["']/);
+    expect(code).not.toContain('react.element');
+  });
+
+  it('links to the full report: settings in the query, the user id only in the fragment', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    await waitForStatus(page, 'user-badge', SETTLED);
+    const link = badge(page, 'user-badge').getByRole('link', { name: /Full report/ });
+    const href = new URL((await link.getAttribute('href'))!);
+    expect(href.origin + href.pathname).toBe(h.appUrl);
+    expect(href.searchParams.get('esplora')).toBe(h.devnetUrl);
+    expect(href.searchParams.get('network')).toBe('regtest');
+    expect(href.searchParams.get('genesis')).toBe(genesis);
+    expect(href.search).not.toContain(user);
+    expect(href.hash).toBe(`#/allocation/${month}&user=${user}`);
+    // Keyboard: the link is reachable with Tab.
+    await page.locator('body').focus();
+    let focused = '';
+    for (let i = 0; i < 6 && !focused.includes('Full report'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? '');
+    }
+    expect(focused).toContain('Full report');
+  });
+
+  it('passes an automated accessibility check (axe-core, shadow DOM included)', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    await waitForStatus(page, 'month-badge', SETTLED);
+    await waitForStatus(page, 'user-badge', SETTLED);
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const r = await axe.run({ include: [['drey-verify']] }, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, scheme).toEqual([]);
+    }
+  });
+});
+
+describe('when an attribute changes', () => {
+  it('re-verifies: chain tip, then an unreachable host (coded FETCH_ error), then the tip again, then a month', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    await page.evaluate((url) => {
+      const el = document.createElement('drey-verify');
+      el.id = 'tip';
+      el.setAttribute('network', 'regtest');
+      el.setAttribute('esplora', url);
+      el.setAttribute('rps', '50');
+      document.querySelector('main')!.prepend(el);
+    }, h.devnetUrl);
+    await waitForStatus(page, 'tip', 'verified');
+    expect(await badge(page, 'tip').getByRole('status').textContent()).toContain(`Chain tip #${tipHeight}`);
+    const set = (name: string, value: string) => page.evaluate(([n, v]) => document.querySelector('drey-verify#tip')!.setAttribute(n!, v!), [name, value]);
+    await set('esplora', 'http://127.0.0.1:9/api');
+    await waitForStatus(page, 'tip', 'unavailable');
+    expect(await badge(page, 'tip').getByRole('status').textContent()).toMatch(/Could not verify.*FETCH_/);
+    await screenshot(page, 'widget-unreachable');
+    await set('esplora', h.devnetUrl);
+    await waitForStatus(page, 'tip', 'verified');
+    await set('genesis', genesis);
+    await waitForStatus(page, 'tip', 'running');
+    await waitForStatus(page, 'tip', SETTLED);
+    expect(await badge(page, 'tip').getAttribute('status')).toBe(BADGE_STATUS[fullVerdict]);
+    expect(await badge(page, 'tip').getByRole('status').textContent()).toContain(`Month ${month}`);
+  });
+
+  it('explains a misconfiguration with a WIDGET_ code instead of fetching anything', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    await page.evaluate(() => document.querySelector('drey-verify#month-badge')!.setAttribute('esplora', 'javascript:alert(1)'));
+    await waitForStatus(page, 'month-badge', 'misconfigured');
+    expect(await badge(page, 'month-badge').getByRole('status').textContent()).toContain('WIDGET_BAD_ESPLORA');
+  });
+});
+
+describe('when the element is removed while verifying', () => {
+  it('cancels the verification: the worker is stopped and its pending request is dropped', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/widget.html`);
+    const closedBefore = site.hangClosed();
+    await page.evaluate((url) => {
+      const el = document.createElement('drey-verify');
+      el.id = 'hanging';
+      el.setAttribute('network', 'regtest');
+      el.setAttribute('esplora', url);
+      document.querySelector('main')!.append(el);
+    }, `${site.url}/hang/api`);
+    await waitForStatus(page, 'hanging', 'running');
+    await expect.poll(() => site.hangOpen(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.evaluate(() => document.querySelector('drey-verify#hanging')!.remove());
+    await expect.poll(() => site.hangClosed() - closedBefore, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(site.hangOpen()).toBe(0);
+  });
+});
+
+describe('when widget.js is served from another origin than the page (a CDN)', () => {
+  it('still starts its worker and shows the verdict', async () => {
+    const page = await h.newPage();
+    await page.goto(`${site.url}/cdn.html`);
+    await waitForStatus(page, 'cdn-badge', 'verified');
+    expect(cdn.requests.some((p) => /^\/widget-worker-[\w-]+\.js$/.test(p))).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+/** What the badge says for each verdict: short title, subject and time, the failure code, a sentence for screen readers. */
+import type { BadgeState } from './badge';
+import type { SettingsProblem, WidgetSettings } from './settings';
+import type { WidgetVerdict } from './verdict';
+
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function joinMeta(...parts: string[]): string {
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function runningState(settings: WidgetSettings): BadgeState {
+  const subject = settings.genesis ? (settings.month !== null ? `Month ${settings.month}` : 'Latest month') : 'Chain tip';
+  return { status: 'running', title: 'Verifying in your browser…', meta: joinMeta(subject, settings.genesis ? `${settings.depth} check` : ''), code: '', detail: '' };
+}
+
+export function problemState(problem: SettingsProblem): BadgeState {
+  return { status: 'misconfigured', title: 'Cannot verify', meta: '', code: problem.code, detail: problem.message };
+}
+
+export function stateFromVerdict(v: WidgetVerdict): BadgeState {
+  const took = v.ms > 0 ? `in ${formatMs(v.ms)}` : '';
+  switch (v.status) {
+    case 'verified':
+      return { status: 'verified', title: 'Verified by your browser', meta: joinMeta(v.subject, took), code: '', detail: v.message };
+    case 'rejected':
+      return { status: 'rejected', title: 'Rejected', meta: v.subject, code: v.code, detail: v.message };
+    case 'pending':
+      return { status: 'pending', title: 'Pending', meta: joinMeta(v.subject, took), code: '', detail: v.message };
+    case 'unavailable':
+      return { status: 'unavailable', title: 'Could not verify', meta: v.subject, code: v.code, detail: v.message };
+  }
+}
