@@ -4,10 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
-import { spawnDevnet } from '../scripts/devnet-process';
-import { serveApp } from '../scripts/serve-app';
-import { CHROMIUM, CHROMIUM_ARGS, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
 
 export const AXE_PATH = 'node_modules/axe-core/axe.min.js';
 
@@ -55,24 +53,8 @@ export async function monthStatus(page: Page, month: number, timeoutMs = 240_000
 }
 
 /** The devnet on a prepared data directory (e.g. an unpacked adversarial vector), the built app, and Chromium. */
-export async function startOnData(dataDir: string): Promise<Harness> {
-  const devnet = await spawnDevnet({ port: 0, dataDir, quiet: true });
-  const info = await devnet.info();
-  const app = await serveApp({ port: 0, config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: [] } });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  return {
-    devnetUrl: devnet.url, appUrl: app.url, browser, devnet, app,
-    newPage: async () => {
-      const page = await browser.newPage();
-      page.on('pageerror', (e) => console.error('[page error]', e.message));
-      return page;
-    },
-    close: async () => {
-      await browser.close();
-      await app.close();
-      await devnet.close();
-    },
-  };
+export function startOnData(dataDir: string): Promise<Harness> {
+  return startHarness({ dataDir });
 }
 
 /** Unpacks a committed chain (blocks.dat.gz, mempool.txt.gz, info.json) into a fresh directory. */

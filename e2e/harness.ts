@@ -24,8 +24,12 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(opts: { config?: Partial<RuntimeConfig> } = {}): Promise<Harness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'drey-e2e-'));
+/**
+ * Start the devnet (on a fresh directory, which then gets the committed scenario, or on `dataDir`, which is kept), the
+ * built app pointed at it, and Chromium.
+ */
+export async function startHarness(opts: { config?: Partial<RuntimeConfig>; dataDir?: string } = {}): Promise<Harness> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'drey-e2e-')));
   const devnet = await spawnDevnet({ port: 0, dataDir, quiet: true });
   const info = await devnet.info();
   const app = await serveApp({
@@ -50,7 +54,7 @@ export async function startHarness(opts: { config?: Partial<RuntimeConfig> } = {
       await browser.close();
       await app.close();
       await devnet.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
