@@ -3,19 +3,7 @@ import { hexToBytes } from '../bytes';
 import { isVerifyError } from '../errors';
 import { inscriptionsFromTx, inscriptionsFromTxHex } from './inscriptions-from-tx';
 import { realVectors } from './test-vectors';
-
-/** Deterministic xorshift32, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
+import { seededRandom as rng } from '../table/sample-rows';
 
 /** Runs the parser and returns what it threw, if anything. */
 function thrown(f: () => unknown): unknown {
