@@ -57,3 +57,25 @@ export async function spawnDevnet(opts: { port?: number; dataDir: string; extraA
       }),
   };
 }
+
+/**
+ * For tests: the devnet on a fresh directory, which therefore serves the committed scenario; fails when no genesis is
+ * served (a missing fixture must not turn the scenario tests into silent skips).
+ */
+export async function spawnScenarioDevnet(): Promise<{ devnet: DevnetProcess; genesis: string; close: () => Promise<void> }> {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'drey-scenario-'));
+  const devnet = await spawnDevnet({ port: 0, dataDir: dir, quiet: true });
+  const genesis = (await devnet.info()).genesis;
+  const close = async (): Promise<void> => {
+    await devnet.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  if (!genesis) {
+    await close();
+    throw new Error('the devnet serves no scenario: no genesis in /api/devnet/info (is fixtures/devnet/ missing?)');
+  }
+  return { devnet, genesis, close };
+}
