@@ -29,7 +29,8 @@ export interface ProofContext {
 interface Parsed {
   pkg: OpenedPackage;
   publics: BatchPublic[];
-  items: { proof: unknown; publicSignals: bigint[] }[];
+  /** Parsed proofs by batch; in quick mode only the depositor's batch is parsed (parsing checks G2 subgroups: costly). */
+  items: ({ proof: unknown; publicSignals: bigint[] } | undefined)[];
 }
 
 /**
@@ -51,7 +52,9 @@ export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
   if (root !== BigInt('0x' + pkg.newRoot)) {
     throw new VerifyError('PROOF_ROOT_MISMATCH', 'the batches\' new roots do not make the package\'s root', { computed: root.toString(16).padStart(64, '0'), package: pkg.newRoot });
   }
-  const items = pkg.batches.map((b, i) => ({ proof: ctx.system.parseProof(b.proof), publicSignals: batchPublicInputs(publics[i]!) }));
+  const items = pkg.batches.map((b, i) => (ctx.onlyBatch === undefined || i === ctx.onlyBatch
+    ? { proof: ctx.system.parseProof(b.proof), publicSignals: batchPublicInputs(publics[i]!) }
+    : undefined));
   return { pkg: p, publics, items };
 }
 
@@ -76,7 +79,7 @@ export function verifyProofs(ctx: ProofContext, lead: OpenedPackage, agreeing: r
   const items: { owner: Parsed; batch: number; proof: unknown; publicSignals: bigint[] }[] = [];
   for (const x of parsed) {
     x.items.forEach((it, batch) => {
-      if (ctx.onlyBatch === undefined || batch === ctx.onlyBatch) items.push({ owner: x, batch, ...it });
+      if (it) items.push({ owner: x, batch, ...it });
     });
   }
   const result = ctx.system.verifyBatch(ctx.key, items, ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
