@@ -12,6 +12,8 @@ import { parseMortalityTable } from '../table/mortality';
 import { mortalityLookup } from '../table/mortality-lookup';
 import { utf8 } from '../bytes';
 import { monthInput } from './month-input';
+import { anchorHeight } from './timeline';
+import { selectInputs } from './select-inputs';
 import { objectBody, tableFromRef } from './tables';
 import { ofType } from './verify-messages';
 import { superMajority } from './verify-agreement';
@@ -49,8 +51,7 @@ async function monthTables(s: MonthState) {
   if (s.tables.previous === undefined) {
     if (o.month > 1 && !s.previousFinal) throw new VerifyError('TABLE_PREVIOUS_MISSING', `month ${o.month - 1} has no final: last month's table is unknown`, { month: o.month - 1 });
     s.tables.previous = s.previousFinal ? (await tableFromRef(ALLOCATION, s.previousFinal.payload.table, s.records)).table : null;
-    const inputsMsg = ofType(s.messages!.current, 'inputs')[0];
-    if (!inputsMsg) throw new VerifyError('TABLE_INPUTS_MISSING', 'no inputs message signed by the Proof-of-Life service', {});
+    const inputsMsg = selectInputs(ofType(s.messages!.current, 'inputs'), anchorHeight(s.genesis!.params, o.month));
     const inputs = await tableFromRef(INPUTS, inputsMsg.payload.table, s.records);
     s.tables.inputs = inputs.table;
     s.inputsHashes['table:inputs'] = inputs.sha256;
