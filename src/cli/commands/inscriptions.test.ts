@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../main';
-import type { CliIO } from '../io';
+import { runCli, type CliRun } from '../memory-io.test-util';
 import vector from '../../../vectors/inscriptions/inscription-49cbc5cbac92.json';
 import multi from '../../../vectors/inscriptions/inscription-26f6901cc730.json';
 
-interface Run { code: number; stdout: string; stderr: string }
-
 /** Runs drey-verify in-process with files served from memory ('-' is standard input). */
-async function cli(argv: string[], files: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readInput: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT', syscall: 'open' });
-      return new TextEncoder().encode(text);
-    },
-    fetch: () => Promise.reject(new Error('no network in this test')),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], files: Record<string, string> = {}): Promise<CliRun> => runCli(argv, { files });
 
 describe('drey-verify inscriptions', () => {
   it('when given a reveal file: prints the inscription and exits 0', async () => {

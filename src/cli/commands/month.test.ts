@@ -4,22 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnDevnet, spawnScenarioDevnet, type DevnetProcess } from '../../../scripts/devnet-process';
 import { installFixture } from '../../devnet/scenario/fixture';
-import { main } from '../main';
-import type { CliIO } from '../io';
+import { runCli, type CliRun } from '../memory-io.test-util';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-async function cli(argv: string[], fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readInput: async () => { throw Object.assign(new Error('no files'), { code: 'ENOENT', syscall: 'open' }); },
-    fetch: fetchImpl,
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const cli = (argv: string[], fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<CliRun> => runCli(argv, { fetch: fetchImpl });
 
 const G = `${'ab'.repeat(32)}i0`;
 

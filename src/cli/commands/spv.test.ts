@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { main } from '../main';
-import type { CliIO } from '../io';
+import { runCli } from '../memory-io.test-util';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import type { SpvCase } from '../../../vectors/spv/cases';
 import { answerFromVectors } from '../../../vectors/spv/esplora-fixture';
@@ -12,20 +11,8 @@ const caseFiles = import.meta.glob<SpvCase>('../../../vectors/spv/cases/*.json',
 interface Run { code: number; out: { ok: boolean; code?: string; evidence: Record<string, unknown> } | undefined; stderr: string }
 
 async function cli(argv: string[], files: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readInput: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT', syscall: 'open' });
-      return new TextEncoder().encode(text);
-    },
-    fetch: globalThis.fetch.bind(globalThis),
-  };
-  const code = await main(['spv', ...argv], io);
-  return { code, out: stdout ? JSON.parse(stdout) : undefined, stderr };
+  const r = await runCli(['spv', ...argv], { files, fetch: globalThis.fetch.bind(globalThis) });
+  return { code: r.code, out: r.stdout ? JSON.parse(r.stdout) : undefined, stderr: r.stderr };
 }
 
 const offlineArgs = (c: { header: string; tx: string; proof: unknown; network: string; txid?: string }) =>

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { VerifyError } from '../errors';
+
 import { P } from './bn254';
 import { G1_BYTES, PROOF_BYTES, decodeProof, decodeVkey, encodeProof, encodeVkey } from './groth16-encoding';
 import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from './groth16-json';
 import { verifyGroth16 } from './groth16';
 import { CIRCUITS, loadCircuit } from './groth16-vectors.test-util';
+import { codeOf } from '../errors.test-util';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'OK';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 function withBytes(bytes: Uint8Array, offset: number, patch: number[]): Uint8Array {
   const out = bytes.slice();

@@ -1,25 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as snarkjs from 'snarkjs';
-import { VerifyError } from '../errors';
+
 import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from './groth16-json';
 import { verifyGroth16 } from './groth16';
 import { CIRCUITS, loadCircuit, type Mutation } from './groth16-vectors.test-util';
 import type { Groth16VerifyingKey } from './groth16-types';
+import { codeOf } from '../errors.test-util';
 
 afterAll(async () => {
   // snarkjs keeps a wasm curve with worker threads alive between calls.
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
 });
 
-function codeOf(fn: () => void): string {
-  try {
-    fn();
-    return 'OK';
-  } catch (e) {
-    if (e instanceof VerifyError) return e.code;
-    throw e;
-  }
-}
 
 describe.each(CIRCUITS)('circuit %s (snarkjs proofs the verifier has never seen)', (name) => {
   const v = loadCircuit(name);
@@ -32,7 +24,7 @@ describe.each(CIRCUITS)('circuit %s (snarkjs proofs the verifier has never seen)
 
   it('accepts every valid proof, as snarkjs does', async () => {
     for (const { proof, publicSignals } of v.proofs.slice(0, 4)) {
-      expect(codeOf(() => verifyGroth16(vk, parseProofJson(proof), parsePublicSignalsJson(publicSignals)))).toBe('OK');
+      expect(codeOf(() => verifyGroth16(vk, parseProofJson(proof), parsePublicSignalsJson(publicSignals)))).toBe('ok');
       expect(await snarkjs.groth16.verify(v.vkey, publicSignals, proof)).toBe(true);
     }
   });
