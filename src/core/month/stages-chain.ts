@@ -6,7 +6,8 @@ import { fetchBlock, fetchMonthSources } from './fetch-month';
 import { ofType, verifyMessages } from './verify-messages';
 import { verifyHeaders } from './verify-headers';
 import { verifyInscriptions } from './verify-inscriptions';
-import { anchorHeight } from './timeline';
+import { anchorHeight, monthEnd } from './timeline';
+import { timelyFinal } from './verify-final-timing';
 import type { MonthState } from './state';
 
 export async function stageFetch(s: MonthState): Promise<Check[]> {
@@ -56,7 +57,7 @@ export function stageSignatures(s: MonthState): Check[] {
   s.genesis = messages.genesis.payload;
   s.anchor = anchorHeight(s.genesis.params, o.month);
   s.final = ofType(messages.current, 'final')[0];
-  s.previousFinal = ofType(messages.previous, 'final')[0];
+  if (o.month > 1) s.previousFinal = timelyFinal(ofType(messages.previous, 'final'), monthEnd(s.genesis.params, o.month - 1));
   if (s.final) checks.push(passed('signatures', `final ${s.final.inscription.id} signed by the FROST group key`, { id: s.final.inscription.id, height: s.final.inscription.height, groupKey: s.genesis.frost.group_key }));
   return checks;
 }

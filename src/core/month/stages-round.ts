@@ -7,6 +7,8 @@ import { verifyLotteryAttempts } from './verify-lottery';
 import { verifyRace } from './verify-race';
 import { openCommit, verifyReveal, type RevealContext } from './verify-reveal';
 import { verifyAgreement } from './verify-agreement';
+import { verifyFinalTiming } from './verify-final-timing';
+import { monthEnd } from './timeline';
 import type { MonthState } from './state';
 
 export function stageEligibility(s: MonthState): Check[] {
@@ -101,16 +103,17 @@ export function stageReveal(s: MonthState): Check[] {
 export function stageAgreement(s: MonthState): Check[] {
   const final = s.final?.payload;
   if (!final || !s.reveal?.reveal) return [];
+  const timing = verifyFinalTiming(s.final!, s.reveal.reveal, monthEnd(s.genesis!.params, s.opts.month));
   if (s.opts.depth === 'quick') {
     const lead = s.reveal.packages[0]!;
     s.agreement = { lead, agreeing: [], disagreeing: [], revealed: 0 };
-    if (lead.status !== 'valid') return [failed('agreement', new VerifyError('AGREEMENT_LEAD_INVALID', `the lead's package is ${lead.status}: ${lead.reason ?? ''}`, { lead: final.lead }))];
-    if (lead.pkg!.newRoot !== final.root) return [failed('agreement', new VerifyError('AGREEMENT_ROOT_MISMATCH', 'the final\'s root is not the lead package\'s new root', { final: final.root, lead: lead.pkg!.newRoot }))];
-    return [passed('agreement', `the final carries the lead's root ${final.root} (super-majority not checked in quick mode)`, { root: final.root })];
+    if (lead.status !== 'valid') return [timing, failed('agreement', new VerifyError('AGREEMENT_LEAD_INVALID', `the lead's package is ${lead.status}: ${lead.reason ?? ''}`, { lead: final.lead }))];
+    if (lead.pkg!.newRoot !== final.root) return [timing, failed('agreement', new VerifyError('AGREEMENT_ROOT_MISMATCH', 'the final\'s root is not the lead package\'s new root', { final: final.root, lead: lead.pkg!.newRoot }))];
+    return [timing, passed('agreement', `the final carries the lead's root ${final.root} (super-majority not checked in quick mode)`, { root: final.root })];
   }
-  if (!s.lottery?.accepted) return [];
+  if (!s.lottery?.accepted) return [timing];
   const { checks, agreement } = verifyAgreement(s.reveal.packages, s.lottery.accepted, final, s.genesis!.params.super_majority);
   s.agreement = agreement;
-  return checks;
+  return [timing, ...checks];
 }
 

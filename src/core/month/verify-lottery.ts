@@ -44,22 +44,34 @@ export interface LotteryContext {
   tipHeight: number;
 }
 
-/** The first lottery message for `attempt` whose anchor matches and whose BLS signature verifies; R = SHA-256(sig). */
-function beaconFor(ctx: LotteryContext, lotteries: readonly MessageRecord<'lottery'>[], attempt: number, checks: Check[]): Uint8Array | undefined {
+/**
+ * The first lottery message for `attempt` whose anchor matches, whose BLS signature verifies and which confirmed by the
+ * end of the attempt's lead window; R = SHA-256(sig). A valid signature confirmed later is listed, never used: a
+ * beacon nobody could see before the deadline draws no lead, and a finished attempt cannot change afterwards.
+ */
+function beaconFor(
+  ctx: LotteryContext, lotteries: readonly MessageRecord<'lottery'>[], attempt: number, deadline: number, checks: Check[],
+): { R?: Uint8Array; late?: MessageRecord<'lottery'> } {
+  let late: MessageRecord<'lottery'> | undefined;
   for (const l of lotteries.filter((x) => x.payload.attempt === attempt)) {
     try {
       const p = l.payload;
       if (p.anchor_height !== ctx.anchor || p.anchor_hash !== ctx.anchorBlock!.hash) {
         throw new VerifyError('LOTTERY_ANCHOR_MISMATCH', `lottery names anchor ${p.anchor_height}:${p.anchor_hash}, the chain has ${ctx.anchor}:${ctx.anchorBlock!.hash}`, { id: l.inscription.id });
       }
-      return verifyLottery({ network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, attempt, anchorHash: p.anchor_hash }, p.bls_signature, ctx.genesis.bls.group_key);
+      const R = verifyLottery({ network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, attempt, anchorHash: p.anchor_hash }, p.bls_signature, ctx.genesis.bls.group_key);
+      if (l.inscription.height > deadline) {
+        late ??= l;
+        throw new VerifyError('LOTTERY_LATE', `confirmed at ${l.inscription.height}, after attempt ${attempt}'s window ended at ${deadline}`, { id: l.inscription.id, height: l.inscription.height, deadline });
+      }
+      return { R };
     } catch (e) {
       if (!(e instanceof VerifyError)) throw e;
       // Anyone may inscribe a lottery message: a wrong one is listed and ignored; the unique valid one decides.
       checks.push(passed('lottery', `ignored lottery ${l.inscription.id}: ${e.message}`, { id: l.inscription.id, ignored: e.code }));
     }
   }
-  return undefined;
+  return late ? { late } : {};
 }
 
 export function verifyLotteryAttempts(
@@ -76,9 +88,10 @@ export function verifyLotteryAttempts(
   const excluded = new Set<string>();
   for (let a = 0; a < ctx.genesis.params.max_attempts; a++) {
     const span = leadWindow(ctx.genesis.params, ctx.month, a);
-    const R = beaconFor(ctx, lotteries, a, checks);
+    const { R, late } = beaconFor(ctx, lotteries, a, span.to, checks);
     if (!R) {
       if (ctx.tipHeight <= span.to) result.pending = true;
+      else if (late) checks.push(failed('lottery', new VerifyError('LOTTERY_LATE', `attempt ${a}'s only valid lottery signature confirmed at ${late.inscription.height}, after its window ended at ${span.to}`, { attempt: a, window: span, id: late.inscription.id, height: late.inscription.height })));
       else checks.push(failed('lottery', new VerifyError('LOTTERY_MISSING', `no valid lottery signature for attempt ${a}, whose window ended at ${span.to}`, { attempt: a, window: span })));
       break;
     }

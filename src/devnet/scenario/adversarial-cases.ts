@@ -8,6 +8,9 @@ export const ADVERSARIAL_CASES = {
   'reveal-key-wrong': { code: 'REVEAL_KEM_MISMATCH', step: 'reveal', what: "the reveal gives the lead's commit a key that does not re-encrypt to its KEM ciphertext" },
   'final-table-root': { code: 'MERKLE_ROOT_MISMATCH', step: 'merkle', what: "the final's allocation table moves one Dreybit between rows 0 and 1: its rows no longer hash to the root" },
   'month-log-inconsistent': { code: 'MERKLE_CONSISTENCY_MISMATCH', step: 'merkle', what: "the final's month log is rebuilt over another month-1 leaf: no consistency with month 1's head" },
+  'lottery-late': { code: 'LOTTERY_LATE', step: 'lottery', what: "attempt 0's lottery signature is inscribed only after attempt 0's lead window; its lead commits and is finalised anyway" },
+  'final-early': { code: 'AGREEMENT_FINAL_EARLY', step: 'agreement', what: 'the group inscribes its final in the block of its reveal, ahead of the reveal' },
+  'final-late': { code: 'AGREEMENT_FINAL_LATE', step: 'agreement', what: 'the group inscribes its final one block after the month end' },
 } as const;
 
 export type AdversarialCase = keyof typeof ADVERSARIAL_CASES;

@@ -2,8 +2,8 @@
  * `npm run scenario -- --data DIR [--seed S] [--months N] [--members N] [--actuaries N] [--fixture-out DIR]`:
  * generate a scenario chain on a fresh devnet in DIR (which must not hold a chain yet), with the actuaries' nostr presence
  * kept in DIR/presence.json.
- * `npm run scenario -- --adversarial [--out vectors/adversarial]`: one small chain per bad-month case, each kept as a
- * vector with the code it must fail with.
+ * `npm run scenario -- --adversarial [--case NAME…] [--out vectors/adversarial]`: one small chain per bad-month case (or
+ * only the named ones), each kept as a vector with the code it must fail with.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       'fixture-out': { type: 'string' },
       adversarial: { type: 'boolean', default: false },
       out: { type: 'string', default: 'vectors/adversarial' },
+      case: { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
   const log = (s: string): void => { process.stdout.write(`${s}\n`); };
   const t0 = performance.now();
   if (values.adversarial) {
-    for (const kind of ADVERSARIAL_CASE_NAMES) {
+    const unknown = (values.case ?? []).filter((c) => !(ADVERSARIAL_CASE_NAMES as string[]).includes(c));
+    if (unknown.length) throw new Error(`unknown --case ${unknown.join(', ')}; cases: ${ADVERSARIAL_CASE_NAMES.join(', ')}`);
+    for (const kind of ADVERSARIAL_CASE_NAMES.filter((c) => !values.case || values.case.includes(c))) {
       const dir = mkdtempSync(join(tmpdir(), `drey-adv-${kind}-`));
       try {
         const r = await generateChain(dir, {

@@ -33,6 +33,7 @@ import { hex32, packageBatches, packageBytes, type PackageBody } from './package
 import { BatchProver, type ScenarioProof } from './proofs';
 import { Rng } from './rng';
 import type { AdversarialCase } from './adversarial-cases';
+import { monthEnd } from '../../core/month/timeline';
 import type { PresenceFile } from './presence';
 
 export interface ScenarioOptions {
@@ -237,7 +238,8 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       let lead: CommitRecord | undefined;
       let attempt = 0;
       for (; attempt < params.max_attempts; attempt++) {
-        await io.mineTo(A + attempt * params.lead_window);
+        // lottery-late: the beacon confirms one block after attempt 0's lead window ends.
+        await io.mineTo(A + (adv === 'lottery-late' && attempt === 0 ? params.lead_window : attempt * params.lead_window));
         const lotteryIn = { network: NETWORK, genesis: genesisId, month: m, attempt, anchorHash };
         const hashed = lotteryPoint(lotteryIn);
         const sig = combinePartials(group.bls.shares.slice(0, threshold).map((s) => ({ index: s.index, signature: partialSign(s, hashed) })));
@@ -340,7 +342,8 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       if (adv === 'reveal-key-wrong') revealKeys[0]!.key = bytesToHex(monthRng.bytes(32));
       const signers = groupSigners(m);
       const reveal = await buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys }, signing, signers);
-      await publish(reveal.bytes);
+      // final-early: the reveal is held back and inscribed in the same block, behind the final.
+      if (adv !== 'final-early') await publish(reveal.bytes);
 
       // Final: allocation table, root, month log, rewards and penalties.
       const leadResult = adv === 'lead-root-wrong' ? perturbed(honest, inputs, prevRows, m, params, batchSize, mortality) : honest;
@@ -350,8 +353,10 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         rec.events.push('adversarial: final table row 1 does not hash to the root');
       }
       const tableRef = await publishTable(ALLOCATION, finalRows, publish);
-      await io.mine(1);
-      await status('reveal', await io.tip(), { keys: revealKeys.length });
+      if (adv !== 'final-early') {
+        await io.mine(1);
+        await status('reveal', await io.tip(), { keys: revealKeys.length });
+      }
       const root = hex32(leadResult.root);
       const entries = [...logEntries, { month: m, root: hexBytes(root) }];
       let step = monthLogStep(entries);
@@ -380,7 +385,9 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         network: NETWORK, genesis, month: m, signer: group.frost.groupKey, lead: lead.actuary.key.pub, attempt,
         table: tableRef, root, log: step, rewards, penalties,
       }, signing, signers);
+      if (adv === 'final-late') await io.mineTo(monthEnd(params, m));
       const final = await publish(finalMsg.bytes);
+      if (adv === 'final-early') await publish(reveal.bytes);
       await io.mine(1);
       await status('final', await io.tip(), { root });
       rec.roast = { reveal: reveal.outcome, final: finalMsg.outcome };
