@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, sha256, sha256d, toDisplayHex } from '../bytes';
 import type { VerifyError } from '../errors';
 import { merkleRootFromTxids } from '../chain/merkle';
+import devnetListing from '../../../vectors/esplora/devnet-marker-listing.json';
+import mainnetBlock from '../../../vectors/esplora/esplora-mainnet-block-696394.json';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import { answerFromVectors, vectorFetch } from '../../../vectors/spv/esplora-fixture';
 import { createEsploraClient, type EsploraClientOptions } from './client';
@@ -60,10 +62,6 @@ describe('against an honest server', () => {
     expect(cache.has(`merkle:${p1.txid}`)).toBe(true);
   });
 
-  it('re-checks what an injected cache returns', async () => {
-    const cache = new Map<string, unknown>([[`tx:${p1.txid}`, hexToBytes(p2.txHex)]]);
-    await expect(hosts().client({ cache }).fetchTx(p1.txid)).resolves.toMatchObject({ txid: p2.txid });
-  });
 });
 
 describe('when a server lies', () => {
@@ -162,5 +160,135 @@ describe('caller bugs stay RangeErrors', () => {
     await expect(client().fetchAddressTxs('a/../../x')).rejects.toThrow(RangeError);
     expect(() => client({ hosts: ['ftp://x'] })).toThrow(RangeError);
     expect(calls.length).toBe(0);
+  });
+});
+
+describe('when an address listing carries full transaction JSON', () => {
+  const listed = mainnetBlock.txs.map((t) => ({ ...t.txJson, status: { confirmed: true, block_height: 696394, block_hash: mainnetBlock.blockJson.id, block_time: 1 } }));
+  const listing = (items: unknown[]) => (path: string) => (path.includes('/txs/chain') ? new Response(JSON.stringify(items)) : undefined);
+  const raws = (calls: string[]) => calls.filter((u) => u.endsWith('/raw'));
+
+  it('every listed transaction (coinbase, P2WPKH, legacy) is then read with no /tx/:txid/raw request', async () => {
+    const { client, calls } = hosts({ [A]: listing(listed) });
+    const c = client();
+    await c.fetchAddressTxs('bc1qexampleaddress');
+    const txs = await Promise.all(mainnetBlock.txs.map((t) => c.fetchTx(t.txid)));
+    expect(txs.map((t) => [t.txid, bytesToHex(t.bytes)])).toEqual(mainnetBlock.txs.map((t) => [t.txid, t.hex]));
+    expect(raws(calls)).toEqual([]);
+  });
+
+  it('the devnet\'s recorded marker page: every listed reveal is then read with no further request', async () => {
+    const { client, calls } = hosts({ [A]: (path) => (path === `/address/${devnetListing.address}/txs/chain` ? new Response(JSON.stringify(devnetListing.listing)) : new Response('Transaction not found', { status: 404 })) });
+    const c = client({ network: 'regtest' });
+    await c.fetchAddressTxs(devnetListing.address);
+    const txs = await Promise.all(devnetListing.listing.map((t) => c.fetchTx(t.txid)));
+    expect(Object.fromEntries(txs.map((t) => [t.txid, bytesToHex(t.bytes)]))).toEqual(devnetListing.raw);
+    expect(calls.length).toBe(1);
+  });
+
+  it('a listing that changes an output value under the txid does not poison the cache: the raw bytes are fetched', async () => {
+    const lie = structuredClone(listed);
+    lie[1]!.vout[0]!.value += 1;
+    const cache = new Map<string, unknown>();
+    const { client, calls } = hosts({ [A]: listing(lie) });
+    const c = client({ cache });
+    await c.fetchAddressTxs('bc1qexampleaddress');
+    expect(cache.has(`tx:${lie[1]!.txid}`)).toBe(false);
+    expect(bytesToHex((await c.fetchTx(lie[1]!.txid)).bytes)).toBe(mainnetBlock.txs[1]!.hex);
+    expect(raws(calls).length).toBe(1);
+  });
+
+  it('a listing that changes only a witness is cached under the same txid (the txid never binds a witness)', async () => {
+    const lie = structuredClone(listed);
+    (lie[1]!.vin[0] as { witness: string[] }).witness.pop();
+    const c = hosts({ [A]: listing(lie) }).client();
+    await c.fetchAddressTxs('bc1qexampleaddress');
+    const tx = await c.fetchTx(lie[1]!.txid);
+    expect([tx.txid, tx.inputs[0]!.witness.length]).toEqual([mainnetBlock.txs[1]!.txid, 1]);
+  });
+
+  it('an entry already cached is kept, and an item whose JSON is malformed is skipped without failing the listing', async () => {
+    const odd = structuredClone(listed);
+    odd[2]!.vout[0]!.value = -1;
+    const cache = new Map<string, unknown>([[`tx:${listed[0]!.txid}`, hexToBytes(mainnetBlock.txs[0]!.hex)]]);
+    const kept = cache.get(`tx:${listed[0]!.txid}`);
+    await hosts({ [A]: listing(odd) }).client({ cache }).fetchAddressTxs('bc1qexampleaddress');
+    expect(cache.get(`tx:${listed[0]!.txid}`)).toBe(kept);
+    expect([...cache.keys()].sort()).toEqual([`tx:${listed[0]!.txid}`, `tx:${listed[1]!.txid}`].sort());
+  });
+});
+
+describe('when a cache entry is tampered with or corrupt', () => {
+  /** A cache whose entry under `key` is `bad`, the client over it and its request log. */
+  const withEntry = (key: string, bad: unknown, override: Record<string, (path: string) => Response | undefined> = {}) => {
+    const cache = new Map<string, unknown>([[key, bad]]);
+    const { client, calls } = hosts(override);
+    return { cache, calls, c: client({ cache }) };
+  };
+
+  for (const [what, bad] of [
+    ['another transaction\'s bytes', hexToBytes(p2.txHex)],
+    ['truncated bytes', hexToBytes(p1.txHex).slice(0, 100)],
+    ['a number', 7],
+    ['text that is not hex', 'not hex'],
+  ] as const) {
+    it(`a transaction entry holding ${what} is a miss: fetched again and overwritten`, async () => {
+      const { cache, calls, c } = withEntry(`tx:${p1.txid}`, bad);
+      expect((await c.fetchTx(p1.txid)).txid).toBe(p1.txid);
+      expect(calls.length).toBe(1);
+      expect(bytesToHex(cache.get(`tx:${p1.txid}`) as Uint8Array)).toBe(p1.txHex);
+    });
+  }
+
+  it('a transaction entry kept as hex text (as some stores do) is a hit once re-hashed', async () => {
+    const { calls, c } = withEntry(`tx:${p1.txid}`, p1.txHex);
+    expect((await c.fetchTx(p1.txid)).txid).toBe(p1.txid);
+    expect(calls.length).toBe(0);
+  });
+
+  it('a header entry holding another block\'s header is a miss: fetched again and overwritten', async () => {
+    const { cache, calls, c } = withEntry(`header:${p1.blockHash}`, hexToBytes(REAL_PROOFS.at(-1)!.headerHex));
+    expect((await c.fetchHeader(p1.blockHash)).hash).toBe(p1.blockHash);
+    expect(calls.length).toBe(1);
+    expect(bytesToHex(cache.get(`header:${p1.blockHash}`) as Uint8Array)).toBe(p1.headerHex);
+  });
+
+  it('a header entry of 79 bytes is a miss', async () => {
+    const { calls, c } = withEntry(`header:${p1.blockHash}`, hexToBytes(p1.headerHex).slice(1));
+    expect((await c.fetchHeader(p1.blockHash)).hash).toBe(p1.blockHash);
+    expect(calls.length).toBe(1);
+  });
+
+  describe('a block txid list', () => {
+    const txids = Array.from({ length: 5 }, (_, i) => bytesToHex(sha256(Uint8Array.of(i))));
+    const header = new Uint8Array(80);
+    header.set(hexToBytes(merkleRootFromTxids(txids)).reverse(), 36);
+    const hash = toDisplayHex(sha256d(header));
+    const serve = (path: string) =>
+      path.endsWith('/header') ? new Response(bytesToHex(header)) : path.endsWith('/txids') ? new Response(JSON.stringify(txids)) : undefined;
+    for (const [what, bad] of [
+      ['in another order', [txids[1]!, txids[0]!, ...txids.slice(2)]],
+      ['missing its last txid', txids.slice(0, 4)],
+      ['holding a non-hash', [...txids.slice(0, 4), 'x']],
+      ['that is empty', []],
+    ] as const) {
+      it(`${what} is re-rooted against the header, found wrong, fetched again and overwritten`, async () => {
+        const { cache, calls, c } = withEntry(`txids:${hash}`, bad, { [A]: serve });
+        expect(await c.fetchBlockTxids(hash)).toEqual(txids);
+        expect(calls.filter((u) => u.endsWith('/txids')).length).toBe(1);
+        expect(cache.get(`txids:${hash}`)).toEqual(txids);
+      });
+    }
+    it('that re-roots is a hit', async () => {
+      const { calls, c } = withEntry(`txids:${hash}`, [...txids], { [A]: serve });
+      expect(await c.fetchBlockTxids(hash)).toEqual(txids);
+      expect(calls.filter((u) => u.endsWith('/txids'))).toEqual([]);
+    });
+  });
+
+  it('a merkle proof entry of the wrong shape is a miss: fetched again', async () => {
+    const { calls, c } = withEntry(`merkle:${p1.txid}`, { block_height: 1, merkle: [], pos: '0' });
+    expect(await c.fetchMerkleProof(p1.txid)).toEqual(p1.proof);
+    expect(calls.length).toBe(1);
   });
 });

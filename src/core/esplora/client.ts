@@ -1,6 +1,7 @@
 /**
  * Esplora REST client (Blockstream/mempool electrs API) that trusts no server: every header is re-hashed to the
- * requested block hash, every raw transaction to the requested txid, every JSON answer is shape-checked.
+ * requested block hash, every raw transaction to the requested txid, every JSON answer is shape-checked. Cache hits
+ * pass the same checks (a cache may be files on disk); one that fails is a miss, fetched again and overwritten.
  */
 import { bytesToHex, parseHex } from '../bytes';
 import { VerifyError } from '../errors';
@@ -14,6 +15,7 @@ import {
   type AddressTx, type BlockJson, type Outspend, type TxStatus, type Utxo,
 } from './shapes';
 import { createTransport, type TransportOptions } from './transport';
+import { txFromJson } from './tx-from-json';
 
 /** Where immutable answers are kept (a Map by default; any get/set store works, sync or async). */
 export interface EsploraCache {
@@ -65,12 +67,21 @@ export function createEsploraClient(opts: EsploraClientOptions) {
   const get = <T>(path: string, parse: (body: Uint8Array, host: string) => T, hosts?: readonly string[]) =>
     transport.request({ path, parse, ...(hosts ? { hosts } : {}) });
 
+  /** `decode` re-checks a hit as a fresh answer would be; a hit that fails it (throws) is treated as a miss. */
   async function cached<T>(key: string, decode: (v: unknown) => T, load: () => Promise<T>, storeOf: (v: T) => unknown): Promise<T> {
     const hit = await cache.get(key);
-    if (hit !== undefined) return decode(hit);
+    const checked = hit === undefined ? undefined : checkedHit(() => decode(hit));
+    if (checked !== undefined) return checked;
     const value = await load();
     await cache.set(key, storeOf(value));
     return value;
+  }
+
+  async function keepListedTx(t: AddressTx): Promise<void> {
+    const key = `tx:${t.txid}`;
+    if ((await cache.get(key)) !== undefined) return;
+    const tx = txFromJson(t, t.txid);
+    if (tx) await cache.set(key, tx.bytes);
   }
 
   const client = {
@@ -92,7 +103,7 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     /** The 80-byte header of `hash`, re-hashed: a server cannot hand over another block's header. */
     async fetchHeader(hash: string): Promise<Header> {
       const want = checkHash(hash, 'block hash');
-      const decode = (v: unknown) => headerFor(want, v as Uint8Array);
+      const decode = (v: unknown) => headerFor(want, bytesOfHit(v));
       return cached(`header:${want}`, decode, () => get(`/block/${want}/header`, (body, host) => headerFor(want, hexBody(body, 'header'), host)), (h) => h.bytes);
     },
 
@@ -108,20 +119,20 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     async fetchBlockTxids(hash: string): Promise<string[]> {
       const want = checkHash(hash, 'block hash');
       const header = await client.fetchHeader(want);
-      return cached(`txids:${want}`, (v) => v as string[], async () => {
-        const txids = await get(`/block/${want}/txids`, (b) => txidsFromJson(jsonFromBody(b)));
+      const rooted = (txids: string[]): string[] => {
         const root = merkleRootFromTxids(txids);
         if (root !== header.merkleRoot) {
           throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'the served txid list does not hash to the block\'s Merkle root', { blockHash: want, computedRoot: root, headerRoot: header.merkleRoot });
         }
         return txids;
-      }, (t) => t);
+      };
+      return cached(`txids:${want}`, (v) => rooted(txidsFromJson(v)), async () => rooted(await get(`/block/${want}/txids`, (b) => txidsFromJson(jsonFromBody(b)))), (t) => t);
     },
 
     /** Raw transaction bytes re-hashed to `txid`: a server cannot serve other bytes under it. */
     async fetchTx(txid: string): Promise<ParsedTx> {
       const want = checkHash(txid, 'txid');
-      return cached(`tx:${want}`, (v) => parseTx(v as Uint8Array), () => get(`/tx/${want}/raw`, (body, host) => txFor(want, body, host)), (t) => t.bytes);
+      return cached(`tx:${want}`, (v) => txFor(want, bytesOfHit(v), 'cache'), () => get(`/tx/${want}/raw`, (body, host) => txFor(want, body, host)), (t) => t.bytes);
     },
 
     fetchTxStatus: async (txid: string): Promise<TxStatus> => get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b))),
@@ -131,7 +142,8 @@ export function createEsploraClient(opts: EsploraClientOptions) {
       const want = checkHash(txid, 'txid');
       const key = `merkle:${want}`;
       const hit = await cache.get(key);
-      if (hit !== undefined) return parseMerkleProof(hit);
+      const checked = hit === undefined ? undefined : checkedHit(() => parseMerkleProof(hit));
+      if (checked !== undefined) return checked;
       const proof = await get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'));
       if (tipSeen !== undefined && tipSeen - proof.block_height + 1 >= finalDepth) await cache.set(key, proof);
       return proof;
@@ -140,7 +152,16 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     fetchOutspend: async (txid: string, vout: number): Promise<Outspend> =>
       get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b))),
 
-    /** Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. */
+    /**
+     * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. Each
+     * listed transaction whose JSON rebuilds to bytes hashing to its txid is cached as `fetchTx` would cache it, so
+     * reading it later costs no request; one that does not is left for `fetchTx` to fetch (and re-hash).
+     *
+     * This trusts the listing no more than `/tx/:txid/raw`: the txid binds every non-witness byte in both, and in
+     * both the witness is whatever the host sends. Nothing downstream relies on a witness the txid does not bind: an
+     * inscription's envelope counts only once its witness is checked (BIP341) against the taproot output it spends,
+     * in a commit transaction that is itself fetched by txid and re-hashed.
+     */
     async fetchAddressTxs(address: string): Promise<AddressTx[]> {
       const base = `/address/${checkAddress(address)}/txs/chain`;
       const all: AddressTx[] = [];
@@ -154,6 +175,7 @@ export function createEsploraClient(opts: EsploraClientOptions) {
           seen.add(t.txid);
           all.push(t);
         }
+        for (const t of items) await keepListedTx(t);
         if (items.length < ADDRESS_PAGE_SIZE) return all;
       }
     },
@@ -173,6 +195,21 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     },
   };
   return client;
+}
+
+/** A cache hit's checked value, or undefined when the check throws (a tampered or corrupt entry is a miss). */
+function checkedHit<T>(check: () => T): T | undefined {
+  try {
+    return check();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cached bytes: a Uint8Array as stored (a store that keeps hex text may hand that back instead). */
+function bytesOfHit(v: unknown): Uint8Array {
+  if (v instanceof Uint8Array) return v;
+  return parseHex(v, 'FETCH_BAD_BODY', 'cached bytes');
 }
 
 function hexBody(body: Uint8Array, what: string): Uint8Array {
