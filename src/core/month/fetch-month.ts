@@ -11,7 +11,9 @@ import { envelopesFromWitness } from '../inscription';
 import { parseInscriptionId } from '../protocol/ids';
 import { markerAddress } from '../protocol/marker';
 import type { Network } from '../protocol/ids';
-import { hasDreyEnvelope, looseMessages, looseParams, looseStake, referencedIds } from './fetch-refs';
+import { hasDreyEnvelope, looseMessages, looseParams, looseStake, referencedIds, strictGenesis, strictMessages } from './fetch-refs';
+import type { GenesisParams } from '../protocol/payloads';
+import { monthEnd } from './timeline';
 import type { BlockSource, FetchFailure, MonthSources, RevealSource, StakeSource } from './records';
 import type { Depth } from './report';
 
@@ -93,6 +95,17 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
     }
   }
 
+  /** Whether marker month p lists a final that parses, is signed by the group key and (by the listing) confirmed by p's end. */
+  function hasTimelyFinal(p: number, genesis: { params: GenesisParams; groupKey: string }): boolean {
+    const end = monthEnd(genesis.params, p);
+    return (src.listed[p] ?? []).some((txid) => {
+      const tx = raw.get(txid) ?? opts.reuse?.reveals[txid]?.tx;
+      const h = hints.get(txid);
+      if (!tx || !h || h.height > end) return false;
+      return strictMessages(tx, { network, genesis: genesisId, month: p }).some((x) => x.type === 'final' && x.signer === genesis.groupKey);
+    });
+  }
+
   async function listing(m: number): Promise<string[]> {
     const address = markerAddress(network, genesis, m);
     const txs = await client.fetchAddressTxs(address);
@@ -110,6 +123,20 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   const listedTxids = [...new Set(lists.flat())];
   await Promise.all(listedTxids.map(rawTx));
 
+  // The month this one starts from: m − 1, or further back over finished months without a timely group final.
+  const genesisStrict = genesisTx ? strictGenesis(genesisTx, genesisId, network) : undefined;
+  let previous = month - 1;
+  if (genesisStrict) {
+    while (previous >= 1 && src.tipHeight > monthEnd(genesisStrict.params, previous) && !hasTimelyFinal(previous, genesisStrict)) {
+      previous--;
+      if (previous >= 1 && !markerMonths.includes(previous)) {
+        markerMonths.push(previous);
+        await Promise.all((await listing(previous)).map(rawTx));
+      }
+    }
+  }
+  src.previousMonth = Math.max(previous, 0);
+
   // Which reveals to bind: all of them in full mode; in quick mode the final, the reveal, the lead's commit.
   const wanted = new Map<string, number | 'ref'>([[genesis.txid, 'ref']]);
   const refs = new Set<string>();
@@ -119,7 +146,8 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
       const tx = raw.get(txid) ?? opts.reuse?.reveals[txid]?.tx;
       if (!tx) continue;
       const msgs = looseMessages({ tx, proof: { block_height: 0, merkle: [], pos: 0 }, spent: {}, found: m });
-      if (depth === 'full') {
+      // Full depth binds all of month 0's and month m's objects; of earlier months only the finals and their tables.
+      if (depth === 'full' && (m === 0 || m === month)) {
         // Parts and other objects carry no JSON: keep every reveal with a drey/1 envelope.
         if (hasDreyEnvelope(tx)) wanted.set(txid, m);
         for (const x of msgs) referencedIds(x.payload, refs);

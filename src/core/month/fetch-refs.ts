@@ -4,7 +4,10 @@
  */
 import { utf8 } from '../bytes';
 import { inscriptionsFromTx } from '../inscription';
-import { METAPROTOCOL } from '../protocol/message';
+import { VerifyError } from '../errors';
+import type { Network } from '../protocol/ids';
+import { METAPROTOCOL, parseMessage, type Message, type MessageContext } from '../protocol/message';
+import type { GenesisParams } from '../protocol/payloads';
 import type { RevealSource } from './records';
 
 type Json = Record<string, unknown>;
@@ -33,6 +36,45 @@ export function looseMessages(source: RevealSource): { id: string; type: string;
     }
   }
   return out;
+}
+
+/** Every drey/1 message of a transaction that parses strictly with a valid signature (the rest are skipped). */
+export function strictMessages(tx: RevealSource['tx'], ctx: MessageContext): Message[] {
+  let found;
+  try {
+    found = inscriptionsFromTx(tx.bytes).inscriptions;
+  } catch {
+    return [];
+  }
+  const out: Message[] = [];
+  for (const ins of found) {
+    if (ins.metaprotocol !== METAPROTOCOL || !ins.body || ins.contentType !== 'application/json') continue;
+    try {
+      out.push(parseMessage(ins.body, ctx));
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** The genesis' parameters and FROST group key, if its message parses strictly (the signatures step reports it otherwise). */
+export function strictGenesis(tx: RevealSource['tx'], genesisId: string, network: Network): { params: GenesisParams; groupKey: string } | undefined {
+  let found;
+  try {
+    found = inscriptionsFromTx(tx.bytes).inscriptions;
+  } catch {
+    return undefined;
+  }
+  const ins = found.find((x) => x.id === genesisId);
+  if (!ins?.body) return undefined;
+  try {
+    const g = parseMessage(ins.body, { network });
+    return g.type === 'genesis' ? { params: g.payload.params, groupKey: g.payload.frost.group_key } : undefined;
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    return undefined;
+  }
 }
 
 /** Inscription ids named as `inscription` anywhere inside a value (FileRefs and table parts). */

@@ -55,6 +55,11 @@ export interface MonthSources {
   tipHeight: number;
   /** Reveal transactions by txid: the genesis', month 0's, month m−1's and month m's, and referenced objects'. */
   reveals: Record<string, RevealSource>;
+  /**
+   * The month this one starts from (docs/protocol.md §8): m − 1, or the latest earlier month with a timely final when
+   * the months between failed; 0 when none has one. Absent in sources recorded before it existed: m − 1.
+   */
+  previousMonth?: number;
   /** Txids listed on each marker month (newest first, as the host lists them). */
   listed: Record<number, string[]>;
   blocks: Record<number, BlockSource>;

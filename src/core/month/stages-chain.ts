@@ -51,13 +51,19 @@ export function stageInscriptions(s: MonthState): Check[] {
 export function stageSignatures(s: MonthState): Check[] {
   const o = s.opts;
   parseInscriptionId(o.genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const { checks, messages } = verifyMessages(s.records, o.genesisId, o.network, o.month);
+  const previous = s.src!.previousMonth ?? o.month - 1;
+  const { checks, messages } = verifyMessages(s.records, o.genesisId, o.network, o.month, previous);
   if (!messages) return checks;
   s.messages = messages;
   s.genesis = messages.genesis.payload;
   s.anchor = anchorHeight(s.genesis.params, o.month);
   s.final = ofType(messages.current, 'final')[0];
-  if (o.month > 1) s.previousFinal = timelyFinal(ofType(messages.previous, 'final'), monthEnd(s.genesis.params, o.month - 1));
+  s.previousMonth = previous;
+  if (previous >= 1) s.previousFinal = timelyFinal(ofType(messages.previous, 'final'), monthEnd(s.genesis.params, previous));
+  if (previous < o.month - 1) {
+    const skipped = previous + 1 === o.month - 1 ? `month ${o.month - 1} has` : `months ${previous + 1}–${o.month - 1} have`;
+    checks.push(passed('signatures', `${skipped} no final confirmed by ${previous + 1 === o.month - 1 ? 'its' : 'their'} end (failed): this month starts from ${previous >= 1 ? `month ${previous}'s final` : 'an empty table, as the first month does'}`, { previousMonth: previous, failed: Array.from({ length: o.month - 1 - previous }, (_, i) => previous + 1 + i) }));
+  }
   if (s.final) checks.push(passed('signatures', `final ${s.final.inscription.id} signed by the FROST group key`, { id: s.final.inscription.id, height: s.final.inscription.height, groupKey: s.genesis.frost.group_key }));
   return checks;
 }

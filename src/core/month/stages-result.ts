@@ -49,7 +49,7 @@ async function finalTable(s: MonthState) {
 async function monthTables(s: MonthState) {
   const o = s.opts;
   if (s.tables.previous === undefined) {
-    if (o.month > 1 && !s.previousFinal) throw new VerifyError('TABLE_PREVIOUS_MISSING', `month ${o.month - 1} has no final confirmed by its end: last month's table is unknown`, { month: o.month - 1 });
+    if (s.previousMonth! >= 1 && !s.previousFinal) throw new VerifyError('TABLE_PREVIOUS_MISSING', `month ${s.previousMonth}'s final (confirmed by its end) was not found: the previous table is unknown`, { month: s.previousMonth });
     s.tables.previous = s.previousFinal ? (await tableFromRef(ALLOCATION, s.previousFinal.payload.table, s.records)).table : null;
     const inputsMsg = selectInputs(ofType(s.messages!.current, 'inputs'), anchorHeight(s.genesis!.params, o.month));
     const inputs = await tableFromRef(INPUTS, inputsMsg.payload.table, s.records);
@@ -136,8 +136,8 @@ export async function stageRoots(s: MonthState): Promise<Check[]> {
       checks.push(failed('roots', new VerifyError('TABLE_ROW_ORDER', 'the final table\'s rows are not the inputs table\'s rows', { final: table.rows, inputs: s.tables.inputs.rows })));
     }
     checks.push(verifyTableRoot(s.opts.month, table, B, final.root));
-    if (s.opts.month > 1 && !s.previousFinal) {
-      checks.push(failed('roots', new VerifyError('MERKLE_PREVIOUS_MISSING', 'last month\'s final (the previous log head) was not found by that month\'s end', { month: s.opts.month - 1 })));
+    if (s.previousMonth! >= 1 && !s.previousFinal) {
+      checks.push(failed('roots', new VerifyError('MERKLE_PREVIOUS_MISSING', `month ${s.previousMonth}'s final (the previous log head, confirmed by its end) was not found`, { month: s.previousMonth })));
     } else {
       const prev = s.previousFinal?.payload.log;
       checks.push(verifyLog(prev ? { size: prev.size, root: prev.root } : undefined, final.log, s.opts.month, final.root));

@@ -54,6 +54,8 @@ export interface MonthState {
   genesis?: GenesisPayload;
   anchor?: number;
   final?: MessageRecord<'final'>;
+  /** The month this one starts from (m − 1, or earlier after failed months; 0: none). */
+  previousMonth?: number;
   previousFinal?: MessageRecord<'final'>;
   eligibility?: Eligibility;
   lottery?: LotteryResult;

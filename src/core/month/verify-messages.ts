@@ -43,9 +43,9 @@ export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRec
   return { inscription: ins, type: 'genesis', payload: message.payload, signer: message.signer, message };
 }
 
-/** Parse every marker message of months 0, m−1 and m; one check each. */
+/** Parse every marker message of months 0, m and the month m starts from (m − 1, or earlier after failed months); one check each. */
 export function verifyMessages(
-  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: Network, month: number,
+  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: Network, month: number, previousMonth = month - 1,
 ): { checks: Check[]; messages?: MonthMessages } {
   const checks: Check[] = [];
   let genesis: MessageRecord<'genesis'>;
@@ -63,7 +63,7 @@ export function verifyMessages(
   const sorted = [...records.values()].filter((r) => r.found !== 'ref' && r.contentType === CONTENT_TYPES.message).sort(chainOrder);
   for (const ins of sorted) {
     const m = ins.found as number;
-    const bucket = m === 0 ? out.setup : m === month ? out.current : m === month - 1 ? out.previous : undefined;
+    const bucket = m === 0 ? out.setup : m === month ? out.current : m === previousMonth ? out.previous : undefined;
     if (!bucket) continue;
     const evidence = { id: ins.id, height: ins.height, position: ins.position };
     try {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToHex, sha256, utf8 } from '../../core/bytes';
+import { bytesToHex, hexToBytes, sha256, utf8 } from '../../core/bytes';
 import { lotteryPoint, verifyLottery } from '../../core/protocol/lottery';
 import { selectLead } from '../../core/protocol/selection';
 import { markerAddress } from '../../core/protocol/marker';
@@ -18,6 +18,8 @@ import { monthLogStep, type MonthLogEntry } from '../../core/protocol/month-log'
 import { parseInscriptionId, type Network } from '../../core/protocol/ids';
 import type { CommitPayload, FinalPayload, GenesisParams, PenaltyReason, TableRef } from '../../core/protocol/payloads';
 import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
+import { bigintToBytes, byteLength, bytesToBigint, modPow } from '../../core/crypto/bigint-math';
+import { decryptionShare } from '../../core/crypto/threshold-paillier';
 import { INPUTS, splitIntoParts, writeMortalityTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
 import { devnetMortalityRows } from '../tables/mortality-rates';
 import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
@@ -114,7 +116,7 @@ interface CommitRecord {
   key: Uint8Array;
   height: number;
   pos: number;
-  kind: 'lead' | 'honest' | 'disagree' | 'void' | 'copy' | 'outsider';
+  kind: 'lead' | 'honest' | 'disagree' | 'void' | 'copy' | 'outsider' | 'broken-kem';
 }
 
 export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult> {
@@ -192,7 +194,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     const logEntries: MonthLogEntry[] = [];
     const records: MonthRecord[] = [];
     const commitPayloads = new Map<string, CommitPayload>();
-    const lastMonth = opts.adversarial ? opts.adversarial.month : opts.noPending ? opts.months : opts.months + 1;
+    const lastMonth = opts.adversarial ? opts.adversarial.month + (opts.adversarial.kind === 'month-failed' ? 1 : 0) : opts.noPending ? opts.months : opts.months + 1;
 
     for (let m = 1; m <= lastMonth; m++) {
       const pending = m === opts.months + 1 && !opts.adversarial;
@@ -281,6 +283,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       if (!adv && m === schedule.disagree) special.push('disagree');
       if (!adv && m === schedule.void) special.push('void');
       if (!adv && m === schedule.copy) special.push('copy');
+      if (adv === 'kem-disputed') special.push('broken-kem');
       special.forEach((k, i) => { if (secondaries[i]) roles.set(secondaries[i]!, k); });
       for (const a of secondaries) if (!roles.has(a)) roles.set(a, 'honest');
       const commits: CommitRecord[] = [];
@@ -335,13 +338,22 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       const E = eligibleAtA.filter((a) => a !== lead!.actuary).length;
       if (counted.length < Math.floor(E / 2) + 1 && !adv) throw new Error(`month ${m}: no quorum (${counted.length} of ${E})`);
 
+      if (adv === 'month-failed') {
+        // The group never reveals: no final; the next month starts from the last final's table and log head.
+        rec.events.push(`failed: no reveal and no final; month ${m + 1} starts from month ${m - 1}'s table`);
+        continue;
+      }
+
       // Reveal after 6 confirmations of the last counted commit.
       const lastCommit = Math.max(...counted.map((c) => c.height), hL);
       await io.mineTo(lastCommit + params.reveal_confirmations - 1);
       const revealKeys = [lead, ...counted].map((c) => ({ commit: c.published.id, key: bytesToHex(c.key) }));
       if (adv === 'reveal-key-wrong') revealKeys[0]!.key = bytesToHex(monthRng.bytes(32));
+      // A counted commit whose KEM the group's key does not re-derive is disputed: t decryption shares prove its key.
+      const disputes = counted.filter((c) => c.kind === 'broken-kem').map((c) => disputeFor(c));
+      if (disputes.length) rec.events.push(`dispute: ${counted.filter((c) => c.kind === 'broken-kem').map((c) => c.actuary.key.pub).join(', ')} encrypted its key with randomness not derived from it; ${group.paillier.pub.threshold} decryption shares prove the key (unopenable)`);
       const signers = groupSigners(m);
-      const reveal = await buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys }, signing, signers);
+      const reveal = await buildGroupMessage('reveal', { network: NETWORK, genesis, month: m, signer: group.frost.groupKey, keys: revealKeys, ...(disputes.length ? { disputes } : {}) }, signing, signers);
       // final-early: the reveal is held back and inscribed in the same block, behind the final.
       if (adv !== 'final-early') await publish(reveal.bytes);
 
@@ -380,6 +392,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         if (c.kind === 'void') penalise(c.actuary, 'void_commit');
         if (c.kind === 'disagree') penalise(c.actuary, 'disagreed');
         if (c.kind === 'copy') penalise(c.actuary, 'copied_package');
+        if (c.kind === 'broken-kem') penalise(c.actuary, 'unopenable');
       }
       const finalMsg = await buildGroupMessage('final', {
         network: NETWORK, genesis, month: m, signer: group.frost.groupKey, lead: lead.actuary.key.pub, attempt,
@@ -450,8 +463,10 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       };
       const key = new Rng(seed, `package-key/${m}/${a.key.pub}`).bytes(32);
       const sealed = sealPackage(group.paillier.pub.n, key, packageBytes(body, a.key.secret), { network: NETWORK, genesis: genesisId, month: m, actuary: a.key.pub });
+      // broken-kem: the key is encrypted with fresh randomness instead of r(key) (§7.2), so only a dispute can prove it.
+      const kem = kind === 'broken-kem' ? kemWithRandomness(group.paillier.pub.n, key, new Rng(seed, `broken-kem/${m}/${a.key.pub}`).bytes(32)) : sealed.kem;
       const payload: CommitPayload = {
-        network: NETWORK, genesis, month: m, signer: a.key.pub, attempt, kem: bytesToHex(sealed.kem), ciphertext: bytesToHex(sealed.ciphertext),
+        network: NETWORK, genesis, month: m, signer: a.key.pub, attempt, kem: bytesToHex(kem), ciphertext: bytesToHex(sealed.ciphertext),
       };
       const published = await io.inscribe(buildMessage('commit', payload, a.key.secret), CONTENT_TYPES.message, marker(m));
       commitPayloads.set(published.id, payload);
@@ -462,6 +477,18 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         Object.assign(rec, await io.position(published.revealTxid));
       }
       return rec;
+    }
+
+    /** The group's dispute of a commit: the first `threshold` parties' decryption shares of its KEM ciphertext (§7.4). */
+    function disputeFor(c: CommitRecord): { commit: string; shares: { party: number; share: string; e: string; z: string }[] } {
+      const pub = group.paillier.pub;
+      const ct = bytesToBigint(hexToBytes(commitPayloads.get(c.published.id)!.kem));
+      const nBytes = byteLength(pub.n);
+      const shares = group.paillier.shares.slice(0, pub.threshold).map((sh) => decryptionShare(pub, sh, ct));
+      return {
+        commit: c.published.id,
+        shares: shares.map((x) => ({ party: x.index, share: bytesToHex(bigintToBytes(x.share, 2 * nBytes)), e: bytesToHex(bigintToBytes(x.e, 16)), z: bytesToHex(bigintToBytes(x.z, byteLength(x.z))) })),
+      };
     }
 
     /** The lazy actuary: takes another actuary's commit from the chain and re-signs its KEM and ciphertext as its own. */
@@ -528,4 +555,11 @@ function perturbed(honest: MonthResult, inputs: InputsRow[], prev: AllocationRow
   const i = inputs.findIndex((r, k) => k > 0 && r.alive);
   const bent = inputs.map((r, k) => (k === i ? { ...r, deposit: r.deposit + 1n } : r));
   return computeAllocation({ month: m, startMonth: params.start_month, batchSize, prev, inputs: bent, mortality });
+}
+
+/** A Paillier encryption of `key` under N with the given randomness seed (not r(key) of docs/protocol.md §7.2). */
+function kemWithRandomness(n: bigint, key: Uint8Array, seed: Uint8Array): Uint8Array {
+  const n2 = n * n;
+  const r = (bytesToBigint(seed) % (n - 2n)) + 2n;
+  return bigintToBytes(((1n + bytesToBigint(key) * n) * modPow(r, n, n2)) % n2, 2 * byteLength(n));
 }
