@@ -1,5 +1,6 @@
 /** What a CLI command may touch: its streams, files and the network, passed in so tests can run commands in-process. */
 import { readFile } from 'node:fs/promises';
+import { defaultCacheDir } from './disk-cache';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -7,6 +8,8 @@ export interface CliIO {
   /** Read a whole file, or standard input for '-'. */
   readInput: (pathOrDash: string) => Promise<Uint8Array>;
   fetch: typeof fetch;
+  /** Where `month` and `all` keep immutable chain data unless told otherwise (`--cache`); null: no default cache. */
+  cacheDir: string | null;
 }
 
 /** Exit codes: 0 verified, 1 rejected (with the coded reason), 2 usage or I/O error. */
@@ -29,6 +32,7 @@ export function nodeIO(): CliIO {
       return new Uint8Array(await readFile(p));
     },
     fetch: globalThis.fetch.bind(globalThis),
+    cacheDir: defaultCacheDir(),
   };
 }
 

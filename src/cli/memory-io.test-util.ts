@@ -4,8 +4,11 @@ import type { CliIO } from './io';
 
 export interface CliRun { code: number; stdout: string; stderr: string }
 
-/** Files by path ('-' is standard input); a missing path fails like Node's ENOENT. */
-export async function runCli(argv: string[], opts: { files?: Record<string, string>; fetch?: typeof fetch } = {}): Promise<CliRun> {
+/**
+ * Files by path ('-' is standard input); a missing path fails like Node's ENOENT. No default cache directory (tests
+ * never write to the home directory): pass `cacheDir`, or `--cache DIR`, to use one.
+ */
+export async function runCli(argv: string[], opts: { files?: Record<string, string>; fetch?: typeof fetch; cacheDir?: string } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -17,6 +20,7 @@ export async function runCli(argv: string[], opts: { files?: Record<string, stri
       return new TextEncoder().encode(text);
     },
     fetch: opts.fetch ?? (() => Promise.reject(new Error('no network in this test'))),
+    cacheDir: opts.cacheDir ?? null,
   };
   return { code: await main(argv, io), stdout, stderr };
 }

@@ -3,6 +3,7 @@
  * or full (every rule, every proof, WASM re-execution). Exit 0 verified, 1 rejected or pending (not verified),
  * 2 usage or I/O.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isNetworkName, networkFromName, NETWORK_NAMES } from '../../core/chain/network';
 import { createEsploraClient } from '../../core/esplora/client';
@@ -11,11 +12,13 @@ import type { MonthReport } from '../../core/month/report';
 import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
 import { isVerifyError } from '../../core/errors';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
+import { cacheNamespace, openDiskCache } from '../disk-cache';
 import { EXIT, UsageError, printJson, type CliIO } from '../io';
 
 export const MONTH_HELP = `usage:
   drey-verify month M --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
   drey-verify all     --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
+  (either also takes [--checkpoint H:HASH] [--rps N] [--cache DIR | --no-cache])
 
 Verifies month M (1, 2, 3… from the genesis), or every month up to the tip, from public chain data only: headers and
 proof of work (block hashes cross-checked across hosts), inclusion and witness binding of every inscription, message
@@ -25,6 +28,9 @@ signatures, eligibility, lottery, race, reveal, agreement, proofs, WASM re-execu
   --user ID      the depositor's user id; used on this machine only, never sent to any host
   --checkpoint H:HASH  a block hash you trust at height H
   --rps N        requests per second per host (default 4; raise it for a local devnet)
+  --cache DIR    keep immutable chain data (headers, transactions, block txid lists, Merkle proofs 6 deep) in DIR,
+                 re-verified whenever read (default $XDG_CACHE_HOME/drey-verify or ~/.cache/drey-verify)
+  --no-cache     keep nothing on disk
 NET: ${NETWORK_NAMES.join(', ')} (default mainnet). Output: one line per check (failures with code and message);
 --json prints the report(s).
 Exit codes: 0 every requested month verified; 1 a month rejected, or (for \`month\`) still pending; 2 usage or I/O.
@@ -39,6 +45,8 @@ export const MONTH_OPTIONS = {
   user: { type: 'string' },
   checkpoint: { type: 'string' },
   rps: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -71,11 +79,21 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
     if (!m) throw new UsageError('--checkpoint must be HEIGHT:HASH');
     checkpoint = { height: Number(m[1]), hash: m[2]!.toLowerCase() };
   }
+  if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
+  if (values.cache === '') throw new UsageError('--cache needs a directory');
   const hosts = values.esplora.split(',').map((h) => h.trim()).filter(Boolean);
   const counter = countingFetch(io.fetch);
+  const cacheRoot = values['no-cache'] ? null : values.cache ?? io.cacheDir;
+  const cache = cacheRoot === null ? undefined : openDiskCache({
+    dir: join(cacheRoot, cacheNamespace(networkName, hosts)),
+    warn: (message) => io.stderr(`drey-verify: warning: ${message}\n`),
+  });
   let client;
   try {
-    client = createEsploraClient({ hosts, fetch: counter.fetch, network: networkFromName(networkName), requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)) });
+    client = createEsploraClient({
+      hosts, fetch: counter.fetch, network: networkFromName(networkName), requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)),
+      ...(cache ? { cache } : {}),
+    });
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(e.message);
     throw e;
