@@ -130,17 +130,24 @@ describe('when the devnet serves the scenario', { timeout: 600_000 }, () => {
       const merkles = entries('merkle');
       const originalHeader = decodeEntry(header![0], readFileSync(header![1]));
       const originalProof = decodeEntry(merkles[0]![0], readFileSync(merkles[0]![1]));
+      const originalProofs = merkles.map(([key, path]) => decodeEntry(key, readFileSync(path)));
       // Well-formed entries holding another object's value: caught by the client's re-verification.
       writeFileSync(tx![1], encodeEntry(tx![0], decodeEntry(otherTx![0], readFileSync(otherTx![1])))!);
       writeFileSync(header![1], encodeEntry(header![0], decodeEntry(otherHeader![0], readFileSync(otherHeader![1])))!);
       const list = decodeEntry(txids![0], readFileSync(txids![1])) as string[];
       writeFileSync(txids![1], encodeEntry(txids![0], [...list, list[0]])!);
-      // Damaged files: caught by the entry's checksum.
-      for (const [, path] of merkles) {
-        const bytes = readFileSync(path);
-        bytes[bytes.length - 2]! ^= 1;
-        writeFileSync(path, bytes);
-      }
+      // Damaged files (caught by the entry's checksum), and forged Merkle branches with a valid checksum (another
+      // position: caught against the verified header, then asked again).
+      merkles.forEach(([key, path], i) => {
+        if (i % 2 === 0) {
+          const bytes = readFileSync(path);
+          bytes[bytes.length - 2]! ^= 1;
+          writeFileSync(path, bytes);
+        } else {
+          const proof = decodeEntry(key, readFileSync(path)) as { pos: number; merkle: string[] };
+          writeFileSync(path, encodeEntry(key, { ...proof, pos: proof.pos ^ 1 })!);
+        }
+      });
       const again = await month3();
       expect(outcome(again.report)).toEqual(outcome(cold));
       // Every Merkle proof and the header are read again, so each costs one request, and is written back intact.
@@ -148,6 +155,7 @@ describe('when the devnet serves the scenario', { timeout: 600_000 }, () => {
       expect(again.report.requests).toBeLessThan(cold.requests);
       expect(decodeEntry(header![0], readFileSync(header![1]))).toEqual(originalHeader);
       expect(decodeEntry(merkles[0]![0], readFileSync(merkles[0]![1]))).toEqual(originalProof);
+      expect(merkles.map(([key, path]) => decodeEntry(key, readFileSync(path)))).toEqual(originalProofs);
     });
   });
 });

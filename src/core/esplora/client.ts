@@ -138,10 +138,12 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     fetchTxStatus: async (txid: string): Promise<TxStatus> => get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b))),
 
     /** `/tx/:txid/merkle-proof`, shape-checked (verify it with chain/merkle against a verified header). */
-    async fetchMerkleProof(txid: string): Promise<MerkleProof> {
+    async fetchMerkleProof(txid: string, opts: { fresh?: boolean } = {}): Promise<MerkleProof> {
       const want = checkHash(txid, 'txid');
       const key = `merkle:${want}`;
-      const hit = await cache.get(key);
+      // A cached branch names no block hash, so it can only be shape-checked here: `fresh` asks again when the caller
+      // found it does not lead to its block's verified header.
+      const hit = opts.fresh ? undefined : await cache.get(key);
       const checked = hit === undefined ? undefined : checkedHit(() => parseMerkleProof(hit));
       if (checked !== undefined) return checked;
       const proof = await get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'));

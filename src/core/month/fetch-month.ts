@@ -3,7 +3,7 @@
  * proofs and spent commit transactions, referenced objects by inscription id, the blocks they sit in (hash at height
  * from every host) and stake outpoints. It checks nothing beyond what the client re-hashes; the steps do the rest.
  */
-import { merkleProofFromTxids, type MerkleProof } from '../chain/merkle';
+import { merkleProofFromTxids, rootFromMerkleProof, type MerkleProof } from '../chain/merkle';
 import type { ParsedTx } from '../chain/tx';
 import type { EsploraClient } from '../esplora/client';
 import { VerifyError } from '../errors';
@@ -216,6 +216,20 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
     src.blocks[h] = opts.reuse?.blocks[h] ?? await fetchBlock(client, h);
   }));
 
+  // A cached Merkle branch carries no block hash: one that does not lead to its block's verified header is asked for
+  // once more (a host's wrong answer then stands, and the inscriptions step reports it).
+  await Promise.all(Object.entries(src.reveals).map(async ([txid, r]) => {
+    const header = src.blocks[r.proof.block_height]?.header;
+    if (opts.reuse?.reveals[txid] || !header || branchLeadsTo(txid, r.proof, header.merkleRoot)) return;
+    try {
+      const proof = await client.fetchMerkleProof(txid, { fresh: true });
+      r.proof = proof;
+      src.blocks[proof.block_height] ??= opts.reuse?.blocks[proof.block_height] ?? await fetchBlock(client, proof.block_height);
+    } catch (e) {
+      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
+    }
+  }));
+
   // Stakes of every registered actuary (full mode).
   if (depth === 'full') {
     const stakes = new Map<string, { txid: string; vout: number }>();
@@ -232,6 +246,15 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
     }));
   }
   return src;
+}
+
+function branchLeadsTo(txid: string, proof: MerkleProof, merkleRoot: string): boolean {
+  try {
+    return rootFromMerkleProof(txid, proof.merkle, proof.pos) === merkleRoot;
+  } catch (e) {
+    if (e instanceof VerifyError) return false;
+    throw e;
+  }
 }
 
 /** The block hash at `height` from every host and the header of the first host's answer (re-hashed by the client). */
