@@ -151,8 +151,9 @@ export function createEsploraClient(opts: EsploraClientOptions) {
       return proof;
     },
 
-    fetchOutspend: async (txid: string, vout: number): Promise<Outspend> =>
-      get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b))),
+    /** Whether an output is spent: the host's word (SPV cannot prove unspentness); `hosts` restricts the question. */
+    fetchOutspend: async (txid: string, vout: number, hosts?: readonly string[]): Promise<Outspend> =>
+      get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b)), hosts),
 
     /**
      * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. Each

@@ -278,12 +278,24 @@ export async function fetchBlock(client: MonthClient, height: number): Promise<B
   }
 }
 
-/** A stake outpoint: the funding transaction (re-hashed) and every host's outspend answer. */
+/**
+ * A stake outpoint: the funding transaction (re-hashed) and the outspend answer of every host that answers (one
+ * "spent" is enough to make the stake spent, so a wrong "unspent" needs every host to lie).
+ */
 export async function fetchStake(client: MonthClient, txid: string, vout: number): Promise<StakeSource> {
   try {
     const tx = await client.fetchTx(txid);
     const outspends: NonNullable<StakeSource['outspends']> = {};
-    for (const host of client.hosts.slice(0, 1)) outspends[host] = await client.fetchOutspend(txid, vout);
+    let lastError: unknown;
+    await Promise.all(client.hosts.map(async (host) => {
+      try {
+        outspends[host] = await client.fetchOutspend(txid, vout, [host]);
+      } catch (e) {
+        if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
+        lastError = e;
+      }
+    }));
+    if (Object.keys(outspends).length === 0) throw lastError;
     return { txid, vout, tx, outspends };
   } catch (e) {
     if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
