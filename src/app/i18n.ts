@@ -102,6 +102,8 @@ const en = {
   'month.requests': 'Esplora requests: {count}',
   'month.error': 'The verification could not run',
   'month.summary': 'Verdict for month {month}: {verdict}',
+  'month.startsFrom': 'Month(s) {failed} failed (no final by the month end): this month starts from month {previous}’s table and month log.',
+  'month.startsFresh': 'Month(s) {failed} failed and no earlier month has a final: this month starts from an empty table, as the first month does.',
   'proves.heading': 'What this verification proves, and what it does not',
   'proves.yes': 'It proves',
   'proves.no': 'It does not prove (assumptions that remain)',

@@ -1,5 +1,6 @@
 /** One month, staged: choose the depth, verify (cancellable), watch each check with its timer, read the verdict. */
 import { useEffect, useState } from 'react';
+import type { Check } from '../../../core/check';
 import type { Depth } from '../../../core/month/report';
 import { t } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -12,6 +13,20 @@ import { navigate } from '../../app/route-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { cancelRun, loadTimeline, runKey, useMonthsStore, verifyMonth } from './months-store';
 import { StepList } from './StepList';
+
+/** After failed months, say which month this one starts from (docs/protocol.md §8): it changes what "previous" means. */
+function StartsFrom({ checks }: { checks: readonly Check[] }) {
+  const ev = checks.find((c) => c.ok && typeof c.evidence.previousMonth === 'number')?.evidence as { previousMonth: number; failed: number[] } | undefined;
+  if (!ev) return null;
+  const failed = ev.failed.join(', ');
+  return (
+    <p className="notice starts-from">
+      {ev.previousMonth >= 1
+        ? t('month.startsFrom', { failed, previous: ev.previousMonth })
+        : t('month.startsFresh', { failed })}
+    </p>
+  );
+}
 
 export function MonthPage({ month }: { month: number | undefined }) {
   const settings = useSettingsStore((s) => s.settings);
@@ -58,6 +73,7 @@ export function MonthPage({ month }: { month: number | undefined }) {
             )}
           </div>
         )}
+        {run?.report && <StartsFrom checks={run.report.checks} />}
         {run?.status === 'cancelled' && <p>{t('month.cancelled')}</p>}
         {run?.status === 'error' && run.error && <ErrorBox title={t('month.error')} error={run.error} />}
         {run && <StepList run={run} />}
