@@ -62,6 +62,10 @@ describe('when the devnet serves the scenario', { timeout: 600_000 }, () => {
     expect(r.code).toBe(0);
     const statuses = out.reports.flatMap((m) => m.checks.map((c) => c.evidence.status)).filter(Boolean);
     expect(statuses).toContain('void');
+    // The disputed KEM: the group's decryption shares prove the key, and the package is its committer's fault.
+    expect(statuses).toContain('unopenable');
+    const penalties = out.reports.flatMap((m) => m.checks.flatMap((c) => (c.evidence.penalties as { reason: string }[] | undefined) ?? []));
+    expect(new Set(penalties.map((p) => p.reason))).toEqual(new Set(['missed_deadline', 'disagreed', 'void_commit', 'copied_package', 'unopenable']));
     const missed = out.reports.flatMap((m) => m.checks.filter((c) => c.evidence.missed === true));
     expect(missed.length).toBeGreaterThanOrEqual(1);
   });

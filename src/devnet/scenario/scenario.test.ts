@@ -104,7 +104,7 @@ describe('when five actuaries play three months and one pending month on a fresh
 
   it('plays each scenario event, leaves the last month pending, and chains the month log', async () => {
     const events = run.result.months.flatMap((r) => r.events).join('\n');
-    for (const e of ['missed_deadline', 'disagreed', 'void_commit', 'copied_package', 'keylink', 'pending']) expect(events).toContain(e);
+    for (const e of ['missed_deadline', 'disagreed', 'void_commit', 'copied_package', 'dispute', 'keylink', 'pending']) expect(events).toContain(e);
     expect(run.result.months.at(-1)!.final).toBeUndefined();
     let head: MonthLogHead | undefined;
     for (const rec of run.result.months.filter((r) => r.final)) {

@@ -2,7 +2,8 @@
  * The actuary simulator (docs/protocol.md): founders, the Proof-of-Life service and the actuaries play a deterministic
  * scenario on any regtest Esplora (+ the devnet mining call): setup and genesis, registrations, then month after month
  * inputs → lottery → lead commit → race → reveal → final, with the scenario's events (missed deadline, disagreement,
- * void commit, copied package, key rotation, a month still in progress at the tip) and optional adversarial months.
+ * void commit, copied package, a disputed KEM proven by decryption shares, key rotation, a month still in
+ * progress at the tip) and optional adversarial months.
  * The group signs `reveal` and `final` with ROAST over a nostr relay, where the actuaries also publish their profiles
  * and round statuses (docs/nostr.md); one month has a silent and a corrupt signer.
  */
@@ -99,9 +100,9 @@ export function scenarioParams(startHeight: number, batchSize: number): GenesisP
 }
 
 /** Which month carries which scenario event: spread out over ≥ 6 months, packed into fewer for quick runs. */
-export function eventSchedule(months: number): { miss: number; disagree: number; void: number; copy: number; rotate: number; roastFault: number } {
-  if (months >= 6) return { miss: 2, disagree: 3, void: 4, copy: 5, rotate: 2, roastFault: 4 };
-  return { miss: 1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months), rotate: 1, roastFault: Math.min(2, months) };
+export function eventSchedule(months: number): { miss: number; disagree: number; void: number; copy: number; dispute: number; rotate: number; roastFault: number } {
+  if (months >= 6) return { miss: 2, disagree: 3, void: 4, copy: 5, dispute: 6, rotate: 2, roastFault: 4 };
+  return { miss: 1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months), dispute: Math.min(3, months), rotate: 1, roastFault: Math.min(2, months) };
 }
 
 /**
@@ -189,7 +190,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
 
     // ---- Months.
     const population = new Population(seed, opts.members, opts.newPerMonth);
-    const schedule = opts.adversarial ? { miss: -1, disagree: -1, void: -1, copy: -1, rotate: -1, roastFault: -1 } : eventSchedule(opts.months);
+    const schedule = opts.adversarial ? { miss: -1, disagree: -1, void: -1, copy: -1, dispute: -1, rotate: -1, roastFault: -1 } : eventSchedule(opts.months);
     let prevRows: AllocationRow[] = [];
     const logEntries: MonthLogEntry[] = [];
     const records: MonthRecord[] = [];
@@ -283,7 +284,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       if (!adv && m === schedule.disagree) special.push('disagree');
       if (!adv && m === schedule.void) special.push('void');
       if (!adv && m === schedule.copy) special.push('copy');
-      if (adv === 'kem-disputed') special.push('broken-kem');
+      if (adv === 'kem-disputed' || (!adv && m === schedule.dispute)) special.push('broken-kem');
       special.forEach((k, i) => { if (secondaries[i]) roles.set(secondaries[i]!, k); });
       for (const a of secondaries) if (!roles.has(a)) roles.set(a, 'honest');
       const commits: CommitRecord[] = [];
