@@ -1,7 +1,9 @@
 /**
  * The fetch layer of the month pipeline: discovery through marker addresses, reveal transactions with their Merkle
  * proofs and spent commit transactions, referenced objects by inscription id, the blocks they sit in (hash at height
- * from every host) and stake outpoints. It checks nothing beyond what the client re-hashes; the steps do the rest.
+ * from every host) and stake outpoints. It checks only what steers fetching — which earlier month a month starts from
+ * (a group-signed final, docs/protocol.md §8) and whether a cached Merkle branch leads to its header, to ask again —
+ * beyond what the client re-hashes; the steps check everything again and do the rest.
  */
 import { merkleProofFromTxids, rootFromMerkleProof, type MerkleProof } from '../chain/merkle';
 import type { ParsedTx } from '../chain/tx';
