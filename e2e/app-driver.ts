@@ -52,6 +52,12 @@ export async function monthStatus(page: Page, month: number, timeoutMs = 240_000
   }
 }
 
+/** The month page's run summary once its verification has ended (verified, rejected, pending or not run). */
+export async function runSummary(page: Page, timeoutMs = 300_000): Promise<string> {
+  await page.waitForFunction(() => /Verified|Rejected|Pending|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: timeoutMs });
+  return (await page.locator('.run-summary').textContent()) ?? '';
+}
+
 /** The devnet on a prepared data directory (e.g. an unpacked adversarial vector), the built app, and Chromium. */
 export function startOnData(dataDir: string): Promise<Harness> {
   return startHarness({ dataDir });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { screenshot } from './harness';
-import { axeViolations, startOnData, unpackChain } from './app-driver';
+import { axeViolations, runSummary, startOnData, unpackChain } from './app-driver';
 
 const CASE = join('vectors/adversarial', 'month-failed');
 
@@ -27,8 +27,7 @@ describe.skipIf(!existsSync(join(CASE, 'blocks.dat.gz')))('when a month failed a
   const verdictOf = async (month: number) => {
     const page = await h.newPage();
     await page.goto(`${h.appUrl}#/month/${month}`);
-    await page.waitForFunction(() => /Rejected|Verified|Pending|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: 300_000 });
-    return { page, summary: (await page.locator('.run-summary').textContent()) ?? '' };
+    return { page, summary: await runSummary(page) };
   };
 
   it('shows the failed month rejected for having no final', async () => {

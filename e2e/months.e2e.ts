@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, startHarness, type Harness } from './harness';
-import { axeViolations, longTasks, monthStatus, recordLongTasks, startOnData } from './app-driver';
+import { axeViolations, longTasks, monthStatus, recordLongTasks, runSummary, startOnData } from './app-driver';
 
 let h: Harness;
 let genesis: string | null = null;
@@ -199,7 +199,7 @@ describe('when the Esplora host becomes unreachable and the page is reloaded', (
     await page.goto(`${h.appUrl}#/month/1`);
     await page.reload();
     const summary = page.getByRole('status').filter({ hasText: 'Verdict' }).or(page.locator('.run-summary'));
-    await page.waitForFunction(() => /Verified|Rejected|Pending|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: 300_000 });
+    await runSummary(page);
     const text = (await summary.first().textContent()) ?? '';
     expect(text).toMatch(/✓ Verified/);
     expect(text).toMatch(/from cache/);

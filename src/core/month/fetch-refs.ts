@@ -15,17 +15,24 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ID_RE = /^[0-9a-f]{64}i(?:0|[1-9][0-9]{0,9})$/;
 
-/** The `{type, payload}` of every drey/1 JSON envelope of a reveal, if it parses as JSON at all. */
-export function looseMessages(source: RevealSource): { id: string; type: string; payload: Json }[] {
-  let found;
+/** A transaction's inscriptions, or none when its envelopes do not parse (the inscriptions step reports it). */
+function inscriptionsOf(tx: RevealSource['tx']): ReturnType<typeof inscriptionsFromTx>['inscriptions'] {
   try {
-    found = inscriptionsFromTx(source.tx.bytes).inscriptions;
+    return inscriptionsFromTx(tx.bytes).inscriptions;
   } catch {
     return [];
   }
+}
+
+/** The drey/1 JSON envelopes of a transaction: the ones that can hold a message. */
+function messageEnvelopes(tx: RevealSource['tx']): { id: string; body: Uint8Array }[] {
+  return inscriptionsOf(tx).flatMap((ins) => (ins.metaprotocol === METAPROTOCOL && ins.body && ins.contentType === 'application/json' ? [{ id: ins.id, body: ins.body }] : []));
+}
+
+/** The `{type, payload}` of every drey/1 JSON envelope of a reveal, if it parses as JSON at all. */
+export function looseMessages(source: RevealSource): { id: string; type: string; payload: Json }[] {
   const out: { id: string; type: string; payload: Json }[] = [];
-  for (const ins of found) {
-    if (ins.metaprotocol !== METAPROTOCOL || !ins.body || ins.contentType !== 'application/json') continue;
+  for (const ins of messageEnvelopes(source.tx)) {
     const text = utf8.decodeStrict(ins.body);
     if (text === undefined) continue;
     try {
@@ -40,15 +47,8 @@ export function looseMessages(source: RevealSource): { id: string; type: string;
 
 /** Every drey/1 message of a transaction that parses strictly with a valid signature (the rest are skipped). */
 export function strictMessages(tx: RevealSource['tx'], ctx: MessageContext): Message[] {
-  let found;
-  try {
-    found = inscriptionsFromTx(tx.bytes).inscriptions;
-  } catch {
-    return [];
-  }
   const out: Message[] = [];
-  for (const ins of found) {
-    if (ins.metaprotocol !== METAPROTOCOL || !ins.body || ins.contentType !== 'application/json') continue;
+  for (const ins of messageEnvelopes(tx)) {
     try {
       out.push(parseMessage(ins.body, ctx));
     } catch (e) {
@@ -60,13 +60,7 @@ export function strictMessages(tx: RevealSource['tx'], ctx: MessageContext): Mes
 
 /** The genesis' parameters and FROST group key, if its message parses strictly (the signatures step reports it otherwise). */
 export function strictGenesis(tx: RevealSource['tx'], genesisId: string, network: Network): { params: GenesisParams; groupKey: string } | undefined {
-  let found;
-  try {
-    found = inscriptionsFromTx(tx.bytes).inscriptions;
-  } catch {
-    return undefined;
-  }
-  const ins = found.find((x) => x.id === genesisId);
+  const ins = inscriptionsOf(tx).find((x) => x.id === genesisId);
   if (!ins?.body) return undefined;
   try {
     const g = parseMessage(ins.body, { network });
@@ -105,9 +99,5 @@ export function looseStake(payload: Json): { txid: string; vout: number } | unde
 
 /** Whether a transaction carries at least one drey/1 envelope (the fetch layer binds only those). */
 export function hasDreyEnvelope(tx: RevealSource['tx']): boolean {
-  try {
-    return inscriptionsFromTx(tx.bytes).inscriptions.some((i) => i.metaprotocol === METAPROTOCOL);
-  } catch {
-    return false;
-  }
+  return inscriptionsOf(tx).some((i) => i.metaprotocol === METAPROTOCOL);
 }

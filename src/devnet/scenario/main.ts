@@ -81,13 +81,14 @@ async function main(): Promise<void> {
           adversarial: { month: 2, kind }, log,
         });
         const spec = ADVERSARIAL_CASES[kind];
+        const extra = spec as { penalty?: string; month?: number; failed?: { month: number; code: string } };
+        const month = extra.month ?? 2;
         writeFixture(dir, join(values.out, kind), {
-          genesis: r.genesis, relays: r.relays, month: (spec as { month?: number }).month ?? 2, code: spec.code, step: spec.step, what: spec.what,
+          genesis: r.genesis, relays: r.relays, month, code: spec.code, step: spec.step, what: spec.what,
           events: r.months.at(-1)?.events ?? [], final: r.months.at(-1)?.final ?? null,
         }, { presence: false });
-        const extra = spec as { penalty?: string; month?: number; failed?: { month: number; code: string } };
         const outcome = spec.code === null ? { verdict: 'verified', ...(extra.penalty ? { penalty: extra.penalty } : {}), ...(extra.failed ? { failed: extra.failed } : {}) } : { verdict: 'rejected', code: spec.code };
-        writeFileSync(join(values.out, kind, 'expected.json'), `${JSON.stringify({ genesis: r.genesis, month: extra.month ?? 2, ...outcome, step: spec.step, what: spec.what }, null, 1)}\n`);
+        writeFileSync(join(values.out, kind, 'expected.json'), `${JSON.stringify({ genesis: r.genesis, month, ...outcome, step: spec.step, what: spec.what }, null, 1)}\n`);
         log(`${kind}: ${spec.code ?? 'verified'}`);
       } finally {
         rmSync(dir, { recursive: true, force: true });
