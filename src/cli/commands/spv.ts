@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isVerifyError, VerifyError } from '../../core/errors';
-import { isNetworkName, networkFromName, NETWORK_NAMES, type Network } from '../../core/chain/network';
+import { isNetworkName, networkFromName, NETWORK_NAMES, type NetworkParams } from '../../core/chain/network';
 import { verifySpv } from '../../core/chain/spv';
 import { createEsploraClient } from '../../core/esplora/client';
 import { crossCheckBlockHash } from '../../core/esplora/cross-check';
@@ -72,7 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function verifyOffline(values: Values, network: Network, io: CliIO) {
+async function verifyOffline(values: Values, network: NetworkParams, io: CliIO) {
   if (values.header === undefined || values.tx === undefined || values.proof === undefined) {
     throw new UsageError(`offline mode needs --header, --tx and --proof\n\n${HELP}`);
   }
@@ -90,7 +90,7 @@ async function verifyOffline(values: Values, network: Network, io: CliIO) {
   return { ...r.evidence, mode: 'offline', heightSource: 'merkle proof (not authenticated offline)' };
 }
 
-async function verifyLive(values: Values, network: Network, io: CliIO) {
+async function verifyLive(values: Values, network: NetworkParams, io: CliIO) {
   if (values.esplora === undefined || values.txid === undefined) throw new UsageError(`live mode needs --esplora and --txid\n\n${HELP}`);
   const hosts = values.esplora.split(',').map((h) => h.trim()).filter(Boolean);
   const count = (name: 'rps' | 'retries', min: number): number | undefined => {

@@ -12,7 +12,7 @@ import { VerifyError } from '../errors';
 import { envelopesFromWitness } from '../inscription';
 import { parseInscriptionId } from '../protocol/ids';
 import { markerAddress } from '../protocol/marker';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import { hasDreyEnvelope, looseMessages, looseParams, looseStake, referencedIds, strictGenesis, strictMessages } from './fetch-refs';
 import type { GenesisParams } from '../protocol/payloads';
 import { monthEnd } from './timeline';
@@ -22,7 +22,7 @@ import type { Depth } from './report';
 export type MonthClient = Pick<EsploraClient, 'hosts' | 'fetchTipHeight' | 'fetchBlockHash' | 'fetchHeader' | 'fetchTx' | 'fetchMerkleProof' | 'fetchOutspend' | 'fetchAddressTxs' | 'fetchBlockTxids'>;
 
 export interface FetchMonthOptions {
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   depth: Depth;

@@ -5,7 +5,7 @@
 import { utf8 } from '../bytes';
 import { inscriptionsFromTx } from '../inscription';
 import { VerifyError } from '../errors';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import { METAPROTOCOL, parseMessage, type Message, type MessageContext } from '../protocol/message';
 import type { GenesisParams } from '../protocol/payloads';
 import type { RevealSource } from './records';
@@ -59,7 +59,7 @@ export function strictMessages(tx: RevealSource['tx'], ctx: MessageContext): Mes
 }
 
 /** The genesis' parameters and FROST group key, if its message parses strictly (the signatures step reports it otherwise). */
-export function strictGenesis(tx: RevealSource['tx'], genesisId: string, network: Network): { params: GenesisParams; groupKey: string } | undefined {
+export function strictGenesis(tx: RevealSource['tx'], genesisId: string, network: NetworkName): { params: GenesisParams; groupKey: string } | undefined {
   const ins = inscriptionsOf(tx).find((x) => x.id === genesisId);
   if (!ins?.body) return undefined;
   try {

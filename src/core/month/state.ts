@@ -2,7 +2,7 @@
 import type { Check } from '../check';
 import type { EsploraClient } from '../esplora/client';
 import type { AllocationOutput } from '../program/types';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import type { GenesisPayload } from '../protocol/payloads';
 import type { AllocationTable } from '../table/allocation';
 import type { InputsTable } from '../table/inputs';
@@ -23,7 +23,7 @@ import type { MonthClient } from './fetch-month';
 
 export interface VerifyMonthOptions {
   client: MonthClient & Pick<EsploraClient, 'network'>;
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   depth: Depth;

@@ -1,7 +1,7 @@
 /** Step "headers": proof of work of every referenced block, and the block hash at its height cross-checked across hosts. */
 import { passed, failed, type Check } from '../check';
 import { verifyPow, type Header } from '../chain/header';
-import type { Network } from '../chain/network';
+import type { NetworkParams } from '../chain/network';
 import { VerifyError } from '../errors';
 import type { BlockSource } from './records';
 
@@ -12,7 +12,7 @@ export interface VerifiedBlock {
 }
 
 /** One block: fetched, PoW within the network's limits, every answering host naming the same hash at the height. */
-export function verifyBlock(block: BlockSource, network: Network): VerifiedBlock {
+export function verifyBlock(block: BlockSource, network: NetworkParams): VerifiedBlock {
   const evidence = { height: block.height, hash: block.hash, hosts: block.hosts };
   if (block.error || !block.header) {
     throw new VerifyError(block.error?.code ?? 'FETCH_NOT_FOUND', `block at height ${block.height}: ${block.error?.message ?? 'no header'}`, evidence);
@@ -29,7 +29,7 @@ export function verifyBlock(block: BlockSource, network: Network): VerifiedBlock
 }
 
 /** Every block, one check each; the verified ones by height. */
-export function verifyHeaders(blocks: Record<number, BlockSource>, network: Network): { checks: Check[]; verified: Map<number, VerifiedBlock> } {
+export function verifyHeaders(blocks: Record<number, BlockSource>, network: NetworkParams): { checks: Check[]; verified: Map<number, VerifiedBlock> } {
   const checks: Check[] = [];
   const verified = new Map<number, VerifiedBlock>();
   for (const block of Object.values(blocks).sort((a, b) => a.height - b.height)) {

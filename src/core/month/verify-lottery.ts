@@ -6,7 +6,8 @@
 import { passed, failed, type Check } from '../check';
 import { bytesToHex } from '../bytes';
 import { VerifyError } from '../errors';
-import { parseInscriptionId, type Network } from '../protocol/ids';
+import { parseInscriptionId } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import { verifyLottery } from '../protocol/lottery';
 import type { GenesisPayload } from '../protocol/payloads';
 import { selectLead } from '../protocol/selection';
@@ -35,7 +36,7 @@ export interface LotteryResult {
 }
 
 export interface LotteryContext {
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   genesis: GenesisPayload;

@@ -9,7 +9,7 @@ import { verifyGroupKey } from '../crypto/frost';
 import { VerifyError } from '../errors';
 import { CONTENT_TYPES, parseMessage } from '../protocol/message';
 import type { GenesisPayload, MessageType } from '../protocol/payloads';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import { chainOrder, type InscriptionRecord, type MessageRecord } from './records';
 
 export interface MonthMessages {
@@ -33,7 +33,7 @@ const MONTH0_TYPES: readonly MessageType[] = ['register'];
 const MONTH_TYPES: readonly MessageType[] = ['inputs', 'lottery', 'commit', 'reveal', 'final'];
 
 /** The genesis message: found by id, parsed without a genesis context, its FROST key re-derived (ANCHOR_/MESSAGE_ codes). */
-export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: Network): MessageRecord<'genesis'> {
+export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName): MessageRecord<'genesis'> {
   const ins = records.get(genesisId);
   if (!ins) throw new VerifyError('ANCHOR_GENESIS_MISSING', `the genesis inscription ${genesisId} is not a bound drey/1 inscription`, { genesis: genesisId });
   if (ins.contentType !== CONTENT_TYPES.message) throw new VerifyError('ANCHOR_GENESIS_MISSING', 'the genesis inscription is not a JSON message', { contentType: ins.contentType });
@@ -45,7 +45,7 @@ export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRec
 
 /** Parse every marker message of months 0, m and the month m starts from (m − 1, or earlier after failed months); one check each. */
 export function verifyMessages(
-  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: Network, month: number, previousMonth = month - 1,
+  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName, month: number, previousMonth = month - 1,
 ): { checks: Check[]; messages?: MonthMessages } {
   const checks: Check[] = [];
   let genesis: MessageRecord<'genesis'>;

@@ -9,7 +9,8 @@ import { passed, failed, type Check } from '../check';
 import { hexToBytes } from '../bytes';
 import { bytesToBigint, byteLength, gcd } from '../crypto/bigint-math';
 import { VerifyError, type VerifyCode } from '../errors';
-import { parseInscriptionId, type Network } from '../protocol/ids';
+import { parseInscriptionId } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 import { openPackage } from '../protocol/kem';
 import type { GenesisParams, GenesisPayload } from '../protocol/payloads';
 import { chainOrder, type MessageRecord } from './records';
@@ -37,7 +38,7 @@ export interface RevealResult {
 }
 
 export interface RevealContext {
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   params: GenesisParams;

@@ -16,7 +16,8 @@ import { markerAddress } from '../../core/protocol/marker';
 import { buildMessage, CONTENT_TYPES, signKeylink } from '../../core/protocol/message';
 import { sealPackage } from '../../core/protocol/kem';
 import { monthLogStep, type MonthLogEntry } from '../../core/protocol/month-log';
-import { parseInscriptionId, type Network } from '../../core/protocol/ids';
+import { parseInscriptionId } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { CommitPayload, FinalPayload, GenesisParams, PenaltyReason, TableRef } from '../../core/protocol/payloads';
 import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
 import { bigintToBytes, byteLength, bytesToBigint, modPow } from '../../core/crypto/bigint-math';
@@ -75,7 +76,7 @@ export interface MonthRecord {
 }
 
 export interface ScenarioResult {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   setupMarker: string;
   params: GenesisParams;
@@ -86,7 +87,7 @@ export interface ScenarioResult {
   presence: PresenceFile;
 }
 
-export const NETWORK: Network = 'regtest';
+export const NETWORK: NetworkName = 'regtest';
 const STAKE = 1_000_000n;
 
 /** The genesis parameters the simulator runs with (blocks, not dates). */
