@@ -8,7 +8,6 @@ import { computeMonth } from '../program/reference';
 import { proofSystemFor } from '../proof/proof-system';
 import { ALLOCATION } from '../table/allocation';
 import { INPUTS } from '../table/inputs';
-import { parseMortalityTable } from '../table/mortality';
 import { mortalityLookup } from '../table/mortality-lookup';
 import { utf8 } from '../bytes';
 import { monthInput } from './month-input';
@@ -23,6 +22,8 @@ import { verifyDepositor, verifyLog, verifyTableRoot } from './verify-roots';
 import { verifyRewards, type Outcome } from './verify-rewards';
 import type { MonthState } from './state';
 import type { MonthActuary } from './ranking';
+import { parseTable } from '../table/table-file';
+import { MORTALITY } from '../table/mortality';
 
 /** Run a stage body; a VerifyError (e.g. a table that does not parse) becomes one failed check of that step. */
 async function guarded(step: Check['step'], fn: () => Promise<Check[]> | Check[]): Promise<Check[]> {
@@ -55,7 +56,7 @@ async function monthTables(s: MonthState) {
     const inputs = await tableFromRef(INPUTS, inputsMsg.payload.table, s.records);
     s.tables.inputs = inputs.table;
     s.inputsHashes['table:inputs'] = inputs.sha256;
-    const mortality = await parseMortalityTable(objectBody(s.records, s.genesis!.mortality_table, 'mortality table'));
+    const mortality = await parseTable(MORTALITY, objectBody(s.records, s.genesis!.mortality_table, 'mortality table'));
     s.tables.mortality = mortalityLookup(mortality);
     s.reference = computeMonth(monthInput(s.genesis!.params.start_month, o.month, s.tables.previous ?? undefined, s.tables.inputs, s.tables.mortality));
   }

@@ -22,7 +22,7 @@ import type { CommitPayload, FinalPayload, GenesisParams, PenaltyReason, TableRe
 import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
 import { bigintToBytes, byteLength, bytesToBigint, modPow } from '../../core/crypto/bigint-math';
 import { decryptionShare } from '../../core/crypto/threshold-paillier';
-import { INPUTS, splitIntoParts, writeMortalityTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
+import { INPUTS, MORTALITY, splitIntoParts, writeTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
 import { devnetMortalityRows } from '../tables/mortality-rates';
 import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
@@ -143,7 +143,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
 
     const wasm = new Uint8Array(readFileSync(join(REPO_ROOT, 'programs/allocation/build/allocation.wasm')));
     const mortalityRows = devnetMortalityRows();
-    const mortalityBytes = writeMortalityTable(mortalityRows);
+    const mortalityBytes = writeTable(MORTALITY, mortalityRows);
     const mortality = programMortality(mortalityRows);
     const vkeyBytes = utf8.encode(JSON.stringify(opts.circuit.vkey));
     const program = await io.inscribe(wasm, CONTENT_TYPES.program);
