@@ -4,7 +4,7 @@
  * the run (it is not finished); 1 when a month is rejected (or an earlier month is still pending); 2 usage or I/O.
  */
 import { parseArgs } from 'node:util';
-import { monthsAtTip } from '../../core/month/months-at-tip';
+import { monthsAtTip } from '../../core/month/fetch/months-at-tip';
 import { allTimeRanking, type MonthRanking } from '../../core/month/ranking';
 import type { MonthReport } from '../../core/month/report';
 import type { MonthSources } from '../../core/month/records';
@@ -31,7 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       for (const [h, b] of Object.entries(src.blocks)) if (!b.error && Number(h) <= src.tipHeight - 5) reuse.blocks[Number(h)] = b;
     };
     for (let m = 1; m <= months; m++) {
-      const r = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
+      const { report: r } = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
       reports.push(r);
       if (!setup.json) io.stdout(humanReport(r));
     }

@@ -136,7 +136,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const setup = monthSetup(values, io);
   let report: MonthReport;
   try {
-    report = await verifyMonth({ ...setup.base, month: Number(positionals[0]) });
+    ({ report } = await verifyMonth({ ...setup.base, month: Number(positionals[0]) }));
   } catch (e) {
     return errorExit(e, io, setup.json);
   }

@@ -102,3 +102,8 @@ export interface MessageRecord<T extends MessageType = MessageType> {
 export function chainOrder(a: InscriptionRecord, b: InscriptionRecord): number {
   return a.height - b.height || a.position - b.position || a.index - b.index;
 }
+
+/** The messages of one type, in chain order. */
+export function ofType<T extends MessageType>(list: readonly MessageRecord[], type: T): MessageRecord<T>[] {
+  return list.filter((x): x is MessageRecord<T> => x.type === type);
+}
