@@ -1,11 +1,12 @@
 /** Plain records the fetch layer hands to the verify steps (design §3): raw material in, bound inscriptions and messages out. */
+import type { VerifyCode } from '../errors';
 import type { Header } from '../chain/header';
 import type { MerkleProof } from '../chain/merkle';
 import type { ParsedTx } from '../chain/tx';
 import type { Outspend } from '../esplora/shapes';
 import type { Message } from '../protocol/message';
 import type { MessageType, PayloadByType } from '../protocol/payloads';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 
 /** A block the month refers to: its header (re-hashed by the client) and what each host names at its height. */
 export interface BlockSource {
@@ -16,7 +17,7 @@ export interface BlockSource {
   /** Per host: the hash it names at `height`, or the error code it gave. */
   hosts: Record<string, string>;
   /** Why the block could not be fetched (code and message), if it could not. */
-  error?: { code: string; message: string };
+  error?: { code: VerifyCode; message: string };
 }
 
 /** One reveal transaction and what binds it: its Merkle proof and the commit transactions its inputs spend. */
@@ -32,7 +33,7 @@ export interface RevealSource {
 /** A transaction the fetch layer could not obtain (listed on a marker but unreachable, or a referenced id). */
 export interface FetchFailure {
   txid: string;
-  code: string;
+  code: VerifyCode;
   message: string;
 }
 
@@ -44,12 +45,12 @@ export interface StakeSource {
   tx?: ParsedTx;
   /** Each host's outspend answer (unspentness cannot be proven by SPV: it is the hosts' word, cross-checked). */
   outspends?: Record<string, Outspend>;
-  error?: { code: string; message: string };
+  error?: { code: VerifyCode; message: string };
 }
 
 /** Everything fetched for one month, untrusted until the steps have checked it. */
 export interface MonthSources {
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   tipHeight: number;
@@ -100,4 +101,9 @@ export interface MessageRecord<T extends MessageType = MessageType> {
 /** Chain order of two inscriptions: (height, position in block, index in the reveal). */
 export function chainOrder(a: InscriptionRecord, b: InscriptionRecord): number {
   return a.height - b.height || a.position - b.position || a.index - b.index;
+}
+
+/** The messages of one type, in chain order. */
+export function ofType<T extends MessageType>(list: readonly MessageRecord[], type: T): MessageRecord<T>[] {
+  return list.filter((x): x is MessageRecord<T> => x.type === type);
 }

@@ -8,11 +8,11 @@ import { VerifyError } from '../errors';
 import { isValidSchnorr, signSchnorr } from '../crypto/schnorr';
 import { messageTag, taggedHash } from '../crypto/tagged-hash';
 import { canonicalBytes } from './canonical';
-import type { Network } from './ids';
+import type { NetworkName } from '../chain/network';
 import type { RegisterPayload } from './payloads';
 
 export interface StakeStatement {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   /** The registering actuary key (x-only hex). */
   actuary: string;

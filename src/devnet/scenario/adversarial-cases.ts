@@ -7,7 +7,7 @@
  * month 1 played honestly, month 2 played as `month` says (scripts.ts).
  */
 import { bytesToHex } from '../../core/bytes';
-import type { Network } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { FinalPayload } from '../../core/protocol/payloads';
 import type { AllocationRow } from '../../core/table/allocation';
 import type { MonthScript, SetupScript } from './scripts';
@@ -24,7 +24,7 @@ export interface CaseSpec {
   /** An earlier month that must have failed, and its first failing code. */
   failed?: { month: number; code: string };
   /** How to verify: the month (default 2), depth and depositor, or another genesis id, client network, checkpoint. */
-  verify?: { month?: number; depth?: 'quick'; user?: 'row1' | 'nobody'; genesis?: 'malformed' | 'program'; clientNetwork?: Network; checkpoint?: 'wrong' };
+  verify?: { month?: number; depth?: 'quick'; user?: 'row1' | 'nobody'; genesis?: 'malformed' | 'program'; clientNetwork?: NetworkName; checkpoint?: 'wrong' };
   /** The chain of another case, verified with other options. */
   chain?: string;
   setup?: SetupScript;

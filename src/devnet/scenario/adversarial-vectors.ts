@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Network } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
 import { ADVERSARIAL_CASES, ADVERSARIAL_CASE_NAMES, type AdversarialCase, type CaseSpec } from './adversarial-cases';
 import { writeFixture } from './fixture';
@@ -26,9 +26,9 @@ export interface ExpectedVector {
   month: number;
   depth: 'full' | 'quick';
   user?: string;
-  network: Network;
+  network: NetworkName;
   /** The network the client is set for, when it differs from `network`. */
-  clientNetwork?: Network;
+  clientNetwork?: NetworkName;
   checkpoint?: { height: number; hash: string };
   /** Another case whose chain this vector verifies. */
   chain?: string;

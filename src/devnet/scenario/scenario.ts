@@ -9,7 +9,7 @@
  * and round statuses (docs/nostr.md); one month has a silent and a corrupt signer.
  */
 import { monthEnd } from '../../core/month/timeline';
-import type { Network } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { FinalPayload, GenesisParams } from '../../core/protocol/payloads';
 import { parseMessage } from '../../core/protocol/message';
 import type { CircuitArtifacts } from '../prover/setup';
@@ -54,7 +54,7 @@ export interface ScenarioOptions {
 }
 
 export interface ScenarioResult {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   /** The objects the genesis names by id. */
   objects: World['objects'];

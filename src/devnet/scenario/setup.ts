@@ -14,7 +14,7 @@ import { buildMessage, CONTENT_TYPES } from '../../core/protocol/message';
 import { parseInscriptionId } from '../../core/protocol/ids';
 import type { GenesisParams, GenesisPayload } from '../../core/protocol/payloads';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
-import { writeMortalityTable } from '../../core/table';
+import { MORTALITY, writeTable } from '../../core/table';
 import { REGTEST } from '../params';
 import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
 import { devnetMortalityRows } from '../tables/mortality-rates';
@@ -81,7 +81,7 @@ export async function setupInstance(io: ChainIO, prover: BatchProver, presence: 
   const vkeyText = JSON.stringify(o.circuit.vkey);
   const vkeyBytes = utf8.encode(s.vkey === 'malformed' ? vkeyText.slice(0, vkeyText.length >> 1) : vkeyText);
   const program = await io.inscribe(wasm, CONTENT_TYPES.program);
-  const mortalityIns = await io.inscribe(writeMortalityTable(mortalityRows), CONTENT_TYPES.table);
+  const mortalityIns = await io.inscribe(writeTable(MORTALITY, mortalityRows), CONTENT_TYPES.table);
   const vkeyIns = await io.inscribe(vkeyBytes, CONTENT_TYPES.message);
   await io.mine(1);
 

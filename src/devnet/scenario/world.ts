@@ -1,5 +1,6 @@
 /** The scenario's shared state: the instance set up by setup.ts and what each played month leaves for the next. */
-import type { InscriptionId, Network } from '../../core/protocol/ids';
+import type { InscriptionId } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { CommitPayload, GenesisParams } from '../../core/protocol/payloads';
 import type { MonthLogEntry } from '../../core/protocol/month-log';
 import type { AllocationRow } from '../../core/table/allocation';
@@ -13,7 +14,7 @@ import type { Population } from './members';
 import type { BatchProver } from './proofs';
 import type { IntruderKind } from './scripts';
 
-export const NETWORK: Network = 'regtest';
+export const NETWORK: NetworkName = 'regtest';
 
 export interface MonthRecord {
   month: number;
