@@ -302,6 +302,7 @@ const PREFIX_HELP: Record<string, Help> = {
   MERKLE_: { what: 'A Merkle root or path does not check out.', todo: PROTOCOL },
   TABLE_: { what: 'A published table is malformed or does not match its listed hash.', todo: PROTOCOL },
   REWARD_: { what: 'Rewards or penalties do not follow the protocol’s rules.', todo: PROTOCOL },
+  GENESIS_: { what: 'The genesis sets a parameter, key or proof system outside the protocol’s bounds, so no month of this instance can be verified.', todo: PROTOCOL },
   ANCHOR_: { what: 'The trust anchors (network, genesis) are missing or inconsistent.', todo: 'Check the network and genesis id in Settings.' },
   PIPELINE_: { what: 'A check the verdict depends on produced no result, so the month cannot be called verified.', todo: 'Re-verify in full mode. If it happens again, export the report: either the month lacks data the protocol requires, or the verifier has a bug.' },
   USAGE_: { what: 'The verifier was asked something it cannot do with these settings.', todo: 'Check the settings (network, hosts, genesis id) and the month chosen.' },

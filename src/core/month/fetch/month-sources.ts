@@ -61,7 +61,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
-  const wanted = revealsToBind({ genesis, genesisPayload, month, depth }, listings, txs.byId);
+  const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId);
   const hint = (txid: string) => confirmedAt(listings, txid);
   const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), hint);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
@@ -87,7 +87,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   blocks = { ...blocks, ...await fetchBlocks(client, newHeights, reuse.blocks) };
 
   // Stakes of every registered actuary (full depth).
-  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals)) : {};
+  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals, { network, genesis: genesisId })) : {};
   if (opts.checkpointHeight !== undefined && !blocks[opts.checkpointHeight]) blocks = { ...blocks, ...await fetchBlocks(client, [opts.checkpointHeight]) };
 
   return {

@@ -2,7 +2,8 @@
 import { rethrowUnlessFetchFailure } from '../../errors';
 import type { Outspend } from '../../esplora/shapes';
 import type { RevealSource, StakeSource } from '../records';
-import { looseMessages, looseStake } from './loose';
+import type { MessageContext } from '../../protocol/message';
+import { strictMessages } from './loose';
 import type { MonthClient } from './month-client';
 
 /**
@@ -29,15 +30,17 @@ export async function fetchStake(client: MonthClient, txid: string, vout: number
   }
 }
 
-/** The stake outpoints the register messages of month 0's marker name (by `txid:vout`), read before any check. */
-export function stakeOutpoints(listed: readonly string[], reveals: Readonly<Record<string, RevealSource>>): Map<string, { txid: string; vout: number }> {
+/**
+ * The stake outpoints the register messages of month 0's marker name (by `txid:vout`): registers that parse strictly
+ * with a valid signature, so junk on the marker makes nothing be fetched (docs/protocol.md §2.5).
+ */
+export function stakeOutpoints(listed: readonly string[], reveals: Readonly<Record<string, RevealSource>>, ctx: MessageContext): Map<string, { txid: string; vout: number }> {
   const stakes = new Map<string, { txid: string; vout: number }>();
   for (const txid of listed) {
     const r = reveals[txid];
     if (!r) continue;
-    for (const x of looseMessages(r.tx)) {
-      const s = x.type === 'register' ? looseStake(x.payload) : undefined;
-      if (s) stakes.set(`${s.txid}:${s.vout}`, s);
+    for (const x of strictMessages(r.tx, ctx)) {
+      if (x.type === 'register') stakes.set(`${x.payload.stake.txid}:${x.payload.stake.vout}`, { txid: x.payload.stake.txid, vout: x.payload.stake.vout });
     }
   }
   return stakes;

@@ -58,7 +58,7 @@ describe('when a message is on the wrong marker or does not verify', () => {
   it('a reveal signed by a key other than the group\'s is ignored (MESSAGE_NOT_AUTHORISED)', () => {
     const sk = hexToBytes('07'.repeat(32));
     const signer = bytesToHex(publicKeyFromSecret(sk));
-    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, keys: [] }, sk);
+    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
     const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
     const r = verifySignatures(input({ records: new Map([...records, [rogue.id, rogue]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED']);
