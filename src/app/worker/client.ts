@@ -4,9 +4,8 @@
  * as cancelled, and a new Worker starts on next use.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Progress } from '../../core/month/report';
 import type { Outcome } from '../../core/outcome';
-import type { AppMonthReport, MonthQuery, VerifierApi, VerifySettings } from '../../../workers/verifier-worker';
+import type { AppMonthReport, MonthQuery, StepProgress, VerifierApi, VerifySettings } from './api';
 
 let worker: Worker | undefined;
 let remote: Remote<VerifierApi> | undefined;
@@ -15,7 +14,7 @@ const inFlight = new Set<(o: Outcome<AppMonthReport>) => void>();
 
 export function verifier(): Remote<VerifierApi> {
   if (!remote) {
-    worker = new Worker(new URL('../../../workers/verifier-worker.ts', import.meta.url), { type: 'module', name: 'drey-verifier' });
+    worker = new Worker(new URL('./entry.ts', import.meta.url), { type: 'module', name: 'drey-verifier' });
     remote = wrap<VerifierApi>(worker);
   }
   return remote;
@@ -42,7 +41,7 @@ export interface RunHandle {
 }
 
 /** Starts a month verification in the Worker, streaming progress to `onProgress` (a comlink proxy). */
-export function startMonthRun(settings: VerifySettings, query: MonthQuery, onProgress: (p: Progress) => void): RunHandle {
+export function startMonthRun(settings: VerifySettings, query: MonthQuery, onProgress: (p: StepProgress) => void): RunHandle {
   const id = nextRun++;
   const api = verifier();
   let settle: (o: Outcome<AppMonthReport>) => void = () => {};
