@@ -5,7 +5,7 @@ export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'tes
 export type Depth = 'quick' | 'full';
 
 /** The attributes the element observes; a change to any of them starts a new verification. */
-export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'report-href', 'app'] as const;
+export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'report-href', 'app', 'config'] as const;
 
 /** Requests per second per Esplora host: the core's polite default for public hosts; raise it for your own. */
 export const DEFAULT_RPS = 4;

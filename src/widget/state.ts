@@ -17,6 +17,10 @@ export function runningState(settings: WidgetSettings): BadgeState {
   return { status: 'running', title: 'Verifying in your browser…', meta: joinMeta(subject, settings.genesis ? `${settings.depth} check` : ''), code: '', detail: '' };
 }
 
+export function configState(): BadgeState {
+  return { status: 'running', title: 'Reading the settings…', meta: '', code: '', detail: '' };
+}
+
 export function problemState(problem: SettingsProblem): BadgeState {
   return { status: 'misconfigured', title: 'Cannot verify', meta: '', code: problem.code, detail: problem.message };
 }
