@@ -1,4 +1,7 @@
-/** The badge's markup and its states (running, verified, rejected, pending, unavailable, misconfigured) in shadow DOM. */
+/**
+ * The badge's markup and its states (running, verified, rejected, pending, unavailable, misconfigured) in shadow DOM:
+ * a title, the subject and time (or the code), and what went wrong in plain words.
+ */
 import { BADGE_CSS } from './styles';
 import type { WidgetVerdict } from './verdict';
 
@@ -11,6 +14,8 @@ export interface BadgeState {
   meta: string;
   /** A failure code shown in monospace, or ''. */
   code: string;
+  /** What went wrong, in plain words, shown under the title ('' when nothing did). */
+  reason: string;
   /** A sentence for the tooltip and screen readers. */
   detail: string;
 }
@@ -77,9 +82,11 @@ export function createBadge(root: ShadowRoot): BadgeView {
   const timer = document.createElement('span');
   timer.setAttribute('aria-hidden', 'true');
   meta.append(metaText, code, timer);
+  const reason = document.createElement('span');
+  reason.className = 'reason';
   const detail = document.createElement('span');
   detail.className = 'visually-hidden';
-  status.append(title, meta, detail);
+  status.append(title, meta, reason, detail);
 
   const link = document.createElement('a');
   link.target = '_blank';
@@ -102,6 +109,8 @@ export function createBadge(root: ShadowRoot): BadgeView {
       metaText.textContent = state.code && state.meta ? `${state.meta} · ` : state.meta;
       code.textContent = state.code;
       timer.textContent = '';
+      reason.textContent = state.reason;
+      reason.hidden = !state.reason;
       detail.textContent = state.detail ? `. ${state.detail}` : '';
       badge.title = state.detail;
       link.href = href;

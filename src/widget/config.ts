@@ -3,6 +3,7 @@
  * genesis, rps), so a site that hosts the verifier app and its badges keeps one source for them. An attribute set on
  * the element wins over the file. A file that cannot be read or is not a JSON object is a `WIDGET_CONFIG_*` problem.
  */
+import type { WidgetCode } from './codes';
 import type { SettingsProblem } from './settings';
 
 /** The attributes a config file can supply. */
@@ -10,7 +11,7 @@ export const CONFIG_FIELDS = ['network', 'esplora', 'genesis', 'rps'] as const;
 export type ConfigAttributes = Partial<Record<(typeof CONFIG_FIELDS)[number], string>>;
 export type ConfigResult = { ok: true; attributes: ConfigAttributes } | { ok: false; problem: SettingsProblem };
 
-const problem = (code: string, message: string): ConfigResult => ({ ok: false, problem: { code, message } });
+const problem = (code: WidgetCode, message: string): ConfigResult => ({ ok: false, problem: { code, message } });
 
 const MAX_CONFIG_BYTES = 64 * 1024;
 

@@ -1,5 +1,6 @@
 /** The `<drey-verify>` element's attributes, parsed into what one verification needs, and the link to the full report. */
 import type { NetworkName } from '../core/chain/network';
+import type { WidgetCode } from './codes';
 
 export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'];
 export type Depth = 'quick' | 'full';
@@ -24,7 +25,7 @@ export interface WidgetSettings {
 
 /** Why the attributes cannot be used, as a code and a sentence for the page author. */
 export interface SettingsProblem {
-  code: string;
+  code: WidgetCode;
   message: string;
 }
 

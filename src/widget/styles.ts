@@ -27,6 +27,8 @@ export const BADGE_CSS = `
 .text { display: flex; flex-direction: column; min-width: 0; }
 .title { font-weight: 650; letter-spacing: 0.005em; }
 .meta { font-size: 12.5px; opacity: 0.92; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.reason { font-size: 12.5px; line-height: 1.3; margin-top: 2px; }
+.reason[hidden] { display: none; }
 .code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12px; }
 a {
   flex: none; margin-left: 4px; padding: 3px 6px; border-radius: 6px; color: var(--fg); font-size: 12.5px; font-weight: 600;

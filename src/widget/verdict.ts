@@ -5,6 +5,7 @@
  */
 import { createEsploraClient } from '../core/esplora/client';
 import type { ProgramRunner } from '../core/month/verify-program';
+import { explainCode } from '../core/code-help';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
@@ -20,6 +21,9 @@ export interface WidgetVerdict {
   month: number | null;
   /** `OK`, or the code of the check that failed. */
   code: string;
+  /** What went wrong, in plain words ('' when nothing did). */
+  explanation: string;
+  /** The technical detail (the failed check's message). */
   message: string;
   /** Wall-clock time of the verification in the browser. */
   ms: number;
@@ -35,6 +39,11 @@ export interface VerdictDeps {
 /** Failures that say nothing about the data: the hosts could not be reached, the run was cancelled, or a bug. */
 export function isUnavailable(code: string): boolean {
   return code.startsWith('FETCH_') || code === 'INTERNAL_ERROR';
+}
+
+/** A verdict that something failed, with what the code means in plain words. */
+export function failedVerdict(code: string, message: string, subject: string, month: number | null, ms: number, status: 'rejected' | 'unavailable' = isUnavailable(code) ? 'unavailable' : 'rejected'): WidgetVerdict {
+  return { status, subject, month, code, explanation: explainCode(code).what, message, ms };
 }
 
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {
@@ -56,7 +65,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
   const ms = now() - t0;
   if (!outcome.ok) {
     const { code, message } = outcome.error;
-    return { status: isUnavailable(code) ? 'unavailable' : 'rejected', subject: 'Chain tip', month: null, code, message, ms };
+    return failedVerdict(code, message, 'Chain tip', null, ms);
   }
   const tip = outcome.value;
   return {
@@ -64,6 +73,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
     subject: `Chain tip #${tip.height}`,
     month: null,
     code: 'OK',
+    explanation: '',
     message: `block ${tip.hash.slice(0, 16)}… at height ${tip.height}: proof of work checked, ${tip.agreeingHosts.length} host(s) agree`,
     ms,
   };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { INTERNAL_CODES, VERIFY_CODES } from '../core/codes';
+import { WIDGET_HELP, type WidgetCode } from './codes';
+import { problemState, stateFromVerdict } from './state';
+import { failedVerdict } from './verdict';
+
+const sentence = /^[A-Z].{15,}[.]$/;
+
+describe('when a verification fails', () => {
+  it.each([...VERIFY_CODES, ...INTERNAL_CODES])('the badge says in words what %s means', (code) => {
+    const state = stateFromVerdict(failedVerdict(code, 'technical detail', 'Month 3', 3, 120));
+    expect(state.code).toBe(code);
+    expect(state.reason, code).toMatch(sentence);
+    expect(state.reason).not.toContain(code);
+    expect(state.title).toMatch(/^(Rejected|Could not verify)$/);
+  });
+
+  it('calls a host that could not answer "could not verify", never "rejected"', () => {
+    expect(stateFromVerdict(failedVerdict('FETCH_NOT_FOUND', 'genesis tx 404', 'Latest month', null, 5))).toMatchObject({ status: 'unavailable', title: 'Could not verify' });
+  });
+});
+
+describe('when the page author’s attributes or config cannot be used', () => {
+  it.each(Object.keys(WIDGET_HELP) as WidgetCode[])('the badge says in words what %s means', (code) => {
+    const state = problemState({ code, message: 'detail' });
+    expect(state.reason, code).toMatch(sentence);
+    expect(state.code).toBe(code);
+  });
+});
