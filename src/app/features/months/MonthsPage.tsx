@@ -54,7 +54,7 @@ export function MonthsPage() {
                   actions={
                     <button type="button" className="secondary" disabled={running}
                       onClick={() => { void verifyMonth(settings, m.month, 'full'); navigate({ page: 'month', month: m.month }); }}>
-                      {wait !== undefined ? t('months.verifyNow', { month: m.month }) : run ? t('months.reverify', { month: m.month }) : t('months.verify', { month: m.month })}
+                      {running ? t('months.verifyingMonth', { month: m.month }) : wait !== undefined ? t('months.verifyNow', { month: m.month }) : run ? t('months.reverify', { month: m.month }) : t('months.verify', { month: m.month })}
                     </button>
                   } />
               );
