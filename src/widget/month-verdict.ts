@@ -21,7 +21,7 @@ function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
   const base = { subject: `Month ${r.month}`, month: r.month, ms };
   if (r.verdict === 'verified') {
     const mine = r.allocation ? `; allocation of ${r.allocation.user}: ${r.allocation.allocation} Dreybits, on the month root` : '';
-    return { ...base, status: 'verified', code: 'OK', explanation: '', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}` };
+    return { ...base, status: 'verified', code: 'OK', explanation: '', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}`, ...(r.allocation ? { allocation: r.allocation.allocation } : {}) };
   }
   if (r.verdict === 'pending') return { ...base, status: 'pending', code: 'OK', explanation: 'The month is still in progress: it has no final result yet.', message: r.pendingReason ?? 'the month is still in progress at the tip' };
   const failed = r.checks.filter((c) => !c.ok);

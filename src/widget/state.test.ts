@@ -27,3 +27,10 @@ describe('when the page author’s attributes or config cannot be used', () => {
     expect(state.code).toBe(code);
   });
 });
+
+describe('when a depositor’s quick check verifies', () => {
+  it('shows their allocation beside the month', () => {
+    const state = stateFromVerdict({ status: 'verified', subject: 'Month 6', month: 6, code: 'OK', explanation: '', message: '', ms: 900, allocation: '1117931' });
+    expect(state.meta).toBe('Month 6 · 1,117,931 Dreybits · in 900 ms');
+  });
+});

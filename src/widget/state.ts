@@ -9,6 +9,11 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+/** A decimal string with thousands separators (exact for any length). */
+function grouped(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function joinMeta(...parts: string[]): string {
   return parts.filter(Boolean).join(' · ');
 }
@@ -30,7 +35,7 @@ export function stateFromVerdict(v: WidgetVerdict): BadgeState {
   const took = v.ms > 0 ? `in ${formatMs(v.ms)}` : '';
   switch (v.status) {
     case 'verified':
-      return { status: 'verified', title: 'Verified by your browser', meta: joinMeta(v.subject, took), code: '', reason: '', detail: v.message };
+      return { status: 'verified', title: 'Verified by your browser', meta: joinMeta(v.subject, v.allocation ? `${grouped(v.allocation)} Dreybits` : '', took), code: '', reason: '', detail: v.message };
     case 'rejected':
       return { status: 'rejected', title: 'Rejected', meta: v.subject, code: v.code, reason: v.explanation, detail: v.message };
     case 'pending':

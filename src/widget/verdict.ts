@@ -25,6 +25,8 @@ export interface WidgetVerdict {
   explanation: string;
   /** The technical detail (the failed check's message). */
   message: string;
+  /** Quick mode: the depositor's allocation in Dreybits (a decimal string), when their row verified. */
+  allocation?: string;
   /** Wall-clock time of the verification in the browser. */
   ms: number;
 }

@@ -14,8 +14,21 @@ export function verdictView(run: MonthRun | undefined, place?: number): VerdictV
   if (run.status === 'cancelled') return { kind: 'cancelled', text: t('verdict.cancelled') };
   if (run.status === 'error' || !run.report) return { kind: 'error', text: t('verdict.error'), ...(run.error ? { reason: `${run.error.code}: ${run.error.message}` } : {}) };
   const r = run.report;
-  if (r.verdict === 'verified') return { kind: 'verified', text: t('verdict.verified') };
-  if (r.verdict === 'pending') return { kind: 'pending', text: t('verdict.pending'), ...(r.pendingReason ? { reason: r.pendingReason } : {}) };
-  const first = r.checks.find((c) => !c.ok);
-  return { kind: 'rejected', text: t('verdict.rejected'), ...(first ? { reason: `${first.code}: ${first.message}` } : {}) };
+  // One case per verdict: a new verdict fails the type check here until it is given its words.
+  switch (r.verdict) {
+    case 'verified':
+      return { kind: 'verified', text: t('verdict.verified') };
+    case 'pending':
+      return { kind: 'pending', text: t('verdict.pending'), ...(r.pendingReason ? { reason: r.pendingReason } : {}) };
+    case 'rejected': {
+      const first = r.checks.find((c) => !c.ok);
+      return { kind: 'rejected', text: t('verdict.rejected'), ...(first ? { reason: `${first.code}: ${first.message}` } : {}) };
+    }
+    default:
+      return unknownVerdict(r.verdict);
+  }
+}
+
+function unknownVerdict(verdict: never): never {
+  throw new TypeError(`no words for the verdict ${String(verdict)}`);
 }
