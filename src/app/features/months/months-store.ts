@@ -10,7 +10,7 @@ import type { OutcomeError } from '../../../core/outcome';
 import type { AppMonthReport, MonthsListing, StepProgress, VerifySettings } from '../../worker/api';
 import { startMonthRun, verifier, type RunHandle } from '../../worker/client';
 import type { Settings } from '../settings/settings';
-import { enqueue, requeueFirst, shouldPreempt, type Priority, type QueuedRun } from './run-queue';
+import { enqueue, outranks, requeueFirst, shouldPreempt, type Priority, type QueuedRun } from './run-queue';
 
 export interface StepState {
   status: ProgressStatus;
@@ -165,7 +165,7 @@ function start(job: Job, rest: QueuedRun[]): void {
 }
 
 export interface RunRequest {
-  /** A person's request runs before background work and preempts it (default); background waits its turn. */
+  /** A person's request runs first and preempts the rest (default); a page's background work comes before other background work. */
   priority?: Priority;
   /** Part of "verify every month". */
   batch?: boolean;
@@ -180,7 +180,7 @@ export function verifyMonth(settings: Settings, month: number, depth: Depth, use
   const entry: QueuedRun = { key, month, priority: req.priority ?? 'person', batch: req.batch ?? false };
   return new Promise((resolve) => {
     if (active?.job.entry.key === key) {
-      if (entry.priority === 'person') active.job.entry = { ...active.job.entry, priority: 'person', batch: false };
+      if (outranks(entry.priority, active.job.entry.priority)) active.job.entry = { ...active.job.entry, priority: entry.priority, batch: active.job.entry.batch && entry.batch };
       active.job.waiters.push(resolve);
       publishQueue(useMonthsStore.getState().queue);
       return;
@@ -209,9 +209,9 @@ export function cancelRun(key: string): void {
   settle(job);
 }
 
-/** Drops queued runs that are background work for another purpose (e.g. an earlier depositor's history). */
+/** Drops queued runs that are a page's background work for another purpose (e.g. an earlier depositor's history). */
 export function dropQueued(which: (q: QueuedRun) => boolean): void {
-  for (const q of useMonthsStore.getState().queue.filter((x) => x.priority === 'background' && which(x))) cancelRun(q.key);
+  for (const q of useMonthsStore.getState().queue.filter((x) => x.priority !== 'person' && which(x))) cancelRun(q.key);
 }
 
 /** Verifies every listed month in full, oldest first, behind anything a person asks for. */

@@ -24,6 +24,21 @@ describe('a person’s request', () => {
   });
 });
 
+describe('a page’s background work (the allocation history)', () => {
+  const page = (month: number): QueuedRun => ({ key: `${month}:quick:u`, month, priority: 'page', batch: false });
+
+  it('goes after a person’s requests and before "verify every month"', () => {
+    expect(order(enqueue([person(3), bg(1), bg(2)], page(5)))).toEqual(['3p', '5p', '1b', '2b']);
+    expect(enqueue([person(3), bg(1)], page(5)).map((q) => q.priority)).toEqual(['person', 'page', 'background']);
+  });
+
+  it('preempts "verify every month" and yields to a person', () => {
+    expect(shouldPreempt(bg(1), [page(2)])).toBe(true);
+    expect(shouldPreempt(page(2), [person(1)])).toBe(true);
+    expect(shouldPreempt(page(2), [bg(1)])).toBe(false);
+  });
+});
+
 describe('a background request', () => {
   it('keeps the place of the same month already queued', () => {
     const q = enqueue([person(3), bg(1)], bg(3));

@@ -97,7 +97,7 @@ async function fillHistory(settings: Settings, user: string, stale: () => boolea
   try {
     for (const m of tl.months) {
       const existing = useMonthsStore.getState().runs[`${m.month}:quick:${user}`];
-      const run = existing && existing.status !== 'running' ? existing : await verifyMonth(settings, m.month, 'quick', user, { priority: 'background' });
+      const run = existing && existing.status !== 'running' ? existing : await verifyMonth(settings, m.month, 'quick', user, { priority: 'page' });
       if (stale()) return;
       const point: HistoryPoint = { month: m.month, allocation: run?.report?.allocation?.allocation ?? null, answer: answerOf(run) ?? 'error' };
       useAllocationStore.setState((s) => ({ history: [...s.history.filter((h) => h.month !== m.month), point].sort((x, y) => x.month - y.month) }));
