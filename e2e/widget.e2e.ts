@@ -41,7 +41,7 @@ beforeAll(async () => {
   const latest = await latestSettledMonth(client, genesis);
   month = latest.month;
   fullVerdict = latest.report.verdict;
-  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user: EXAMPLE_USER })).verdict;
+  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user: EXAMPLE_USER })).report.verdict;
   // Another origin than the app's: a page whose only script is the CDN's widget.js, and a host page of its own.
   site = await serveStatic({
     mounts: [{ prefix: '/', dir: 'dist' }],

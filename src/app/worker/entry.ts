@@ -7,22 +7,22 @@ import { expose } from 'comlink';
 import { createEsploraClient, type EsploraClient } from '../../core/esplora/client';
 import { outcomeOf } from '../../core/outcome';
 import { verifyChainTip } from '../../core/tip';
-import type { AllocationTable } from '../../core/table/allocation';
 import { countingFetch } from '../../core/month/counting-fetch';
+import { verifyMonth, type VerifiedTable } from '../../core/pipeline';
 import { runProgramInWorker } from '../../../workers/program-client';
 import type { ChainSettings, VerifierApi, VerifySettings } from './api';
 import { immutableCache, offlineFetch, type OfflineStats } from './esplora-cache';
 import { idbClear, idbCount } from './idb-store';
 import { listMonths } from './month-listing';
 import { pathSteps } from './path-steps';
-import { verifyMonthWithTable } from './pipeline-adapter';
 
 const stats: OfflineStats = { replayed: 0 };
 const cache = immutableCache();
 const net = offlineFetch(globalThis.fetch.bind(globalThis), stats);
 const runs = new Map<number, AbortController>();
 const watches = new Map<number, { close(): void }>();
-const tables = new Map<string, { table: AllocationTable; parts: Uint8Array[] }>();
+/** Tables a full run verified here, by network, genesis and month. */
+const tables = new Map<string, VerifiedTable>();
 
 function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net): EsploraClient {
   const rate = s.rps ? { requestsPerSecond: s.rps, burst: Math.max(2, Math.ceil(s.rps / 2)) } : {};
@@ -45,7 +45,7 @@ const api: VerifierApi = {
       return await outcomeOf(async () => {
         const counted = countingFetch(net);
         const client = clientFor(s, abort.signal, counted.fetch);
-        const { report, table, parts } = await verifyMonthWithTable({
+        const { report, table } = await verifyMonth({
           client, network: s.network, genesisId: s.genesis, month: q.month, depth: q.depth,
           ...(q.user ? { user: q.user } : {}),
           signal: abort.signal,
@@ -53,7 +53,7 @@ const api: VerifierApi = {
           runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
           onProgress: (p) => { void Promise.resolve(onProgress(p as Parameters<typeof onProgress>[0])).catch(() => undefined); },
         });
-        if (table && report.verdict === 'verified') tables.set(tableKey(s, q.month), { table, parts });
+        if (table) tables.set(tableKey(s, q.month), table);
         return {
           ...report, ms: Math.round(performance.now() - t0), replayed: stats.replayed - replayedBefore, finishedAt: Date.now(),
           ...(table ? { tableRows: table.rows } : {}),
@@ -69,13 +69,13 @@ const api: VerifierApi = {
   },
 
   table(s, month) {
-    const t = tables.get(tableKey(s, month))?.table;
+    const t = tables.get(tableKey(s, month));
     if (!t) return null;
     return { rows: t.rows, userIds: t.userIds, allocations: Float64Array.from(t.allocations, Number), total: t.total.toString() };
   },
 
   async tableCsv(s, month) {
-    const t = tables.get(tableKey(s, month))?.table;
+    const t = tables.get(tableKey(s, month));
     if (!t) return null;
     const { allocationTableToCsv } = await import('../../core/table/csv');
     return allocationTableToCsv(t);

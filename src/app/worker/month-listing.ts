@@ -5,7 +5,7 @@
  */
 import type { EsploraClient } from '../../core/esplora/client';
 import { VerifyError } from '../../core/errors';
-import { looseMessages, looseParams } from '../../core/month/fetch-refs';
+import { looseMessages, looseParams } from '../../core/month/fetch/loose';
 import { anchorHeight, monthEnd } from '../../core/month/timeline';
 import type { GenesisParams } from '../../core/protocol/payloads';
 import { parseInscriptionId } from '../../core/protocol/ids';
@@ -51,8 +51,7 @@ export function monthListing(params: unknown, tipHeight: number): MonthListing[]
 export async function listMonths(client: EsploraClient, genesisId: string): Promise<MonthsListing> {
   const id = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
   const [tipHeight, tx] = await Promise.all([client.fetchTipHeight(), client.fetchTx(id.txid)]);
-  const genesis = looseMessages({ tx, proof: { block_height: 0, merkle: [], pos: 0 }, spent: {}, found: 'ref' })
-    .find((m) => m.type === 'genesis' && m.id === genesisId);
+  const genesis = looseMessages(tx).find((m) => m.type === 'genesis' && m.id === genesisId);
   const params = genesis ? looseParams(genesis.payload) : undefined;
   if (!genesis || !params || params.blocksPerMonth < 1) throw new VerifyError('ANCHOR_GENESIS_MISSING', `inscription ${genesisId} is not a genesis message`, { genesis: genesisId });
   return { tipHeight, months: monthListing(genesis.payload.params, tipHeight) };
