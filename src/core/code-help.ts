@@ -174,7 +174,6 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Roots, paths and the month log.
   MERKLE_ROOT_MISMATCH: protocol('The published table does not hash to the month root the actuaries signed.'),
   MERKLE_BATCH_ROOT_MISMATCH: protocol('The depositor’s batch of the table does not hash to the root its zk proof proves.'),
-  MERKLE_USER_NOT_FOUND: { what: 'The user id is not among the rows of this month’s table.', todo: 'Check the id (it is case-sensitive), or choose a month in which you were a member.' },
   MERKLE_PREVIOUS_MISSING: protocol('The final result of the month this one starts from was not found, so the month log cannot be checked.'),
   MERKLE_LOG_SIZE: protocol('The month log did not grow by exactly this month.'),
   MERKLE_CONSISTENCY_MISMATCH: protocol('The month log was rewritten: it does not extend the previous month’s log.'),

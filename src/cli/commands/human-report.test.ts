@@ -16,3 +16,11 @@ describe('when a check fails in the human output', () => {
     expect(text).toContain(CODE_HELP[code].what);
   });
 });
+
+describe('when the depositor’s id is not in the month’s table', () => {
+  it('says so, and to check the id, without a failure', () => {
+    const text = humanReport({ ...report('STAKE_SPENT'), verdict: 'verified', depth: 'quick', checks: [], notInTable: { user: 'u-typo', rows: 1060 } });
+    expect(text).toContain('user id u-typo is not in this month\'s table (1060 rows): check the id');
+    expect(text).not.toContain('FAIL');
+  });
+});

@@ -116,6 +116,7 @@ export function humanReport(r: MonthReport): string {
     else lines.push(`  FAIL ${c.step.padEnd(12)} ${c.code}: ${c.message}`, `${' '.repeat(20)}${explainCode(c.code).what}`);
   }
   if (r.allocation) lines.push(`  your allocation: ${r.allocation.allocation} Dreybits (row ${r.allocation.row}, batch ${r.allocation.batchIndex})`);
+  if (r.notInTable) lines.push(`  user id ${r.notInTable.user} is not in this month's table (${r.notInTable.rows} rows): check the id`);
   lines.push(`  ${r.requests} Esplora request(s); ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
