@@ -16,8 +16,14 @@ export interface MonthVerdictDeps {
   signal?: AbortSignal;
 }
 
-function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
+export function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
   const base = { subject: `Month ${r.month}`, month: r.month, ms };
+  if (r.verdict === 'verified' && r.notInTable) {
+    return {
+      ...base, status: 'not-in-table', code: 'OK', message: `${r.checks.length} checks passed (quick mode); the user id is not among the ${r.notInTable.rows} rows`,
+      explanation: `This user id is not among the ${r.notInTable.rows.toLocaleString('en-US')} rows of month ${r.month}’s table: check the id.`,
+    };
+  }
   if (r.verdict === 'verified') {
     const mine = r.allocation ? `; allocation of ${r.allocation.user}: ${r.allocation.allocation} Dreybits, on the month root` : '';
     return { ...base, status: 'verified', code: 'OK', explanation: '', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}`, ...(r.allocation ? { allocation: r.allocation.allocation } : {}) };

@@ -42,5 +42,7 @@ export function stateFromVerdict(v: WidgetVerdict): BadgeState {
       return { status: 'pending', title: 'Pending', meta: joinMeta(v.subject, took), code: '', reason: v.explanation, detail: v.message };
     case 'unavailable':
       return { status: 'unavailable', title: 'Could not verify', meta: v.subject, code: v.code, reason: v.explanation, detail: v.message };
+    case 'not-in-table':
+      return { status: 'not-in-table', title: 'Not in this month’s table', meta: joinMeta(v.subject, took), code: '', reason: v.explanation, detail: v.message };
   }
 }

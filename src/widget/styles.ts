@@ -10,13 +10,13 @@ export const BADGE_CSS = `
 }
 .badge[data-status="verified"] { --fg: #0b4f2a; --bg: #ecf8f0; --line: #a8dcbc; --accent: #12803f; }
 .badge[data-status="rejected"] { --fg: #7a1414; --bg: #fdf0ef; --line: #f0b4ae; --accent: #b42318; }
-.badge[data-status="pending"] { --fg: #6b4200; --bg: #fff6e5; --line: #f2cf8c; --accent: #a35f00; }
+.badge[data-status="pending"], .badge[data-status="not-in-table"] { --fg: #6b4200; --bg: #fff6e5; --line: #f2cf8c; --accent: #a35f00; }
 .badge[data-status="unavailable"], .badge[data-status="misconfigured"] { --fg: #374151; --bg: #f3f4f6; --line: #d1d5db; --accent: #4b5563; }
 @media (prefers-color-scheme: dark) {
   .badge { --fg: #dbe6ff; --bg: #14203a; --line: #2c4578; --accent: #8fb0ff; box-shadow: none; }
   .badge[data-status="verified"] { --fg: #d3f5df; --bg: #10291b; --line: #25603c; --accent: #5fd98e; }
   .badge[data-status="rejected"] { --fg: #ffdcd8; --bg: #341311; --line: #7c2a23; --accent: #ff8a7e; }
-  .badge[data-status="pending"] { --fg: #ffe7bd; --bg: #2f2209; --line: #6e4c12; --accent: #f6b955; }
+  .badge[data-status="pending"], .badge[data-status="not-in-table"] { --fg: #ffe7bd; --bg: #2f2209; --line: #6e4c12; --accent: #f6b955; }
   .badge[data-status="unavailable"], .badge[data-status="misconfigured"] { --fg: #e5e7eb; --bg: #1f2329; --line: #3f4650; --accent: #aab2bf; }
 }
 .icon { flex: none; width: 22px; height: 22px; color: var(--accent); }

@@ -10,10 +10,13 @@ import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
 
-export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable';
+export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable' | 'not-in-table';
 
 export interface WidgetVerdict {
-  /** verified / rejected (a check failed) / pending (the month is not finished) / unavailable (could not be checked). */
+  /**
+   * verified / rejected (a check failed) / pending (the month is not finished) / unavailable (could not be checked) /
+   * not-in-table (quick check: the month's checks passed, and the user id is not among its rows).
+   */
   status: VerdictStatus;
   /** What was verified, e.g. "Month 3" or "Chain tip #1234". */
   subject: string;

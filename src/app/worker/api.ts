@@ -11,9 +11,6 @@ import type { PathSteps } from './path-steps';
 
 export type { PathSteps, PathLevel } from './path-steps';
 
-/** A step's progress: started, ended (with its time), and for a step that counts items, how many are done. */
-export type StepProgress = Progress & { done?: number; total?: number };
-
 export interface ChainSettings {
   network: NetworkName;
   esplora: string[];
@@ -57,8 +54,6 @@ export interface AppMonthReport extends MonthReport {
   finishedAt: number;
   /** The verified table's row count, when a full run accepted one. */
   tableRows?: number;
-  /** Quick mode: the user id is not among the month's rows (a fact about the id, never about the month). */
-  notInTable?: { user: string; rows: number };
 }
 
 /** The page's view of a verified table: row order kept; allocations as float64 (exact: every amount is < 2^53). */
@@ -84,7 +79,7 @@ export interface VerifierApi {
   /** The months the genesis defines up to the tip (no verdicts: those come from verifyMonth). */
   months(s: VerifySettings): Promise<Outcome<MonthsListing>>;
   /** Verifies a month, streaming progress; cancelled through `cancel(runId)`. */
-  verifyMonth(runId: number, s: VerifySettings, q: MonthQuery, onProgress: (p: StepProgress) => void): Promise<Outcome<AppMonthReport>>;
+  verifyMonth(runId: number, s: VerifySettings, q: MonthQuery, onProgress: (p: Progress) => void): Promise<Outcome<AppMonthReport>>;
   cancel(runId: number): void;
   /** The verified table of a month (after a full run in this Worker), or null. */
   table(s: VerifySettings, month: number): TableView | null;

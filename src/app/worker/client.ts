@@ -5,7 +5,8 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Outcome } from '../../core/outcome';
-import type { AppMonthReport, MonthQuery, StepProgress, VerifierApi, VerifySettings } from './api';
+import type { Progress } from '../../core/month/report';
+import type { AppMonthReport, MonthQuery, VerifierApi, VerifySettings } from './api';
 
 let worker: Worker | undefined;
 let remote: Remote<VerifierApi> | undefined;
@@ -41,7 +42,7 @@ export interface RunHandle {
 }
 
 /** Starts a month verification in the Worker, streaming progress to `onProgress` (a comlink proxy). */
-export function startMonthRun(settings: VerifySettings, query: MonthQuery, onProgress: (p: StepProgress) => void): RunHandle {
+export function startMonthRun(settings: VerifySettings, query: MonthQuery, onProgress: (p: Progress) => void): RunHandle {
   const id = nextRun++;
   const api = verifier();
   let settle: (o: Outcome<AppMonthReport>) => void = () => {};

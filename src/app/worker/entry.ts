@@ -51,7 +51,7 @@ const api: VerifierApi = {
           signal: abort.signal,
           requestCount: counted.count,
           runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
-          onProgress: (p) => { void Promise.resolve(onProgress(p as Parameters<typeof onProgress>[0])).catch(() => undefined); },
+          onProgress: (p) => { void Promise.resolve(onProgress(p)).catch(() => undefined); },
         });
         if (table) tables.set(tableKey(s, q.month), table);
         return {

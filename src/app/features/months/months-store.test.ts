@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../../core/outcome';
-import type { AppMonthReport, MonthQuery, StepProgress } from '../../worker/api';
+import type { Progress } from '../../../core/month/report';
+import type { AppMonthReport, MonthQuery } from '../../worker/api';
 import { EMPTY_SETTINGS } from '../settings/settings';
 
 /** A stand-in Worker client: each started run waits until the test ends it; cancelling ends it as aborted. */
-const started: { query: MonthQuery; progress: (p: StepProgress) => void; end: (o: Outcome<AppMonthReport>) => void; cancelled: boolean }[] = [];
+const started: { query: MonthQuery; progress: (p: Progress) => void; end: (o: Outcome<AppMonthReport>) => void; cancelled: boolean }[] = [];
 vi.mock('../../worker/client', () => ({
   verifier: () => ({}),
-  startMonthRun: (_s: unknown, query: MonthQuery, progress: (p: StepProgress) => void) => {
+  startMonthRun: (_s: unknown, query: MonthQuery, progress: (p: Progress) => void) => {
     let end: (o: Outcome<AppMonthReport>) => void = () => {};
     const result = new Promise<Outcome<AppMonthReport>>((resolve) => { end = resolve; });
     const entry = { query, progress, end, cancelled: false };

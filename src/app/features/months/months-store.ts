@@ -5,9 +5,9 @@
  */
 import { create } from 'zustand';
 import type { Step } from '../../../core/check';
-import type { Depth, ProgressStatus } from '../../../core/month/report';
+import type { Depth, Progress, ProgressStatus } from '../../../core/month/report';
 import type { OutcomeError } from '../../../core/outcome';
-import type { AppMonthReport, MonthsListing, StepProgress, VerifySettings } from '../../worker/api';
+import type { AppMonthReport, MonthsListing, VerifySettings } from '../../worker/api';
 import { startMonthRun, verifier, type RunHandle } from '../../worker/client';
 import type { Settings } from '../settings/settings';
 import { enqueue, outranks, requeueFirst, shouldPreempt, type Priority, type QueuedRun } from './run-queue';
@@ -100,7 +100,7 @@ function patchRun(key: string, patch: (run: MonthRun) => Partial<MonthRun>): voi
   });
 }
 
-function onProgress(key: string, handle: RunHandle, p: StepProgress): void {
+function onProgress(key: string, handle: RunHandle, p: Progress): void {
   if (active?.handle !== handle) return;
   patchRun(key, (run) => {
     const prev = run.steps[p.step];

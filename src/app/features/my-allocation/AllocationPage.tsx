@@ -21,6 +21,7 @@ import { verdictView } from '../months/verdict-view';
 import { answerOf, checkAllocation, useAllocationStore } from './allocation-store';
 import { PathDiagram } from './PathDiagram';
 import { HistoryChart } from './HistoryChart';
+import { DepositorInputs } from './DepositorInputs';
 
 function rootsEvidence(checks: Check[] | undefined, key: string): Record<string, unknown> | undefined {
   return checks?.find((c) => c.step === 'roots' && c.ok && key in c.evidence)?.evidence;
@@ -52,6 +53,7 @@ function Result({ run, user }: { run: MonthRun; user: string }) {
         {t('alloc.monthVerdict', { month: report.month })} <Verdict view={verdictView(run)} />{' '}
         <span className="muted">{t('alloc.quickTime', { time: formatMs(report.ms) })}</span>
       </p>
+      {a?.inputs && <DepositorInputs month={report.month} allocation={a} />}
     </div>
   );
 }
