@@ -112,12 +112,12 @@ describe('when a server lies', () => {
 describe('when the caller passes a chain check', () => {
   const wrongPos = (path: string) => (path.endsWith('/merkle-proof') ? new Response(JSON.stringify({ ...p1.proof, pos: p1.proof.pos ^ 1 })) : undefined);
   const leadsToRoot = (proof: { pos: number }) => {
-    if (proof.pos !== p1.proof.pos) throw new VerifyError('CHAIN_MERKLE_MISMATCH', 'the branch does not lead to the verified header');
+    if (proof.pos !== p1.proof.pos) throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'the branch does not lead to the verified header');
   };
   it('an answer failing it names the host and the next host answers', async () => {
     const c = hosts({ [A]: wrongPos }).client({ hosts: [A, B] });
     expect(await c.fetchMerkleProof(p1.txid, { check: leadsToRoot })).toEqual(p1.proof);
-    expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_MERKLE_MISMATCH' }]);
+    expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_MERKLE_ROOT_MISMATCH' }]);
   });
   it('a cached answer failing it is a miss, and the host that gave it this run is named', async () => {
     const cache = new Map<string, unknown>();

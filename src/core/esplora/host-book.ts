@@ -3,7 +3,7 @@
  * caught lying. A host caught lying — an answer that fails a chain check no truthful host could fail — is named with
  * the evidence and asked nothing more for the run; the other hosts answer in its place.
  */
-import type { Evidence } from '../errors';
+import type { Evidence, VerifyCode } from '../errors';
 import { boundEvidence } from './evidence';
 
 export interface HostCounters {
@@ -19,7 +19,7 @@ export interface HostCounters {
 
 export interface HostLie {
   host: string;
-  code: string;
+  code: VerifyCode;
   message: string;
   /** The request whose answer gave the lie away, when one did. */
   path?: string;

@@ -230,7 +230,7 @@ describe('when an answer is a lie (a check no truthful host can fail)', () => {
   it('from the caller\'s check: the same', async () => {
     const { fetch } = scripted({ [A]: [() => text('x')], [B]: [() => text('y')] });
     const t = createTransport({ ...fast, hosts: [A, B], fetch });
-    const check = (v: string) => { if (v === 'x') throw new VerifyError('CHAIN_MERKLE_MISMATCH', 'branch does not lead to the header'); };
+    const check = (v: string) => { if (v === 'x') throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'branch does not lead to the header'); };
     expect((await t.request({ path: '/p', parse: asText, check })).value).toBe('y');
     expect(t.report().liars.map((l) => l.host)).toEqual([A]);
   });
@@ -244,7 +244,7 @@ describe('when an answer is a lie (a check no truthful host can fail)', () => {
   it('blame() drops a host a wider check caught', async () => {
     const { fetch, on } = scripted({ [A]: [() => text('a')], [B]: [() => text('b')] });
     const t = createTransport({ ...fast, hosts: [A, B], fetch });
-    expect(t.blame(A, { code: 'FETCH_LISTING_OMITS', message: 'hid a listed transaction', evidence: { txid: 'ab'.repeat(32) } })).toBe(true);
+    expect(t.blame(A, { code: 'CHAIN_LISTING_OMITS', message: 'hid a listed transaction', evidence: { txid: 'ab'.repeat(32) } })).toBe(true);
     expect(await get(t)).toBe('b');
     expect(on(A)).toBe(0);
   });
