@@ -98,8 +98,9 @@ export function createEsploraClient(opts: EsploraClientOptions) {
     /**
      * `decode` re-checks a hit as a fresh answer would be; a hit that fails it (throws), or fails the caller's check,
      * is treated as a miss. A hit written this run that fails the caller's check blames the host it came from.
+     * `storeOf` gives what to keep of a fresh answer (undefined: keep nothing yet).
      */
-    async function cached<T extends object>(key: string, decode: (v: unknown) => T, load: (o: AskOptions<T>) => Promise<T>, storeOf: (v: T) => unknown, o: AskOptions<T> = {}): Promise<T> {
+    async function cached<T extends object>(key: string, decode: (v: unknown) => T, load: (o: AskOptions<T>) => Promise<T>, storeOf: (v: T) => unknown | undefined, o: AskOptions<T> = {}): Promise<T> {
       const hit = o.fresh || o.hosts ? undefined : await cache.get(key);
       const decoded = hit === undefined ? undefined : checkedHit(() => decode(hit));
       if (decoded !== undefined) {
@@ -108,7 +109,9 @@ export function createEsploraClient(opts: EsploraClientOptions) {
         if (!o.check || await passes(o.check, decoded, from)) return decoded;
       }
       const value = await load(o);
-      await cache.set(key, storeOf(value));
+      const stored = storeOf(value);
+      if (stored === undefined) return value;
+      await cache.set(key, stored);
       const from = sources.get(value);
       if (from) entrySources.set(key, from);
       return value;
@@ -214,17 +217,8 @@ export function createEsploraClient(opts: EsploraClientOptions) {
        */
       async fetchMerkleProof(txid: string, o: AskOptions<MerkleProof> = {}): Promise<MerkleProof> {
         const want = checkHash(txid, 'txid');
-        const key = `merkle:${want}`;
-        const hit = o.fresh || o.hosts ? undefined : await cache.get(key);
-        const decoded = hit === undefined ? undefined : checkedHit(() => parseMerkleProof(hit));
-        if (decoded !== undefined && (!o.check || await passes(o.check, decoded, entrySources.get(key)))) return decoded;
-        const proof = await get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'), o);
-        if (tipSeen !== undefined && tipSeen - proof.block_height + 1 >= finalDepth) {
-          await cache.set(key, proof);
-          const from = sources.get(proof);
-          if (from) entrySources.set(key, from);
-        }
-        return proof;
+        const deep = (p: MerkleProof) => tipSeen !== undefined && tipSeen - p.block_height + 1 >= finalDepth;
+        return cached(`merkle:${want}`, (v) => parseMerkleProof(v), (a) => get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'), a), (p) => (deep(p) ? p : undefined), o);
       },
 
       /** Whether an output is spent: the host's word (SPV cannot prove unspentness); `hosts` restricts the question. */
