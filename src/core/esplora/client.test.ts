@@ -130,6 +130,14 @@ describe('when the caller passes a chain check', () => {
     expect(c.liveHosts()).toEqual([B]);
     expect(cache.get(`merkle:${p1.txid}`)).toEqual(p1.proof);
   });
+  it('a cached answer failing it, with no host answering better, is a finding and blames nobody', async () => {
+    const cache = new Map<string, unknown>();
+    const c = hosts({ [A]: wrongPos, [B]: wrongPos }).client({ hosts: [A, B], cache });
+    await c.fetchTipHeight();
+    await c.fetchMerkleProof(p1.txid);
+    expect(await codeOf(c.fetchMerkleProof(p1.txid, { check: leadsToRoot }))).toBe('CHAIN_MERKLE_ROOT_MISMATCH');
+    expect(c.hostsReport().liars).toEqual([]);
+  });
   it('a check that cannot fetch what it needs (FETCH_) ends the request without blaming anyone', async () => {
     const c = hosts().client({ hosts: [A, B] });
     const cannot = () => { throw new VerifyError('FETCH_NOT_FOUND', 'no header'); };

@@ -97,18 +97,24 @@ export function createEsploraClient(opts: EsploraClientOptions) {
 
     /**
      * `decode` re-checks a hit as a fresh answer would be; a hit that fails it (throws), or fails the caller's check,
-     * is treated as a miss. A hit written this run that fails the caller's check blames the host it came from.
+     * is treated as a miss. A hit written this run that fails the caller's check, when a fresh answer passes it, blames
+     * the host it came from.
      * `storeOf` gives what to keep of a fresh answer (undefined: keep nothing yet).
      */
     async function cached<T extends object>(key: string, decode: (v: unknown) => T, load: (o: AskOptions<T>) => Promise<T>, storeOf: (v: T) => unknown | undefined, o: AskOptions<T> = {}): Promise<T> {
       const hit = o.fresh || o.hosts ? undefined : await cache.get(key);
       const decoded = hit === undefined ? undefined : checkedHit(() => decode(hit));
+      let refuted: { from: string; error: VerifyError } | undefined;
       if (decoded !== undefined) {
         const from = entrySources.get(key);
         if (from) sources.set(decoded, from);
-        if (!o.check || await passes(o.check, decoded, from)) return decoded;
+        const error = o.check ? await refutation(o.check, decoded, from) : undefined;
+        if (!error) return decoded;
+        if (from) refuted = { from, error };
       }
       const value = await load(o);
+      // A fresh answer passed the check the cached one failed: the host that gave the cached one lied.
+      if (refuted) transport.blame(refuted.from, { code: refuted.error.code, message: refuted.error.message, path: key, evidence: { ...refuted.error.evidence, contradictedBy: sources.get(value) ?? 'a fresh answer' } });
       const stored = storeOf(value);
       if (stored === undefined) return value;
       await cache.set(key, stored);
@@ -117,15 +123,14 @@ export function createEsploraClient(opts: EsploraClientOptions) {
       return value;
     }
 
-    /** Whether a cache hit passes the caller's check; a failure blames the host it came from this run, if any. */
-    async function passes<T>(check: NonNullable<AskOptions<T>['check']>, value: T, from: string | undefined): Promise<boolean> {
+    /** Why a cache hit fails the caller's check (a non-FETCH_ VerifyError), or undefined when it passes. */
+    async function refutation<T>(check: NonNullable<AskOptions<T>['check']>, value: T, from: string | undefined): Promise<VerifyError | undefined> {
       try {
         await check(value, from ?? 'cache');
-        return true;
+        return undefined;
       } catch (e) {
         if (!(e instanceof VerifyError) || e.code.startsWith('FETCH_')) throw e;
-        if (from) transport.blame(from, { code: e.code, message: e.message, evidence: e.evidence });
-        return false;
+        return e;
       }
     }
 

@@ -227,12 +227,21 @@ describe('when an answer is a lie (a check no truthful host can fail)', () => {
     await get(t);
     expect(on(A)).toBe(1);
   });
-  it('from the caller\'s check: the same', async () => {
+  it('from the caller\'s check: named once another host\'s answer passes it', async () => {
     const { fetch } = scripted({ [A]: [() => text('x')], [B]: [() => text('y')] });
     const t = createTransport({ ...fast, hosts: [A, B], fetch });
     const check = (v: string) => { if (v === 'x') throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'branch does not lead to the header'); };
     expect((await t.request({ path: '/p', parse: asText, check })).value).toBe('y');
-    expect(t.report().liars.map((l) => l.host)).toEqual([A]);
+    expect(t.report().liars).toMatchObject([{ host: A, evidence: { contradictedBy: B } }]);
+  });
+  it('a check no host\'s answer passes ends the request with its finding, and names nobody (no host contradicts another)', async () => {
+    const { fetch, calls } = scripted({ [A]: [() => text('x')], [B]: [() => text('x')] });
+    const t = createTransport({ ...fast, hosts: [A, B], fetch });
+    const check = () => { throw new VerifyError('CHAIN_TAPROOT_KEY_MISMATCH', 'the witness does not bind'); };
+    const e = await failure(t.request({ path: '/p', parse: asText, check }));
+    expect(e).toMatchObject({ code: 'CHAIN_TAPROOT_KEY_MISMATCH', evidence: { answeredBy: [A, B] } });
+    expect(t.report().liars).toEqual([]);
+    expect(calls.length).toBe(2);
   });
   it('every host lying is FETCH_NO_HONEST_HOST, and later questions to them fail at once', async () => {
     const { fetch, calls } = scripted({ [A]: [() => text('x')], [B]: [() => text('x')] });

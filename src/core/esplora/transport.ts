@@ -51,8 +51,9 @@ export interface RequestSpec<T> {
   parse: (body: Uint8Array, host: string) => T;
   /**
    * A chain check of the parsed answer, run outside the host's slot (it may fetch). A VerifyError whose code is not
-   * FETCH_ means no truthful host could have answered so: the host is named a liar and the next host is asked. A
-   * FETCH_ error (the check could not fetch what it needs) ends the request with that error.
+   * FETCH_ refutes that host's answer: the next host is asked, and once one host's answer passes, the refuted hosts
+   * are named liars and dropped for the run; when none passes, the check's error ends the request and nobody is
+   * blamed. A FETCH_ error (the check could not fetch what it needs) ends the request with that error.
    */
   check?: (value: T, host: string) => void | Promise<void>;
   /** Ask only these hosts (per-host questions: cross-checks, absence claims). */
@@ -250,6 +251,8 @@ export function createTransport(opts: TransportOptions): Transport {
     const closed = new Set<string>();
     const notBefore = new Map<string, number>();
     const tries = new Map<string, Tries>(pool.map((h) => [h, { attempts: 0, bad: 0, refused: 0 }]));
+    /** Answers that failed the caller's check, by host: lies once another host's answer passes it. */
+    const refuted: { host: string; error: VerifyError }[] = [];
     let attempts = 0;
     let outOfTime = false;
 
@@ -282,15 +285,24 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       streak.set(host, 0);
       pacers.get(host)!.onSuccess();
-      if (!spec.check) return { value, host };
       try {
-        await spec.check(value, host);
-        return { value, host };
+        await spec.check?.(value, host);
       } catch (e) {
-        // A check that could not fetch what it needs ends the request; any other finding is this host's lie.
+        // A check that could not fetch what it needs ends the request; any other finding refutes this host's answer.
         if (!(e instanceof VerifyError) || e.code.startsWith('FETCH_')) throw e;
-        afterFailure(host, spec.path, e, t, notBefore, sentAt);
+        t.last = e;
+        refuted.push({ host, error: e });
+        closed.add(host);
+        continue;
       }
+      // This answer passes: the hosts whose answers failed the check are caught lying.
+      for (const r of refuted) book.blame(r.host, { code: r.error.code, message: r.error.message, path: spec.path, evidence: { ...r.error.evidence, contradictedBy: host } });
+      return { value, host };
+    }
+    if (refuted.length > 0) {
+      // No host answered in a way that passes the check: nobody is contradicted, and the finding stands as it is.
+      const first = refuted[0]!.error;
+      throw new VerifyError(first.code, first.message, { ...first.evidence, path: spec.path, answeredBy: refuted.map((r) => r.host) });
     }
     throw failureOf(spec.path, pool, tries, outOfTime ? now() - started : undefined);
   }
