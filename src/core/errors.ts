@@ -43,3 +43,11 @@ export function asVerifyError(e: unknown, code: VerifyCode, what: string, eviden
   const detail = e instanceof Error ? e.message : String(e);
   return new VerifyError(code, `${what}: ${detail}`, evidence);
 }
+
+/**
+ * For the fetch layer's catch blocks: a VerifyError is a failure to obtain one object, which the caller records and
+ * goes on; a cancelled run (FETCH_ABORTED) and anything else (a bug) propagate.
+ */
+export function rethrowUnlessFetchFailure(e: unknown): asserts e is VerifyError {
+  if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
+}

@@ -4,7 +4,7 @@
  * chain tip. Isomorphic (runs in the widget's Worker and in Node tests); `fetch` is injected.
  */
 import { createEsploraClient } from '../core/esplora/client';
-import type { ProgramRunner } from '../core/month/verify-program';
+import type { ProgramRunner } from '../core/pipeline';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';

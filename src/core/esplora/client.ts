@@ -11,7 +11,7 @@ import { bytesToHex, parseHex } from '../bytes';
 import { VerifyError } from '../errors';
 import { parseHeader, type Header } from '../chain/header';
 import { merkleRootFromTxids, parseMerkleProof, type MerkleProof } from '../chain/merkle';
-import { networkFromName, type Network, type NetworkName } from '../chain/network';
+import { networkFromName, type NetworkName, type NetworkParams } from '../chain/network';
 import { parseTx, type ParsedTx } from '../chain/tx';
 import {
   addressTxsFromJson, badBody, blockFromJson, feeEstimatesFromJson, hashFromText, heightFromText, jsonFromBody,
@@ -30,7 +30,7 @@ export interface EsploraCache {
 
 export interface EsploraClientOptions extends Omit<TransportOptions, 'hosts'> {
   hosts: readonly string[];
-  network: Network | NetworkName;
+  network: NetworkParams | NetworkName;
   cache?: EsploraCache;
   /** A merkle proof is cached once its block is this many blocks deep under the last tip seen (default 6). */
   finalDepth?: number;

@@ -1,7 +1,7 @@
 /** The payload of every Drey v1 message type (docs/protocol.md §3): wire types (snake_case JSON) and strict validators. */
 import type { JsonValue } from './strict-json';
 import { arr, hex, int, malformed, obj, oneOf, str } from './fields';
-import { NETWORKS, type Network } from './ids';
+import { NETWORK_NAMES, type NetworkName } from '../chain/network';
 
 export const MESSAGE_TYPES = ['genesis', 'register', 'inputs', 'lottery', 'commit', 'reveal', 'final'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -20,7 +20,7 @@ export interface TablePart extends FileRef { rows: number }
 export interface TableRef { rows: number; parts: TablePart[] }
 export interface Fraction { num: number; den: number }
 
-interface Common { network: Network; signer: string }
+interface Common { network: NetworkName; signer: string }
 interface Scoped extends Common { genesis: string }
 interface Monthly extends Scoped { month: number }
 
@@ -129,7 +129,7 @@ function fraction(v: JsonValue | undefined, p: string): Fraction {
 }
 
 function common(o: Record<string, JsonValue>): Common {
-  return { network: oneOf(o.network, 'payload.network', NETWORKS), signer: key32(o.signer, 'payload.signer') };
+  return { network: oneOf(o.network, 'payload.network', NETWORK_NAMES), signer: key32(o.signer, 'payload.signer') };
 }
 function scoped(o: Record<string, JsonValue>): Scoped {
   return { ...common(o), genesis: inscription(o.genesis, 'payload.genesis') };

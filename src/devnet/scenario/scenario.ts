@@ -16,12 +16,13 @@ import { markerAddress } from '../../core/protocol/marker';
 import { buildMessage, CONTENT_TYPES, signKeylink } from '../../core/protocol/message';
 import { sealPackage } from '../../core/protocol/kem';
 import { monthLogStep, type MonthLogEntry } from '../../core/protocol/month-log';
-import { parseInscriptionId, type Network } from '../../core/protocol/ids';
+import { parseInscriptionId } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { CommitPayload, FinalPayload, GenesisParams, PenaltyReason, TableRef } from '../../core/protocol/payloads';
 import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
 import { bigintToBytes, byteLength, bytesToBigint, modPow } from '../../core/crypto/bigint-math';
 import { decryptionShare } from '../../core/crypto/threshold-paillier';
-import { INPUTS, splitIntoParts, writeMortalityTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
+import { INPUTS, MORTALITY, splitIntoParts, writeTable, ALLOCATION, type InputsRow, type AllocationRow } from '../../core/table';
 import { devnetMortalityRows } from '../tables/mortality-rates';
 import { REPO_ROOT, type CircuitArtifacts } from '../prover/setup';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
@@ -75,7 +76,7 @@ export interface MonthRecord {
 }
 
 export interface ScenarioResult {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   setupMarker: string;
   params: GenesisParams;
@@ -86,7 +87,7 @@ export interface ScenarioResult {
   presence: PresenceFile;
 }
 
-export const NETWORK: Network = 'regtest';
+export const NETWORK: NetworkName = 'regtest';
 const STAKE = 1_000_000n;
 
 /** The genesis parameters the simulator runs with (blocks, not dates). */
@@ -142,7 +143,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
 
     const wasm = new Uint8Array(readFileSync(join(REPO_ROOT, 'programs/allocation/build/allocation.wasm')));
     const mortalityRows = devnetMortalityRows();
-    const mortalityBytes = writeMortalityTable(mortalityRows);
+    const mortalityBytes = writeTable(MORTALITY, mortalityRows);
     const mortality = programMortality(mortalityRows);
     const vkeyBytes = utf8.encode(JSON.stringify(opts.circuit.vkey));
     const program = await io.inscribe(wasm, CONTENT_TYPES.program);
