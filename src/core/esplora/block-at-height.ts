@@ -5,7 +5,7 @@
  * be decided here and the question is unavailable (FETCH_HOSTS_DISAGREE), never a verdict.
  */
 import { verifyPow, type Header } from '../chain/header';
-import type { Network } from '../chain/network';
+import type { NetworkParams } from '../chain/network';
 import { VerifyError } from '../errors';
 import type { EsploraClient } from './client';
 import { askEveryHost, failureCodes } from './every-host';
@@ -20,7 +20,7 @@ export interface SettledBlock {
   hosts: Record<string, string>;
 }
 
-function provenHeader(header: Header, network: Network): boolean {
+function provenHeader(header: Header, network: NetworkParams): boolean {
   try {
     verifyPow(header, network);
     return true;
