@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_CODES, VERIFY_CODES } from './codes';
+import { INTERNAL_CODES, MONTH_INFO_CODES, MONTH_UNAVAILABLE_CODES, VERIFY_CODES } from './codes';
 import { CODE_HELP, explainCode } from './code-help';
 
 describe('every code a person can meet', () => {
@@ -30,5 +30,16 @@ describe('when the hosts could not answer', () => {
     for (const code of VERIFY_CODES.filter((c) => c.startsWith('FETCH_') && c !== 'FETCH_HOSTS_DISAGREE' && c !== 'FETCH_NOT_FOUND' && c !== 'FETCH_NETWORK' && c !== 'FETCH_RATE_LIMITED')) {
       expect(`${CODE_HELP[code].what} ${CODE_HELP[code].todo}`, code).toMatch(/Nothing (is|was) concluded/);
     }
+  });
+});
+
+describe('what a code says about the month follows its class (docs/protocol.md §14)', () => {
+  it('an information code says it changes nothing', () => {
+    for (const code of MONTH_INFO_CODES) expect(CODE_HELP[code].todo, code).toMatch(/does not change the verdict/);
+    expect(CODE_HELP.MERKLE_USER_NOT_FOUND.what).toMatch(/nothing against the month/);
+  });
+
+  it('an unavailable code never reads as a finding about the month', () => {
+    for (const code of MONTH_UNAVAILABLE_CODES) expect(`${CODE_HELP[code].what} ${CODE_HELP[code].todo}`, code).toMatch(/Nothing is concluded/);
   });
 });

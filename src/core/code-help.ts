@@ -27,6 +27,8 @@ const protocol = (what: string): CodeHelp => ({ what, todo: PROTOCOL });
 const host = (what: string): CodeHelp => ({ what, todo: HOST });
 const malformed = (what: string): CodeHelp => ({ what, todo: MALFORMED });
 const retry = (what: string): CodeHelp => ({ what, todo: RETRY });
+/** Listed for information: what the verifier ignored or how it judged an item; never a failure. */
+const info = (what: string): CodeHelp => ({ what, todo: 'Nothing to do: this is listed for information and does not change the verdict.' });
 
 export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Trust anchors: the settings the verification starts from.
@@ -35,9 +37,21 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   ANCHOR_NETWORK_MISMATCH: { what: 'The Esplora hosts are set for another Bitcoin network than the one chosen.', todo: SETTINGS },
   ANCHOR_CHECKPOINT_MISMATCH: { what: 'The hosts name another block than the checkpoint you trust at that height: they follow another chain.', todo: 'Check the checkpoint, then use hosts that follow the chain you trust.' },
 
+  // The genesis' own rules (docs/protocol.md §4.2.1): the founders' faults.
+  GENESIS_PARAM_RANGE: protocol('A parameter the genesis fixes is outside the range the protocol allows.'),
+  GENESIS_RACE_DELAY: protocol('The genesis lets the secondaries race too soon after the lead commits (fewer than 7 blocks).'),
+  GENESIS_BATCH_SIZE: protocol('The genesis fixes a batch size the protocol does not define (1, 4, 16 or 64).'),
+  GENESIS_SUPER_MAJORITY: protocol('The genesis’ super-majority is not more than half, so two camps could both claim it.'),
+  GENESIS_REWARD_SHARES: protocol('The genesis’ reward shares do not split the pool exactly, or pay a later rank more.'),
+  GENESIS_MONTH_TOO_SHORT: protocol('The genesis’ month is shorter than its own attempts can last, so one month could run into the next.'),
+  GENESIS_START_HEIGHT: protocol('The genesis starts its first month before its own block, so no actuary could register in time.'),
+  GENESIS_GROUP: protocol('The genesis’ actuary groups differ in size, or a threshold is not a majority of its group.'),
+  GENESIS_PAILLIER: protocol('The genesis’ encryption key for disputes is not a valid key of the size the protocol requires.'),
+  GENESIS_PROOF_SYSTEM: protocol('The genesis names a proof system that protocol v1 does not define.'),
+
   // Messages and who may sign them.
-  MESSAGE_NOT_AUTHORISED: protocol('A message was signed by a key that may not publish this kind of message.'),
-  MESSAGE_WRONG_MONTH: protocol('A message was published for another month than the one it claims.'),
+  MESSAGE_NOT_AUTHORISED: info('A message signed by a key that may not publish its kind was ignored.'),
+  MESSAGE_WRONG_MONTH: info('A message published where its kind or month does not belong was ignored.'),
   MESSAGE_NOT_ACTUARY: protocol('An actuary the month counts never registered as an actuary.'),
   MESSAGE_BAD_KEYLINK: protocol('An actuary linked a new key to an old key that had not registered before.'),
   MESSAGE_MALFORMED: malformed('A protocol message is not well-formed JSON with the expected fields.'),
@@ -49,17 +63,21 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   MESSAGE_SIGNER_MISMATCH: protocol('A message names one signer inside and another outside.'),
   MESSAGE_WRONG_NETWORK: protocol('A message belongs to another Bitcoin network.'),
   MESSAGE_WRONG_GENESIS: protocol('A message names another genesis: it was copied from another deployment.'),
+  MESSAGE_COPY: info('A message was published again, byte for byte; only its first copy counts and the others are ignored.'),
+  INSCRIPTION_NOT_TAPROOT: info('An inscription that is not written the way the protocol requires (a taproot script spend) was ignored.'),
 
   // Eligibility and stakes.
   STAKE_REGISTERED_LATE: protocol('An actuary counted this month registered only after the month’s anchor block.'),
   STAKE_MISSING: { what: 'An actuary’s stake output could not be found on the hosts’ chain.', todo: 'If the hosts are complete, the actuary was not eligible; otherwise try another host. Keep the exported report.' },
   STAKE_NOT_P2TR: protocol('An actuary’s stake is not held in the kind of output (P2TR) the protocol requires.'),
+  STAKE_NOT_CONTROLLED: protocol('An actuary registered a stake without proving that it controls it.'),
+  STAKE_DUPLICATE: protocol('An actuary registered a stake that already backs another actuary.'),
   STAKE_TOO_LOW: protocol('An actuary’s stake holds less than the minimum stake.'),
   STAKE_SPENT: protocol('An actuary’s stake was spent before the month’s anchor block, so the actuary was not eligible.'),
 
   // The lottery that draws the lead.
-  LOTTERY_ANCHOR_UNVERIFIED: { what: 'The month’s anchor block, which seeds the lottery, could not be verified.', todo: RETRY },
-  LOTTERY_ANCHOR_MISMATCH: protocol('A lottery message was made over another block than the month’s anchor block.'),
+  LOTTERY_ANCHOR_UNVERIFIED: retry('The month’s anchor block, which seeds the lottery, could not be verified from the hosts.'),
+  LOTTERY_ANCHOR_MISMATCH: info('A lottery message made over another block than the month’s anchor block was ignored.'),
   LOTTERY_MISSING: protocol('No valid lottery signature was published for an attempt whose time has run out.'),
   LOTTERY_LATE: protocol('The lottery signature for an attempt was published only after that attempt’s deadline.'),
   LOTTERY_WRONG_LEAD: protocol('The final result names a lead other than the one the lottery drew.'),
@@ -90,9 +108,9 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   REVEAL_SHARES_TOO_FEW: protocol('A dispute has fewer decryption shares than the threshold needs.'),
   REVEAL_KEY_CONTRADICTS_SHARES: protocol('The decryption shares prove another key than the one the actuaries’ group revealed.'),
   REVEAL_AEAD_FAILED: protocol('A committed package does not decrypt with its revealed key.'),
-  REVEAL_PACKAGE_MALFORMED: protocol('A revealed package is not well-formed.'),
-  REVEAL_PACKAGE_SIGNATURE: protocol('A package’s inner signature does not verify for its actuary.'),
-  REVEAL_PACKAGE_CONTEXT: protocol('A package names another actuary, network, genesis or month than the commit it belongs to.'),
+  REVEAL_PACKAGE_MALFORMED: info('A revealed package is not well-formed, so it counts as invalid and its actuary is penalised.'),
+  REVEAL_PACKAGE_SIGNATURE: info('A package’s inner signature does not verify for its actuary, so it counts as invalid and its actuary is penalised.'),
+  REVEAL_PACKAGE_CONTEXT: info('A package names another actuary, network, genesis or month than its commit, so it counts as invalid and its actuary is penalised.'),
 
   // The agreement on the month's result.
   AGREEMENT_LEAD_INVALID: protocol('The lead’s own package is invalid, so the month’s result has nothing valid to rest on.'),
@@ -123,7 +141,6 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Re-running the allocation program.
   PROGRAM_OUTPUT_MISMATCH: protocol('Re-running the pinned allocation program gives other allocations than the published table.'),
   PROGRAM_TOTALS_MISMATCH: protocol('Re-running the program gives other month totals than the proofs.'),
-  PROGRAM_RATES_MISMATCH: protocol('Re-running the program gives other mortality rates than the ones committed for the proofs.'),
   PROGRAM_TRAP: protocol('The pinned allocation program crashed on the month’s inputs.'),
   PROGRAM_ABI_VERSION: protocol('The pinned allocation program speaks another interface version than the protocol’s.'),
   PROGRAM_ABORTED: { what: 'Re-running the allocation program was cancelled.', todo: 'Verify again when you want the result.' },
@@ -147,7 +164,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Tables.
   TABLE_INPUTS_MISSING: protocol('The month has no members table signed by the Proof-of-Life service.'),
   TABLE_INPUTS_LATE: protocol('The month’s members table was published only after the month’s anchor block.'),
-  TABLE_PREVIOUS_MISSING: protocol('The final result of the month this one starts from was not found, so the previous table is unknown.'),
+  TABLE_PREVIOUS_MISSING: retry('The final result of the month this one starts from, or its table, could not be obtained from the hosts.'),
   TABLE_PART_MISSING: { what: 'A file the month refers to (a table part, the program or a key) is not among the month’s inscriptions.', todo: 'If the hosts are complete, the month is missing data; otherwise try another host. Keep the exported report.' },
   TABLE_PART_HASH: protocol('A file’s bytes do not match the SHA-256 the month lists for it.'),
   TABLE_CONTENT_TYPE: malformed('A table part is not marked as a Parquet file.'),
@@ -174,7 +191,8 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Roots, paths and the month log.
   MERKLE_ROOT_MISMATCH: protocol('The published table does not hash to the month root the actuaries signed.'),
   MERKLE_BATCH_ROOT_MISMATCH: protocol('The depositor’s batch of the table does not hash to the root its zk proof proves.'),
-  MERKLE_PREVIOUS_MISSING: protocol('The final result of the month this one starts from was not found, so the month log cannot be checked.'),
+  MERKLE_USER_NOT_FOUND: { what: 'The user id is not among the rows of this month’s table. This says nothing against the month.', todo: 'Check the id (it is case-sensitive), or choose a month in which you were a member. This does not change the verdict.' },
+  MERKLE_PREVIOUS_MISSING: retry('The final result of the month this one starts from could not be obtained, so the month log cannot be checked.'),
   MERKLE_LOG_SIZE: protocol('The month log did not grow by exactly this month.'),
   MERKLE_CONSISTENCY_MISMATCH: protocol('The month log was rewritten: it does not extend the previous month’s log.'),
   MERKLE_INCLUSION_MISMATCH: protocol('The month log’s new entry is not this month’s root.'),
@@ -189,7 +207,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Rewards and the verdict rule.
   REWARD_MISMATCH: protocol('The actuaries’ rewards in the final result differ from what the protocol gives.'),
   REWARD_PENALTY_MISMATCH: protocol('The penalties in the final result differ from what the protocol gives.'),
-  PIPELINE_STEP_MISSING: { what: 'A check the verdict needs produced no result, so the month cannot be called verified.', todo: 'Verify again in full. If it happens again, export the report: the month lacks data the protocol requires, or the verifier has a bug.' },
+  PIPELINE_STEP_MISSING: { what: 'A check the verdict needs produced no result, so the month cannot be called verified. Nothing is concluded against it.', todo: 'Verify again in full, or with other hosts. If it happens again, export the report: the hosts lack data the month needs, or the verifier has a bug.' },
 
   // What the hosts could not give.
   FETCH_ABORTED: { what: 'The verification was cancelled before it finished. Nothing was concluded.', todo: 'Verify again when you want the result.' },
@@ -204,6 +222,12 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   FETCH_RATE_LIMITED: { what: 'An Esplora host is limiting how many requests you may make.', todo: 'Wait a minute and verify again, lower the requests per second, or use your own Esplora.' },
   FETCH_TIMEOUT: retry('An Esplora host did not answer in time.'),
   FETCH_TOO_MANY_PAGES: retry('A host listed more transactions at one address than the verifier reads.'),
+  FETCH_TOO_LARGE: retry('An Esplora host answered with more data than such an answer can hold.'),
+  FETCH_TRUNCATED: retry('An Esplora host’s answer was cut off before its end.'),
+  FETCH_DEADLINE: retry('The hosts did not give everything the month needs within the time allowed.'),
+  FETCH_NO_HONEST_HOST: { what: 'Every Esplora host that could answer was caught serving data that does not check out. Nothing is concluded about the month.', todo: HOST },
+  FETCH_HOST_DROPPED: retry('An Esplora host was left out after it served data that did not check out earlier in this run.'),
+  FETCH_NOT_ASKED: retry('An Esplora host was not asked, because it was busy or out of the run.'),
 
   // Bitcoin data a host served.
   CHAIN_BAD_HEX: host('A host served bytes that are not valid hexadecimal.'),
@@ -231,6 +255,12 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   CHAIN_TXID_MISMATCH: host('A transaction the host served does not hash to the id asked for.'),
   CHAIN_TX_64_BYTES: host('A host served a 64-byte transaction, a shape used to forge inclusion proofs.'),
   CHAIN_TX_MALFORMED: host('A host served a transaction that does not parse.'),
+  CHAIN_UNPROVEN_BLOCK: host('A host named a block it cannot show with valid proof of work.'),
+  CHAIN_UNPROVEN_TIP: host('A host claims a chain tip that no host can show a block for.'),
+  CHAIN_SPENDER_MISMATCH: host('A host named a transaction as spending an output that it does not spend.'),
+  CHAIN_SPENDER_UNKNOWN: host('A host named a transaction as spending an output, and no host has that transaction.'),
+  CHAIN_LISTING_OMITS: host('A host left a transaction out of an address’s listing that other hosts show.'),
+  CHAIN_LISTING_UNKNOWN_TX: host('A host listed a transaction at an address that it cannot serve.'),
 
   // Inscription transactions.
   INSCRIPTION_NOT_HEX: host('An inscription’s transaction is not valid hexadecimal.'),

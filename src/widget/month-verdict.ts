@@ -8,7 +8,8 @@ import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
 import { verifyMonth, type ProgramRunner } from '../core/pipeline';
 import type { WidgetSettings } from './settings';
-import { failedVerdict, isUnavailable, type WidgetVerdict } from './verdict';
+import { failedVerdict } from './failed-verdict';
+import { isUnavailable, type WidgetVerdict } from './widget-verdict';
 
 export interface MonthVerdictDeps {
   /** Runs the pinned WASM program with a time limit (its own Worker in a browser). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERNAL_CODES, VERIFY_CODES } from '../core/codes';
 import { WIDGET_HELP, type WidgetCode } from './codes';
 import { problemState, stateFromVerdict } from './state';
-import { failedVerdict } from './verdict';
+import { failedVerdict } from './failed-verdict';
 
 const sentence = /^[A-Z].{15,}[.]$/;
 

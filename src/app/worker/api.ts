@@ -9,7 +9,7 @@ import type { Outcome } from '../../core/outcome';
 import type { TipReport } from '../../core/tip';
 import type { PathSteps } from './path-steps';
 
-export type { PathSteps, PathLevel } from './path-steps';
+export type { PathSteps } from './path-steps';
 
 export interface ChainSettings {
   network: NetworkName;

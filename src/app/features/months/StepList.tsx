@@ -22,7 +22,10 @@ const PLANNED: readonly Step[] = STEP_ORDER.filter((s) => s !== 'spv');
 
 function statusOf(run: MonthRun | undefined, step: Step, checks: Check[]): Status {
   if (checks.some((c) => !c.ok)) return 'failed';
-  const live = run?.steps[step]?.status;
+  // Progress travels apart from the result, so a step's last update may never be applied: once the run has ended,
+  // a step still marked running is judged by its checks.
+  const stale = run?.status !== 'running' && run?.steps[step]?.status === 'running';
+  const live = stale ? (checks.length ? 'done' : 'skipped') : run?.steps[step]?.status;
   // Fetching yields no checks of its own: finishing it is its success (a failure throws a coded error).
   if (live === 'skipped' && step === 'fetch') return 'done';
   if (live) return live;
@@ -36,11 +39,10 @@ export function countText(step: Step, done: number, total: number, elapsedMs: nu
   return `${counted} · ${t('month.stepLeft', { time: formatMs((elapsedMs / done) * (total - done)) })}`;
 }
 
-function StepCount({ step, state }: { step: Step; state: StepState }) {
+function StepCount({ step, state, running }: { step: Step; state: StepState; running: boolean }) {
   if (state.total === undefined || state.total <= 0) return null;
   const done = Math.min(state.done ?? 0, state.total);
-  const elapsed = state.status === 'running' ? performance.now() - state.startedAt : state.ms ?? 0;
-  const label = countText(step, done, state.total, state.status === 'running' ? elapsed : 0);
+  const label = countText(step, done, state.total, running ? performance.now() - state.startedAt : 0);
   return (
     <div className="step-count">
       <progress value={done} max={state.total} aria-label={t('month.stepProgress', { step: STEP_TEXT[step].name })} />
@@ -101,7 +103,7 @@ export function StepList({ run, depth, explorer }: { run: MonthRun | undefined; 
               <span className="step-time">{status === 'running' && live ? <Elapsed since={live.startedAt} /> : ms !== undefined ? <Elapsed ms={ms} /> : null}</span>
             </div>
             <p className="step-proves">{text.proves}</p>
-            {live && <StepCount step={step} state={live} />}
+            {live && <StepCount step={step} state={live} running={status === 'running'} />}
             {checks.length > 0 && <p className="muted small">{t('month.itemsPassed', { passed: passedChecks.length, total: checks.length })}</p>}
             {failed.length > 0 && <ul className="checks" aria-label={t('month.failedItems')}>{failed.map((c, i) => <CheckItem key={i} check={c} explorer={explorer} />)}</ul>}
             {passedChecks.length > 0 && <PassedItems checks={passedChecks} explorer={explorer} />}

@@ -10,7 +10,7 @@ import { allocationBatchRoots, batchCount, inputsBatchRoots, monthRoot } from '.
 import { batchPublicInputs, verifyBatchSums, type BatchPublic } from '../../commit/public-inputs';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
-import { proofSystemFor, type BatchItemResult, type BatchResult, type ProofSystem } from '../../proof/proof-system';
+import { proofSystemFor, type BatchResult, type ProofSystem } from '../../proof/proof-system';
 import type { Fraction, GenesisPayload } from '../../protocol/payloads';
 import type { InscriptionRecord } from '../records';
 import type { Depth } from '../report';
@@ -83,7 +83,7 @@ export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
  * yields (an abort then stops the step). One result per item, in order; `combined` when every chunk was one check.
  */
 async function verifyInChunks(ctx: ProofContext, items: readonly { proof: unknown; publicSignals: bigint[] }[]): Promise<BatchResult> {
-  const results: BatchItemResult[] = [];
+  const results: BatchResult['results'] = [];
   let combined = true;
   ctx.onProgress?.(0, items.length);
   for (let at = 0; at < items.length; at += PROOF_CHUNK) {

@@ -46,7 +46,7 @@ export function verifyDepositor(month: number, table: AllocationTable & { sha256
   const row = table.userIds.indexOf(user);
   if (row < 0) {
     return {
-      check: passed('roots', `the user id is not among the ${table.rows} rows of this month's table`, { rows: table.rows, ...(table.sha256 ? { table: table.sha256 } : {}) }),
+      check: passed('roots', `the user id is not among the ${table.rows} rows of this month's table`, { reason: 'MERKLE_USER_NOT_FOUND', rows: table.rows, ...(table.sha256 ? { table: table.sha256 } : {}) }),
       notInTable: { user, rows: table.rows },
     };
   }
