@@ -22,9 +22,10 @@ const FLAG_MASK = 0b1100_0000;
 const FLAG_SMALL = 0b1000_0000;
 const FLAG_LARGE = 0b1100_0000;
 const FLAG_INFINITY = 0b0100_0000;
-const HALF = (P - 1n) / 2n;
+/** (p − 1)/2: a coordinate above it is the "larger" square root. */
+export const HALF = (P - 1n) / 2n;
 
-function malformed(what: string, message: string): never {
+export function malformed(what: string, message: string): never {
   throw new VerifyError('PROOF_MALFORMED_ENCODING', `${what}: ${message}`, { field: what });
 }
 
@@ -32,13 +33,13 @@ function writeBig(out: Uint8Array, offset: number, v: bigint): void {
   for (let i = 31; i >= 0; i--, v >>= 8n) out[offset + i] = Number(v & 0xffn);
 }
 
-function readBig(bytes: Uint8Array, offset: number): bigint {
+export function readBig(bytes: Uint8Array, offset: number): bigint {
   let v = 0n;
   for (let i = 0; i < 32; i++) v = (v << 8n) | BigInt(bytes[offset + i]!);
   return v;
 }
 
-const fp2IsLarge = (y: Fp2T): boolean => (y.c1 === 0n ? y.c0 > HALF : y.c1 > HALF);
+export const fp2IsLarge = (y: Fp2T): boolean => (y.c1 === 0n ? y.c0 > HALF : y.c1 > HALF);
 
 function encodeG1(p: G1, out: Uint8Array, offset: number): void {
   if (p.is0()) { out[offset] = FLAG_INFINITY; return; }
@@ -56,7 +57,7 @@ function encodeG2(p: G2, out: Uint8Array, offset: number): void {
 }
 
 /** The flag bits and the x bytes with the flags cleared; null for a well-formed infinity. */
-function readFlags(bytes: Uint8Array, offset: number, length: number, what: string): { large: boolean; raw: Uint8Array } | null {
+export function readFlags(bytes: Uint8Array, offset: number, length: number, what: string): { large: boolean; raw: Uint8Array } | null {
   const flag = bytes[offset]! & FLAG_MASK;
   const raw = bytes.slice(offset, offset + length);
   raw[0]! &= ~FLAG_MASK;
@@ -68,7 +69,7 @@ function readFlags(bytes: Uint8Array, offset: number, length: number, what: stri
   return { large: flag === FLAG_LARGE, raw };
 }
 
-function coordinate(raw: Uint8Array, offset: number, what: string): bigint {
+export function coordinate(raw: Uint8Array, offset: number, what: string): bigint {
   const v = readBig(raw, offset);
   if (v >= P) throw new VerifyError('PROOF_COORDINATE_RANGE', `${what}: x is not below the base field modulus p`, { field: what });
   return v;
