@@ -22,9 +22,9 @@ export interface PathRoots {
 }
 
 const MAX_BATCH_SIZE = 4 ** 10;
-const MAX_BATCHES = 2 ** 32;
+export const MAX_BATCHES = 2 ** 32;
 
-function depth(n: number): number {
+export function depth(n: number): number {
   let d = 0;
   for (let p = 1; p < n; p *= 4) d++;
   return d;
@@ -49,11 +49,11 @@ export function inclusionPath(
   };
 }
 
-function malformed(message: string, evidence: Record<string, unknown> = {}): VerifyError {
+export function malformed(message: string, evidence: Record<string, unknown> = {}): VerifyError {
   return new VerifyError('MERKLE_PATH_MALFORMED', message, evidence);
 }
 
-function checkSiblings(levels: unknown, expected: number, what: string): bigint[][] {
+export function checkSiblings(levels: unknown, expected: number, what: string): bigint[][] {
   if (!Array.isArray(levels) || levels.length !== expected) {
     throw malformed(`${what}: expected ${expected} levels`, { got: Array.isArray(levels) ? levels.length : typeof levels });
   }
@@ -116,7 +116,7 @@ function decimal(v: unknown, what: string): bigint {
   return n;
 }
 
-function decimalLevels(v: unknown, what: string): bigint[][] {
+export function decimalLevels(v: unknown, what: string): bigint[][] {
   if (!Array.isArray(v)) throw malformed(`${what} is not an array`);
   return v.map((level: unknown, i) => {
     if (!Array.isArray(level)) throw malformed(`${what}[${i}] is not an array`);
