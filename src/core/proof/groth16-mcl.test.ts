@@ -134,16 +134,17 @@ describe('batch verification', () => {
     const it = base[i % base.length]!;
     return { ...it, proof: rerandomise(it.proof, vk, BigInt(1000 + i), BigInt(77 + i)) };
   });
+  const same = (it: McItem): McItem => it;
   const toMcl = (items: readonly BatchItem[]): McItem[] => items.map((it) => ({ proof: decodeProofMcl(mcl, encodeProof(it.proof)), publicSignals: it.publicSignals }));
 
   it('re-randomised copies are valid for both engines', () => {
     for (const it of copies) expect(codeOf(() => verifyGroth16(vk, it.proof, it.publicSignals))).toBe('ok');
-    expect(verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(copies), { randomBytes: seeded(3) })).toMatchObject({ ok: true, combined: true });
+    expect(verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(copies), same, { randomBytes: seeded(3) })).toMatchObject({ ok: true, combined: true });
   });
 
   it.each([[0], [7], [3, 9], [0, 1, 2, 11]])('names exactly the bad proofs %j, as noble one by one does', (...bad) => {
     const items = copies.map((it, i) => (bad.includes(i) ? { ...it, publicSignals: [it.publicSignals[0]! + 1n, ...it.publicSignals.slice(1)] } : it));
-    const got = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), { randomBytes: seeded(bad.length) });
+    const got = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), same, { randomBytes: seeded(bad.length) });
     const want = verifyGroth16Batch(vk, items, { randomBytes: seeded(9) });
     expect(got.ok).toBe(false);
     expect(got.results.map((r) => r.ok)).toEqual(want.results.map((r) => r.ok));
@@ -155,8 +156,8 @@ describe('batch verification', () => {
     const items = copies.map((it, i) => (i === 0 ? { ...it, proof: { ...it.proof, c: it.proof.c.add(delta) } }
       : i === 1 ? { ...it, proof: { ...it.proof, c: it.proof.c.subtract(delta) } } : it));
     const ones = (n: number): Uint8Array => { const b = new Uint8Array(n); b[n - 1] = 1; return b; };
-    expect(verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), { randomBytes: ones }).combined).toBe(true);
-    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), { randomBytes: seeded(5) });
+    expect(verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), same, { randomBytes: ones }).combined).toBe(true);
+    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), toMcl(items), same, { randomBytes: seeded(5) });
     expect(r.results.map((x) => x.ok)).toEqual(items.map((_, i) => i > 1));
   });
 
@@ -165,7 +166,7 @@ describe('batch verification', () => {
     const items: McItem[] = Array.from({ length: 1300 }, (_, i) => many[i % many.length]!);
     const badAt = 917;
     items[badAt] = { ...items[badAt]!, publicSignals: [items[badAt]!.publicSignals[0]! + 1n, ...items[badAt]!.publicSignals.slice(1)] };
-    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), items, { randomBytes: seeded(1300) });
+    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), items, same, { randomBytes: seeded(1300) });
     expect(r.ok).toBe(false);
     expect(r.results.flatMap((x, i) => (x.ok ? [] : [i]))).toEqual([badAt]);
   }, 120_000);
@@ -173,7 +174,7 @@ describe('batch verification', () => {
   it('keeps shape errors per item and still checks the rest together', () => {
     const items = toMcl(copies.slice(0, 4));
     items[1] = { ...items[1]!, publicSignals: [...items[1]!.publicSignals, 1n] };
-    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), items, { randomBytes: seeded(8) });
+    const r = verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), items, same, { randomBytes: seeded(8) });
     expect(r.results.map((x) => (x.ok ? 'ok' : x.code))).toEqual(['ok', 'PROOF_PUBLIC_COUNT', 'ok', 'ok']);
     expect(r.combined).toBe(true);
   });

@@ -130,8 +130,11 @@ export function randomScalar(randomBytes: (length: number) => Uint8Array): bigin
 /** An item ready for combined checks: its scalar r and r·A, computed once and reused by every subset check. */
 interface Weighted { item: McItem; r: bigint; ra: McG1 }
 
-/** The combined check over a subset (same scalars for every subset: the check is multiplicative over subsets). */
-function combinedHolds(mcl: Mcl, key: McKey, set: readonly Weighted[]): boolean {
+/**
+ * The combined check over a subset (same scalars for every subset: the check is multiplicative over subsets);
+ * `miller` is the subset's ∏ e(rᵢAᵢ, Bᵢ) when already computed.
+ */
+function combinedHolds(mcl: Mcl, key: McKey, set: readonly Weighted[], miller?: InstanceType<McLib['GT']>): boolean {
   const ic = new Array<bigint>(key.nPublic + 1).fill(0n);
   let s = 0n;
   for (const w of set) {
@@ -139,7 +142,7 @@ function combinedHolds(mcl: Mcl, key: McKey, set: readonly Weighted[]): boolean 
     ic[0] = (ic[0]! + w.r) % R;
     w.item.publicSignals.forEach((x, j) => { ic[j + 1] = (ic[j + 1]! + w.r * x) % R; });
   }
-  let f = millerLoopVec(mcl, set.map((w) => w.ra), set.map((w) => w.item.proof.b));
+  let f = miller ?? millerLoopVec(mcl, set.map((w) => w.ra), set.map((w) => w.item.proof.b));
   const alpha = mcl.mul(key.alphaNeg, frOf(mcl, s % R));
   f = mcl.mul(f, mcl.precomputedMillerLoop2(alpha, key.beta, mcl.neg(msm(mcl, key.ic, ic)), key.gamma));
   const c = msm(mcl, set.map((w) => w.item.proof.c), set.map((w) => w.r));
@@ -173,19 +176,46 @@ function outcome(fn: () => void): BatchItemResult {
   }
 }
 
+export interface McBatchOptions extends BatchOptions {
+  /** Called after each chunk of proofs has been folded into the combined check: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks; an aborted signal stops the run with its reason. */
+  signal?: AbortSignal;
+  /** Proofs per chunk (default 32). */
+  chunk?: number;
+}
+
 /**
- * Many proofs of one key: one combined check; on failure the bad ones are found by halving and each is named with
- * PROOF_INVALID. Items whose public inputs have the wrong count or a value ≥ r fail on their own.
+ * Many proofs of one key: one combined check, folded chunk by chunk (progress and cancel between chunks); on failure
+ * the bad ones are found by halving and each is named with PROOF_INVALID. Items whose public inputs have the wrong
+ * count or a value ≥ r fail on their own. `decode` turns an item into mcl points (it may throw a coded error for
+ * that item alone), so decoding, the subgroup test and r·A are spread over the chunks too.
  */
-export function verifyGroth16BatchMcl(mcl: Mcl, key: McKey, items: readonly McItem[], options: BatchOptions = {}): BatchResult {
+export function verifyGroth16BatchMcl<T>(mcl: Mcl, key: McKey, items: readonly T[], decode: (item: T) => McItem, options: McBatchOptions = {}): BatchResult {
   const randomBytes = options.randomBytes ?? defaultRandomBytes;
-  const results = items.map((it) => outcome(() => checkSignals(key, it.publicSignals)));
-  const set = items.flatMap((item, index) => {
-    if (!results[index]!.ok) return [];
-    const r = randomScalar(randomBytes);
-    return [{ item, index, r, ra: mcl.mul(item.proof.a, frOf(mcl, r)) }];
-  });
-  if (set.length === 0 || combinedHolds(mcl, key, set)) {
+  const chunk = Math.max(1, options.chunk ?? 32);
+  const results: BatchItemResult[] = new Array<BatchItemResult>(items.length);
+  const set: (Weighted & { index: number })[] = [];
+  let f = new mcl.GT();
+  f.setInt(1);
+  for (let start = 0; start < items.length; start += chunk) {
+    options.signal?.throwIfAborted();
+    const fresh: (Weighted & { index: number })[] = [];
+    for (let index = start; index < Math.min(items.length, start + chunk); index++) {
+      let item: McItem | undefined;
+      results[index] = outcome(() => {
+        item = decode(items[index]!);
+        checkSignals(key, item.publicSignals);
+      });
+      if (!item || !results[index]!.ok) continue;
+      const r = randomScalar(randomBytes);
+      fresh.push({ item, index, r, ra: mcl.mul(item.proof.a, frOf(mcl, r)) });
+    }
+    if (fresh.length > 0) f = mcl.mul(f, millerLoopVec(mcl, fresh.map((w) => w.ra), fresh.map((w) => w.item.proof.b)));
+    set.push(...fresh);
+    options.onProgress?.(Math.min(items.length, start + chunk), items.length);
+  }
+  if (set.length === 0 || combinedHolds(mcl, key, set, f)) {
     return { ok: results.every((x) => x.ok), combined: true, results };
   }
   const bad = new Set<number>();

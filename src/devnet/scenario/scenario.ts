@@ -233,7 +233,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       };
       const honest = computeAllocation({ month: m, startMonth: params.start_month, batchSize, prev: prevRows, inputs, mortality });
       log(`month ${m}: ${inputs.length} rows, ${honest.witness.batches.length} batches; proving…`);
-      const proofs = await prover.proveAll(honest.witness.batches.map((b) => b.circuitInput));
+      const proofs = await prover.proveAll(honest.witness.batches.map((b) => b.circuitInput), log);
 
       // Lottery attempts and the lead commit.
       const anchorHash = await io.blockHash(A);
@@ -303,7 +303,8 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         for (const a of list) {
           const kind = roles.get(a)!;
           const result = kind === 'disagree' ? perturbed(honest, inputs, prevRows, m, params, batchSize, mortality) : honest;
-          out.push(await commitPackage(a, kind, result, proofs, attempt, 0));
+          // Agreeing actuaries publish distinct valid proofs of the same batches (re-randomised copies).
+          out.push(await commitPackage(a, kind, result, kind === 'honest' ? prover.distinctFor(proofs, `${m}/${a.key.pub}`) : proofs, attempt, 0));
         }
         await io.mine(1);
         for (const c of out) Object.assign(c, await io.position(c.published.revealTxid));

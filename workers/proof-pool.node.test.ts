@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { verifyProofs, type WireProof } from '../src/core/proof/proof-pool';
+import { encodeProof } from '../src/core/proof/groth16-encoding';
+import { parseProofJson, parsePublicSignalsJson } from '../src/core/proof/groth16-json';
+import { loadCircuit } from '../src/core/proof/groth16-vectors.test-util';
+import { nodeProofWorker } from './proof-pool.node';
+
+const v = loadCircuit('poseidon-leaf');
+const base: WireProof[] = v.proofs.slice(0, 4).map((p) => ({ proof: encodeProof(parseProofJson(p.proof)), publicSignals: parsePublicSignalsJson(p.publicSignals) }));
+const many = (n: number): WireProof[] => Array.from({ length: n }, (_, i) => base[i % base.length]!);
+const spoil = (w: WireProof): WireProof => ({ ...w, publicSignals: [w.publicSignals[0]! + 1n, ...w.publicSignals.slice(1)] });
+
+describe('when a month\'s proofs are spread over two worker threads', () => {
+  it('accepts valid proofs and reports progress up to the total', async () => {
+    const seen: number[] = [];
+    const r = await verifyProofs(v.vkey, many(96), { threads: 2, spawn: nodeProofWorker, onProgress: (p) => seen.push(p.done) });
+    expect(r).toMatchObject({ ok: true, combined: true });
+    expect(r.results).toHaveLength(96);
+    expect(Math.max(...seen)).toBe(96);
+  }, 120_000);
+
+  it('names the one bad proof, as the in-thread run does', async () => {
+    const items = many(96);
+    items[70] = spoil(items[70]!);
+    const pooled = await verifyProofs(v.vkey, items, { threads: 2, spawn: nodeProofWorker });
+    const here = await verifyProofs(v.vkey, items);
+    expect(pooled.results.flatMap((x, i) => (x.ok ? [] : [i]))).toEqual([70]);
+    expect(pooled.results).toEqual(here.results);
+  }, 120_000);
+
+  it('stops when cancelled', async () => {
+    const abort = new AbortController();
+    const run = verifyProofs(v.vkey, many(400), { threads: 2, spawn: nodeProofWorker, signal: abort.signal, onProgress: (p) => { if (p.done > 0) abort.abort(new Error('cancelled by the user')); } });
+    await expect(run).rejects.toThrow('cancelled by the user');
+  }, 120_000);
+});
+
+describe('when the proofs are checked in this thread', () => {
+  it('a cancelled run stops between chunks', async () => {
+    const abort = new AbortController();
+    abort.abort(new Error('stop'));
+    await expect(verifyProofs(v.vkey, many(64), { signal: abort.signal })).rejects.toThrow('stop');
+  });
+
+  it('a proof that does not decode fails alone with its code', async () => {
+    const items = many(8);
+    items[3] = { ...items[3]!, proof: new Uint8Array(128) };
+    const r = await verifyProofs(v.vkey, items);
+    expect(r.results.map((x) => (x.ok ? 'ok' : x.code))).toEqual(['ok', 'ok', 'ok', 'PROOF_MALFORMED_ENCODING', 'ok', 'ok', 'ok', 'ok']);
+  });
+});
