@@ -70,8 +70,12 @@ function checkHeader(json: Record<string, unknown>, code: string, what: string, 
   if ((required || 'curve' in json) && json.curve !== 'bn128' && json.curve !== 'bn254') fail({ code, what: `${what}.curve` }, 'expected "bn128" (BN254)');
 }
 
-/** snarkjs' verification_key.json: protocol groth16, curve bn128, nPublic, vk_alpha_1, vk_beta_2, vk_gamma_2, vk_delta_2, IC. */
-export function parseVerifyingKeyJson(json: unknown): Groth16VerifyingKey {
+/**
+ * snarkjs' verification_key.json: protocol groth16, curve bn128, nPublic, vk_alpha_1, vk_beta_2, vk_gamma_2,
+ * vk_delta_2, IC. `g2Subgroup: false` leaves β, γ, δ's subgroup test to the caller (the mcl engine's).
+ */
+export function parseVerifyingKeyJson(json: unknown, options: { g2Subgroup?: boolean } = {}): Groth16VerifyingKey {
+  const sub = options.g2Subgroup ?? true;
   const code = 'PROOF_MALFORMED_VKEY';
   if (!isRecord(json)) fail({ code, what: 'vkey' }, 'expected a JSON object');
   checkHeader(json, code, 'vkey', true);
@@ -86,9 +90,9 @@ export function parseVerifyingKeyJson(json: unknown): Groth16VerifyingKey {
   return {
     nPublic,
     alpha: requireFinite(parseG1Json(json.vk_alpha_1, { code, what: 'vk_alpha_1' }), 'vk_alpha_1'),
-    beta: requireFinite(parseG2Json(json.vk_beta_2, { code, what: 'vk_beta_2' }), 'vk_beta_2'),
-    gamma: requireFinite(parseG2Json(json.vk_gamma_2, { code, what: 'vk_gamma_2' }), 'vk_gamma_2'),
-    delta: requireFinite(parseG2Json(json.vk_delta_2, { code, what: 'vk_delta_2' }), 'vk_delta_2'),
+    beta: requireFinite(parseG2Json(json.vk_beta_2, { code, what: 'vk_beta_2' }, sub), 'vk_beta_2'),
+    gamma: requireFinite(parseG2Json(json.vk_gamma_2, { code, what: 'vk_gamma_2' }, sub), 'vk_gamma_2'),
+    delta: requireFinite(parseG2Json(json.vk_delta_2, { code, what: 'vk_delta_2' }, sub), 'vk_delta_2'),
     ic: json.IC.map((p, i) => parseG1Json(p, { code, what: `IC[${i}]` })),
   };
 }

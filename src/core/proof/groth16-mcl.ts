@@ -13,39 +13,42 @@ import { R } from './bn254';
 import { checkPublicInput } from './groth16-json';
 import type { BatchItemResult, BatchOptions, BatchResult } from './groth16';
 import type { Groth16VerifyingKey } from './groth16-types';
-import { frOf, type Mcl, type McG1 } from './mcl';
-import { g1FromNoble, g2FromNoble, type McProof } from './mcl-points';
+import { frOf, type Mcl, type McG1, type McG2 } from './mcl';
+import { checkSubgroup, g1FromNoble, g2FromNoble, type McProof } from './mcl-points';
 
 type McLib = Mcl;
 type Precomputed = InstanceType<McLib['PrecomputedG2']>;
 
-/** A verifying key in mcl form: −α, the precomputed lines of β, γ, δ, and IC. */
+/** A verifying key in mcl form: −α, β, γ, δ, IC, and β, γ, δ's Miller-loop lines once a batch needs them. */
 export interface McKey {
   nPublic: number;
   alphaNeg: McG1;
-  beta: Precomputed;
-  gamma: Precomputed;
-  delta: Precomputed;
+  beta: McG2;
+  gamma: McG2;
+  delta: McG2;
   ic: McG1[];
+  lines?: { beta: Precomputed; gamma: Precomputed; delta: Precomputed };
 }
 
-const keys = new WeakMap<Groth16VerifyingKey, McKey>();
+/**
+ * The key in mcl form. Its points were checked when it was parsed, except β, γ, δ's subgroup test when the parser
+ * deferred it (`subgroupChecked: false`): then it runs here, on mcl (PROOF_POINT_NOT_IN_SUBGROUP).
+ */
+export function mclKey(mcl: Mcl, vk: Groth16VerifyingKey, subgroupChecked = true): McKey {
+  const g2 = (p: Groth16VerifyingKey['beta'], what: string): McG2 => (subgroupChecked ? g2FromNoble(mcl, p) : checkSubgroup(mcl, g2FromNoble(mcl, p), what));
+  return {
+    nPublic: vk.nPublic,
+    alphaNeg: mcl.neg(g1FromNoble(mcl, vk.alpha)),
+    beta: g2(vk.beta, 'vk_beta_2'),
+    gamma: g2(vk.gamma, 'vk_gamma_2'),
+    delta: g2(vk.delta, 'vk_delta_2'),
+    ic: vk.ic.map((p) => g1FromNoble(mcl, p)),
+  };
+}
 
-/** The key in mcl form (its points were checked when the key was parsed), cached per key object. */
-export function mclKey(mcl: Mcl, vk: Groth16VerifyingKey): McKey {
-  let k = keys.get(vk);
-  if (!k) {
-    k = {
-      nPublic: vk.nPublic,
-      alphaNeg: mcl.neg(g1FromNoble(mcl, vk.alpha)),
-      beta: new mcl.PrecomputedG2(g2FromNoble(mcl, vk.beta)),
-      gamma: new mcl.PrecomputedG2(g2FromNoble(mcl, vk.gamma)),
-      delta: new mcl.PrecomputedG2(g2FromNoble(mcl, vk.delta)),
-      ic: vk.ic.map((p) => g1FromNoble(mcl, p)),
-    };
-    keys.set(vk, k);
-  }
-  return k;
+function linesOf(mcl: Mcl, key: McKey): NonNullable<McKey['lines']> {
+  key.lines ??= { beta: new mcl.PrecomputedG2(key.beta), gamma: new mcl.PrecomputedG2(key.gamma), delta: new mcl.PrecomputedG2(key.delta) };
+  return key.lines;
 }
 
 export interface McItem {
@@ -102,13 +105,11 @@ function millerLoopVec(mcl: Mcl, ps: readonly McG1[], qs: readonly McProof['b'][
   return out;
 }
 
-/** One proof: throws PROOF_PUBLIC_COUNT, PROOF_PUBLIC_INPUT_RANGE or PROOF_INVALID. */
+/** One proof, one multi-Miller loop over its four pairs: throws PROOF_PUBLIC_COUNT, PROOF_PUBLIC_INPUT_RANGE or PROOF_INVALID. */
 export function verifyGroth16Mcl(mcl: Mcl, key: McKey, item: McItem): void {
   checkSignals(key, item.publicSignals);
   const l = mcl.add(key.ic[0]!, msm(mcl, key.ic.slice(1), [...item.publicSignals]));
-  let f = mcl.millerLoop(item.proof.a, item.proof.b);
-  f = mcl.mul(f, mcl.precomputedMillerLoop2(key.alphaNeg, key.beta, mcl.neg(l), key.gamma));
-  f = mcl.mul(f, mcl.precomputedMillerLoop(mcl.neg(item.proof.c), key.delta));
+  const f = millerLoopVec(mcl, [item.proof.a, key.alphaNeg, mcl.neg(l), mcl.neg(item.proof.c)], [item.proof.b, key.beta, key.gamma, key.delta]);
   if (!mcl.finalExp(f).isOne()) {
     throw new VerifyError('PROOF_INVALID', 'the Groth16 pairing equation does not hold for this proof and these public inputs', { nPublic: key.nPublic });
   }
@@ -144,9 +145,10 @@ function combinedHolds(mcl: Mcl, key: McKey, set: readonly Weighted[], miller?: 
   }
   let f = miller ?? millerLoopVec(mcl, set.map((w) => w.ra), set.map((w) => w.item.proof.b));
   const alpha = mcl.mul(key.alphaNeg, frOf(mcl, s % R));
-  f = mcl.mul(f, mcl.precomputedMillerLoop2(alpha, key.beta, mcl.neg(msm(mcl, key.ic, ic)), key.gamma));
+  const lines = linesOf(mcl, key);
+  f = mcl.mul(f, mcl.precomputedMillerLoop2(alpha, lines.beta, mcl.neg(msm(mcl, key.ic, ic)), lines.gamma));
   const c = msm(mcl, set.map((w) => w.item.proof.c), set.map((w) => w.r));
-  f = mcl.mul(f, mcl.precomputedMillerLoop(mcl.neg(c), key.delta));
+  f = mcl.mul(f, mcl.precomputedMillerLoop(mcl.neg(c), lines.delta));
   return mcl.finalExp(f).isOne();
 }
 
@@ -166,7 +168,8 @@ function badOf(mcl: Mcl, key: McKey, set: readonly (Weighted & { index: number }
   if (!combinedHolds(mcl, key, right)) badOf(mcl, key, right, bad);
 }
 
-function outcome(fn: () => void): BatchItemResult {
+/** A coded failure as a plain per-item result (it crosses worker boundaries); other errors propagate. */
+export function outcome(fn: () => void): BatchItemResult {
   try {
     fn();
     return { ok: true };

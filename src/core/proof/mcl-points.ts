@@ -37,7 +37,8 @@ function decodeG1(mcl: Mcl, bytes: Uint8Array, offset: number, what: string): Mc
   return g1OfAffine(mcl, x, (y > HALF) === f.large ? root : mcl.neg(root));
 }
 
-function checkSubgroup(mcl: Mcl, q: McG2, what: string): McG2 {
+/** PROOF_POINT_NOT_IN_SUBGROUP unless q is in G2 (the endomorphism test). */
+export function checkSubgroup(mcl: Mcl, q: McG2, what: string): McG2 {
   if (!isInG2(mclConstants(mcl).ops, q)) throw new VerifyError('PROOF_POINT_NOT_IN_SUBGROUP', `${what}: on the twist but not in the order-r subgroup`, { what });
   return q;
 }

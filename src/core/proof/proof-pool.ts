@@ -5,9 +5,9 @@
  * Worker, worker_threads in Node (workers/); without them everything runs in this thread, chunk by chunk.
  */
 import { groth16Bn254Snarkjs } from './groth16-system';
-import { mclKey, verifyGroth16BatchMcl, type McItem } from './groth16-mcl';
+import { mclKey, outcome, verifyGroth16BatchMcl, verifyGroth16Mcl, type McItem, type McKey } from './groth16-mcl';
 import type { BatchOptions, BatchResult } from './groth16';
-import { loadMcl } from './mcl';
+import { loadMcl, type Mcl } from './mcl';
 import { decodeProofMcl, parseProofJsonMcl } from './mcl-points';
 
 /** One proof as it crosses a worker boundary: the compact bytes (or snarkjs JSON) and its public inputs. */
@@ -42,15 +42,33 @@ export interface VerifyProofsOptions extends BatchOptions {
 /** Below this many proofs per thread, starting workers costs more than it saves. */
 const MIN_PER_THREAD = 16;
 
-function decoder(mcl: Awaited<ReturnType<typeof loadMcl>>): (w: WireProof) => McItem {
+function decoder(mcl: Mcl): (w: WireProof) => McItem {
   return (w) => ({ proof: w.proof instanceof Uint8Array ? decodeProofMcl(mcl, w.proof) : parseProofJsonMcl(mcl, w.proof), publicSignals: w.publicSignals });
+}
+
+const keys = new WeakMap<object, McKey>();
+
+/** The key in mcl form, parsed and checked once per key object (every check; G2 subgroups on mcl). */
+function keyOf(mcl: Mcl, input: unknown): McKey {
+  const cached = typeof input === 'object' && input !== null ? keys.get(input) : undefined;
+  if (cached) return cached;
+  const key = mclKey(mcl, groth16Bn254Snarkjs.parseVerifyingKeyDeferred(input), false);
+  if (typeof input === 'object' && input !== null) keys.set(input, key);
+  return key;
 }
 
 /** Verify here, in this thread (what each worker runs on its share). The key is a snarkjs JSON key or compact bytes. */
 export async function verifyProofsHere(key: unknown, items: readonly WireProof[], options: Omit<VerifyProofsOptions, 'threads' | 'spawn'> = {}): Promise<BatchResult> {
   const mcl = await loadMcl();
-  const vk = groth16Bn254Snarkjs.parseVerifyingKey(key);
-  return verifyGroth16BatchMcl(mcl, mclKey(mcl, vk), items, decoder(mcl), {
+  const k = keyOf(mcl, key);
+  const decode = decoder(mcl);
+  if (items.length === 1) {
+    // One proof: a plain multi-Miller loop over its four pairs (no scalars, no precomputed lines).
+    const result = outcome(() => verifyGroth16Mcl(mcl, k, decode(items[0]!)));
+    options.onProgress?.({ done: 1, total: 1 });
+    return { ok: result.ok, combined: result.ok, results: [result] };
+  }
+  return verifyGroth16BatchMcl(mcl, k, items, decode, {
     ...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ done, total }),

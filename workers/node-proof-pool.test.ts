@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProofs, type WireProof } from '../src/core/proof/proof-pool';
+import { verifyProofs, verifyProofsHere, type WireProof } from '../src/core/proof/proof-pool';
+import { verifyGroth16 } from '../src/core/proof/groth16';
+import { codeOf } from '../src/core/errors.test-util';
 import { encodeProof } from '../src/core/proof/groth16-encoding';
-import { parseProofJson, parsePublicSignalsJson } from '../src/core/proof/groth16-json';
+import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from '../src/core/proof/groth16-json';
 import { loadCircuit } from '../src/core/proof/groth16-vectors.test-util';
-import { nodeProofWorker } from './proof-pool.node';
+import { nodeProofWorker } from './node-proof-pool';
 
 const v = loadCircuit('poseidon-leaf');
 const base: WireProof[] = v.proofs.slice(0, 4).map((p) => ({ proof: encodeProof(parseProofJson(p.proof)), publicSignals: parsePublicSignalsJson(p.publicSignals) }));
@@ -47,5 +49,22 @@ describe('when the proofs are checked in this thread', () => {
     items[3] = { ...items[3]!, proof: new Uint8Array(128) };
     const r = await verifyProofs(v.vkey, items);
     expect(r.results.map((x) => (x.ok ? 'ok' : x.code))).toEqual(['ok', 'ok', 'ok', 'PROOF_MALFORMED_ENCODING', 'ok', 'ok', 'ok', 'ok']);
+  });
+});
+
+describe.each(['poseidon-leaf', 'secret-product', 'weighted-sum'])('when the verifying key of %s is mutated', (name) => {
+  const c = loadCircuit(name);
+  const keyMutations = c.mutations.filter((m) => m.vkey !== undefined);
+  it.each(keyMutations.map((m) => [m.name, m] as const))('%s: the deferred-subgroup path gives noble\'s code', async (_n, m) => {
+    const signals = parsePublicSignalsJson(m.publicSignals ?? c.publicSignals);
+    const noble = codeOf(() => verifyGroth16(parseVerifyingKeyJson(m.vkey), parseProofJson(m.proof ?? c.proof), signals));
+    let code: string;
+    try {
+      const r = await verifyProofsHere(m.vkey, [{ proof: m.proof ?? c.proof, publicSignals: signals }]);
+      code = r.results[0]!.ok ? 'ok' : r.results[0]!.code;
+    } catch (e) {
+      code = (e as { code?: string }).code ?? String(e);
+    }
+    expect(code).toBe(noble);
   });
 });
