@@ -1,4 +1,5 @@
 /** The payload of every Drey v1 message type (docs/protocol.md §3): wire types (snake_case JSON) and strict validators. */
+import { VerifyError } from '../errors';
 import type { JsonValue } from './strict-json';
 import { arr, hex, int, malformed, obj, oneOf, str } from './fields';
 import { NETWORKS, type Network } from './ids';
@@ -138,6 +139,9 @@ function monthly(o: Record<string, JsonValue>): Monthly {
   return { ...scoped(o), month: int(o.month, 'payload.month', 1, MAX_MONTH) };
 }
 
+/** Rows per batch proof the verifier accepts: the batch circuit's quaternary sizes up to 64. */
+export const BATCH_SIZES: readonly number[] = [1, 4, 16, 64];
+
 const COMMON = ['network', 'signer'];
 const SCOPED = [...COMMON, 'genesis'];
 const MONTHLY = [...SCOPED, 'month'];
@@ -147,7 +151,9 @@ function parseParams(v: JsonValue | undefined): GenesisParams {
   const o = obj(v, p, ['blocks_per_month', 'start_height', 'start_month', 'min_stake', 'lead_window', 'max_attempts', 'race_delay', 'race_window',
     'reveal_confirmations', 'reveal_window', 'super_majority', 'reward_shares', 'monthly_fee_ppm', 'penalty_sats', 'batch_size']);
   const batch = int(o.batch_size, `${p}.batch_size`, 1, 1 << 20);
-  if ((batch & (batch - 1)) !== 0) malformed(`${p}.batch_size`, 'must be a power of two', batch);
+  if (!BATCH_SIZES.includes(batch)) {
+    throw new VerifyError('ANCHOR_GENESIS_BATCH_SIZE', `${p}.batch_size ${batch} is not one of ${BATCH_SIZES.join(', ')} (rows per batch proof: a power of four ≤ 64)`, { field: `${p}.batch_size`, value: batch });
+  }
   const shares = arr(o.reward_shares, `${p}.reward_shares`, 1, 64, (x, q) => int(x, q, 0, 10_000));
   if (shares.reduce((s, x) => s + x, 0) !== 10_000) malformed(`${p}.reward_shares`, 'must add up to 10000 basis points');
   for (let i = 1; i < shares.length; i++) if (shares[i]! > shares[i - 1]!) malformed(`${p}.reward_shares`, 'must not increase with race rank');
