@@ -2,6 +2,7 @@
  * Runs an allocation program in a fresh Worker with a wall-clock limit: on timeout or abort the worker is
  * terminated, which stops any wasm loop. Works in browsers (default factory) and in Node (workers/node-worker).
  */
+import type { VerifyCode } from '../src/core/errors';
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { AllocationInput, ProgramFailure, ProgramLimits, ProgramResult } from '../src/core/program/types';
 import type { ProgramWorkerApi } from './program-worker';
@@ -41,7 +42,7 @@ export function browserProgramWorker(): WorkerHandle {
   };
 }
 
-function failure(code: string, message: string, evidence: ProgramFailure['evidence'] = {}): { ok: false; error: ProgramFailure } {
+function failure(code: VerifyCode, message: string, evidence: ProgramFailure['evidence'] = {}): { ok: false; error: ProgramFailure } {
   return { ok: false, error: { code, message, evidence } };
 }
 
@@ -72,7 +73,7 @@ export async function runProgramInWorker(wasm: Uint8Array, input: AllocationInpu
     onAbort = () => settle(failure('PROGRAM_ABORTED', 'the run was aborted'));
     signal.addEventListener('abort', onAbort, { once: true });
   }
-  const startTimer = (ms: number, code: string, what: string): void => {
+  const startTimer = (ms: number, code: VerifyCode, what: string): void => {
     clearTimeout(timer);
     timer = setTimeout(() => settle(failure(code, `${what} did not finish within ${ms} ms`, { timeoutMs: ms })), ms);
   };

@@ -1,7 +1,7 @@
 /** Byte helpers shared by the core: strict hex, Bitcoin's display byte order, double SHA-256. */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes as nobleHexToBytes } from '@noble/hashes/utils.js';
-import { VerifyError } from './errors';
+import { VerifyError, type VerifyCode } from './errors';
 
 export { bytesToHex, concatBytes, sha256 };
 
@@ -10,7 +10,7 @@ const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 /**
  * Parse untrusted hex. `code` is the error code to throw (e.g. 'CHAIN_BAD_HEX'); `length` (bytes) is checked when given.
  */
-export function parseHex(hex: unknown, code: string, what: string, length?: number): Uint8Array {
+export function parseHex(hex: unknown, code: VerifyCode, what: string, length?: number): Uint8Array {
   if (typeof hex !== 'string' || !HEX_RE.test(hex)) {
     throw new VerifyError(code, `${what} is not a hex string`, { value: typeof hex === 'string' ? hex.slice(0, 80) : typeof hex });
   }
@@ -40,7 +40,7 @@ export function toDisplayHex(internal: Uint8Array): string {
   return bytesToHex(reverse(internal));
 }
 
-export function fromDisplayHex(hex: unknown, code: string, what: string): Uint8Array {
+export function fromDisplayHex(hex: unknown, code: VerifyCode, what: string): Uint8Array {
   return reverse(parseHex(hex, code, what, 32));
 }
 

@@ -1,5 +1,5 @@
 /** The unit of a verification report: one check of one item, passed or failed, with its evidence. */
-import { VerifyError, type Evidence } from './errors';
+import { VerifyError, type Evidence, type VerifyCode } from './errors';
 
 export type Step =
   | 'anchors' | 'headers' | 'inscriptions' | 'signatures' | 'eligibility' | 'lottery' | 'race' | 'reveal'
@@ -9,7 +9,7 @@ export interface Check {
   step: Step;
   ok: boolean;
   /** 'OK' when the check passed; otherwise the VerifyError code. */
-  code: string;
+  code: VerifyCode | 'OK';
   message: string;
   evidence: Evidence;
 }

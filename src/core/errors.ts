@@ -1,4 +1,7 @@
-/** The verifier's one error type: a step-prefixed string code, a human message and the evidence that shows it. */
+/** The verifier's one error type: a step-prefixed code of the typed list (codes.ts), a human message and the evidence that shows it. */
+import { isVerifyCode, type VerifyCode } from './codes';
+
+export type { VerifyCode } from './codes';
 
 /** Code prefixes, one per verification step (see docs/architecture.md). */
 export const CODE_PREFIXES = [
@@ -14,18 +17,18 @@ export type Evidence = Record<string, unknown>;
  */
 export class VerifyError extends Error {
   override readonly name = 'VerifyError';
-  readonly code: string;
+  readonly code: VerifyCode;
   readonly evidence: Evidence;
 
-  constructor(code: string, message: string, evidence: Evidence = {}) {
+  constructor(code: VerifyCode, message: string, evidence: Evidence = {}) {
     super(message);
-    if (!CODE_PREFIXES.some((p) => code.startsWith(p))) throw new TypeError(`unknown error code prefix: ${code}`);
+    if (!isVerifyCode(code)) throw new TypeError(`unknown error code: ${String(code)}`);
     this.code = code;
     this.evidence = evidence;
   }
 
   /** A plain value that survives structured clone (comlink keeps only name/message/stack of errors). */
-  toJSON(): { code: string; message: string; evidence: Evidence } {
+  toJSON(): { code: VerifyCode; message: string; evidence: Evidence } {
     return { code: this.code, message: this.message, evidence: this.evidence };
   }
 }
@@ -35,7 +38,7 @@ export function isVerifyError(e: unknown): e is VerifyError {
 }
 
 /** Wrap any thrown value from parsing untrusted bytes as a coded error, keeping VerifyErrors as they are. */
-export function asVerifyError(e: unknown, code: string, what: string, evidence: Evidence = {}): VerifyError {
+export function asVerifyError(e: unknown, code: VerifyCode, what: string, evidence: Evidence = {}): VerifyError {
   if (e instanceof VerifyError) return e;
   const detail = e instanceof Error ? e.message : String(e);
   return new VerifyError(code, `${what}: ${detail}`, evidence);

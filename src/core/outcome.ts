@@ -1,8 +1,10 @@
 /** A value or a coded error, as a plain object: what crosses a Worker boundary (comlink keeps no error classes). */
-import { VerifyError, type Evidence } from './errors';
+import type { InternalCode } from './codes';
+import { VerifyError, type Evidence, type VerifyCode } from './errors';
 
 export interface OutcomeError {
-  code: string;
+  /** A VerifyError's code, or one of the verifier's own failures (codes.ts INTERNAL_CODES). */
+  code: VerifyCode | InternalCode;
   message: string;
   evidence: Evidence;
 }

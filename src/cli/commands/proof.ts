@@ -1,6 +1,6 @@
 /** drey-verify proof: checks one proof (snarkjs JSON files, any circuit) with the proof system a genesis would name. */
 import { parseArgs } from 'node:util';
-import { VerifyError } from '../../core/errors';
+import { VerifyError, type VerifyCode } from '../../core/errors';
 import { proofSystemFor } from '../../core/proof/proof-system';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -15,7 +15,7 @@ const HELP = `usage: drey-verify proof --vkey FILE --proof FILE --public FILE [-
 exit codes: 0 valid, 1 invalid (the coded reason is printed), 2 usage or I/O error
 `;
 
-function parseJson(bytes: Uint8Array, path: string, code: string, what: string): unknown {
+function parseJson(bytes: Uint8Array, path: string, code: VerifyCode, what: string): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch (e) {

@@ -3,7 +3,7 @@
  * `/tx/:txid/merkle-proof` branches (Electrum `get_merkle` format: display-order hashes, leaf to root).
  */
 import { concatBytes, equalBytes, fromDisplayHex, sha256d, toDisplayHex } from '../bytes';
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 import type { Header } from './header';
 
 /** A block holds far fewer than 2^24 transactions; longer branches are refused before any hashing. */
@@ -18,7 +18,7 @@ export interface MerkleProof {
 }
 
 /** Validate an untrusted merkle-proof JSON value's shape (field types and ranges only). */
-export function parseMerkleProof(value: unknown, code = 'CHAIN_MERKLE_PROOF_MALFORMED'): MerkleProof {
+export function parseMerkleProof(value: unknown, code: VerifyCode = 'CHAIN_MERKLE_PROOF_MALFORMED'): MerkleProof {
   const v = value as Partial<MerkleProof> | null;
   const bad = (what: string): never => {
     throw new VerifyError(code, `merkle proof: ${what}`, { proof: value });

@@ -1,7 +1,7 @@
 /** Minimal Bitcoin transaction decoder (consensus serialization, BIP144 witness) with views into the input bytes. */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toDisplayHex } from '../bytes';
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 
 export interface RawTxInput {
   /** Previous txid, internal byte order (view). */
@@ -25,7 +25,7 @@ class Reader {
   pos = 0;
   constructor(readonly bytes: Uint8Array) {}
 
-  fail(code: string, message: string): never {
+  fail(code: VerifyCode, message: string): never {
     throw new VerifyError(code, message, { offset: this.pos, length: this.bytes.length });
   }
 

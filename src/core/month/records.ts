@@ -1,4 +1,5 @@
 /** Plain records the fetch layer hands to the verify steps (design §3): raw material in, bound inscriptions and messages out. */
+import type { VerifyCode } from '../errors';
 import type { Header } from '../chain/header';
 import type { MerkleProof } from '../chain/merkle';
 import type { ParsedTx } from '../chain/tx';
@@ -16,7 +17,7 @@ export interface BlockSource {
   /** Per host: the hash it names at `height`, or the error code it gave. */
   hosts: Record<string, string>;
   /** Why the block could not be fetched (code and message), if it could not. */
-  error?: { code: string; message: string };
+  error?: { code: VerifyCode; message: string };
 }
 
 /** One reveal transaction and what binds it: its Merkle proof and the commit transactions its inputs spend. */
@@ -32,7 +33,7 @@ export interface RevealSource {
 /** A transaction the fetch layer could not obtain (listed on a marker but unreachable, or a referenced id). */
 export interface FetchFailure {
   txid: string;
-  code: string;
+  code: VerifyCode;
   message: string;
 }
 
@@ -44,7 +45,7 @@ export interface StakeSource {
   tx?: ParsedTx;
   /** Each host's outspend answer (unspentness cannot be proven by SPV: it is the hosts' word, cross-checked). */
   outspends?: Record<string, Outspend>;
-  error?: { code: string; message: string };
+  error?: { code: VerifyCode; message: string };
 }
 
 /** Everything fetched for one month, untrusted until the steps have checked it. */

@@ -8,7 +8,7 @@
 import { passed, failed, type Check } from '../check';
 import { hexToBytes } from '../bytes';
 import { bytesToBigint, byteLength, gcd } from '../crypto/bigint-math';
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 import { parseInscriptionId, type Network } from '../protocol/ids';
 import { openPackage } from '../protocol/kem';
 import type { GenesisParams, GenesisPayload } from '../protocol/payloads';
@@ -47,7 +47,7 @@ export interface RevealContext {
   tipHeight: number;
 }
 
-const COUNTED_ERROR: Partial<Record<RaceEntry['status'], string>> = {
+const COUNTED_ERROR: Partial<Record<RaceEntry['status'], VerifyCode>> = {
   void: 'RACE_VOID_COUNTED', late: 'RACE_LATE_COUNTED', repeat: 'RACE_REPEAT_COUNTED', 'other-attempt': 'RACE_OTHER_ATTEMPT_COUNTED',
 };
 

@@ -1,4 +1,5 @@
 /** The allocation program ABI v1 (docs/program-abi.md): exports, column ids, status codes and their error codes. */
+import type { VerifyCode } from '../errors';
 
 export const ABI_VERSION = 1;
 
@@ -33,7 +34,7 @@ export const COLUMN = {
 } as const;
 
 /** Status codes returned by `prepare` and `run`, and the error code each maps to. */
-export const STATUS_CODES: Readonly<Record<number, string>> = {
+export const STATUS_CODES: Readonly<Record<number, VerifyCode>> = {
   1: 'PROGRAM_INPUT_SIZE',
   2: 'PROGRAM_INPUT_DATE',
   3: 'PROGRAM_INPUT_RATE',
@@ -44,7 +45,7 @@ export const STATUS_CODES: Readonly<Record<number, string>> = {
   8: 'PROGRAM_MEMORY_LIMIT',
 };
 
-export const STATUS_MESSAGES: Readonly<Record<string, string>> = {
+export const STATUS_MESSAGES: Readonly<Partial<Record<VerifyCode, string>>> = {
   PROGRAM_INPUT_SIZE: 'row count, previous row count or geography count out of range',
   PROGRAM_INPUT_DATE: 'invalid yyyymmdd date, or a date of birth after the reference date',
   PROGRAM_INPUT_RATE: 'mortality rate above Q/2',

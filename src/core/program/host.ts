@@ -3,7 +3,7 @@
  * instantiates it with no imports, passes the columns in and reads the results out. Every failure of the program
  * is a coded result value, never a throw. No time limit here: untrusted programs run through workers/program-client.
  */
-import type { Evidence } from '../errors';
+import type { Evidence, VerifyCode } from '../errors';
 import { ABI_VERSION, COLUMN, MEMORY_EXPORT, REQUIRED_FUNCTIONS, STATUS_CODES, STATUS_MESSAGES } from './abi';
 import { parseModuleShape, withMemoryCap, type ModuleShape } from './module-shape';
 import { checkInputShape } from './reference';
@@ -18,7 +18,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** A coded failure, thrown inside this module only and turned into a result value at its edge. */
 class ProgramError extends Error {
-  constructor(readonly code: string, message: string, readonly evidence: Evidence = {}) {
+  constructor(readonly code: VerifyCode, message: string, readonly evidence: Evidence = {}) {
     super(message);
   }
 }

@@ -1,5 +1,5 @@
 /** Plain TypeScript reference of the allocation formula (docs/allocation-formula.md), same checks as ABI v1. */
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 import { STATUS_MESSAGES } from './abi';
 import { ageAt, isValidDate } from './dates';
 import {
@@ -7,7 +7,7 @@ import {
   type AllocationInput, type AllocationOutput,
 } from './types';
 
-function inputError(code: string, item: Record<string, number>): VerifyError {
+function inputError(code: VerifyCode, item: Record<string, number>): VerifyError {
   return new VerifyError(code, STATUS_MESSAGES[code] ?? code, item);
 }
 

@@ -1,5 +1,5 @@
 /** Inputs, outputs and bounds of the month's allocation (docs/allocation-formula.md, docs/program-abi.md). */
-import type { Evidence } from '../errors';
+import type { Evidence, VerifyCode } from '../errors';
 
 /** Rates are monthly, in parts per billion. */
 export const Q = 1_000_000_000n;
@@ -54,7 +54,7 @@ export interface AllocationOutput extends AllocationTotals {
 
 /** A coded failure as a plain value (safe to pass through structured clone and comlink). */
 export interface ProgramFailure {
-  code: string;
+  code: VerifyCode;
   message: string;
   evidence: Evidence;
 }

@@ -1,5 +1,5 @@
 /** snarkjs JSON (verification_key.json, proof.json, public.json) for Groth16 over BN254, parsed defensively. */
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 import { R, checkCoordinate, g1FromAffine, g2FromAffine, requireFinite, G1Point, G2Point, type G1, type G2 } from './bn254';
 import type { Groth16Proof, Groth16VerifyingKey } from './groth16-types';
 
@@ -7,7 +7,7 @@ import type { Groth16Proof, Groth16VerifyingKey } from './groth16-types';
 export const MAX_PUBLIC_INPUTS = 4096;
 const DECIMAL = /^(0|[1-9][0-9]{0,79})$/;
 
-type Where = { code: string; what: string };
+type Where = { code: VerifyCode; what: string };
 
 function fail(at: Where, message: string): never {
   throw new VerifyError(at.code, `${at.what}: ${message}`, { field: at.what });
@@ -65,7 +65,7 @@ export function parseG2Json(v: unknown, at: Where, subgroup = true): G2 {
   return g2FromAffine(x, y, at.what, subgroup);
 }
 
-function checkHeader(json: Record<string, unknown>, code: string, what: string, required: boolean): void {
+function checkHeader(json: Record<string, unknown>, code: VerifyCode, what: string, required: boolean): void {
   if ((required || 'protocol' in json) && json.protocol !== 'groth16') fail({ code, what: `${what}.protocol` }, 'expected "groth16"');
   if ((required || 'curve' in json) && json.curve !== 'bn128' && json.curve !== 'bn254') fail({ code, what: `${what}.curve` }, 'expected "bn128" (BN254)');
 }

@@ -4,7 +4,7 @@
  * use a random linear combination (128-bit scalars) so that a single bad proof makes the whole batch fail.
  */
 import { bn254 } from '@noble/curves/bn254.js';
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 import { Fp12, G1Point, R, type G1, type G2 } from './bn254';
 import { checkPublicInput } from './groth16-json';
 import type { Groth16Proof, Groth16VerifyingKey } from './groth16-types';
@@ -97,7 +97,7 @@ export interface BatchItem {
 }
 
 /** Per-proof outcome as a plain value (it crosses worker boundaries). */
-export type BatchItemResult = { ok: true } | { ok: false; code: string; message: string };
+export type BatchItemResult = { ok: true } | { ok: false; code: VerifyCode; message: string };
 
 export interface BatchResult {
   /** True when every proof verified. */

@@ -1,6 +1,6 @@
 /** Protocol identifiers: networks, inscription ids (`<txid>i<index>`) and their 36-byte binary form. */
 import { concatBytes, fromDisplayHex } from '../bytes';
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 
 export const NETWORKS = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'] as const;
 export type Network = (typeof NETWORKS)[number];
@@ -21,7 +21,7 @@ export interface InscriptionId {
 const ID_RE = /^([0-9a-f]{64})i(0|[1-9][0-9]{0,9})$/;
 
 /** Parse `<64 lowercase hex>i<index>` (index without leading zeros, < 2^32). */
-export function parseInscriptionId(value: unknown, code = 'MESSAGE_MALFORMED', what = 'inscription id'): InscriptionId {
+export function parseInscriptionId(value: unknown, code: VerifyCode = 'MESSAGE_MALFORMED', what = 'inscription id'): InscriptionId {
   const m = typeof value === 'string' ? ID_RE.exec(value) : null;
   const index = m ? Number(m[2]) : NaN;
   if (!m || index > 0xffffffff) {

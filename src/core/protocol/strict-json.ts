@@ -1,5 +1,5 @@
 /** A strict RFC 8259 JSON parser for untrusted messages: rejects duplicate keys, lone surrogates and non-finite numbers. */
-import { VerifyError } from '../errors';
+import { VerifyError, type VerifyCode } from '../errors';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -17,7 +17,7 @@ const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
  * Parse JSON text. Unlike JSON.parse it rejects duplicate object keys (JSON.parse keeps the last one silently),
  * escapes that form lone surrogates, and numbers that overflow to ±Infinity. Errors are `code` (default MESSAGE_MALFORMED).
  */
-export function parseStrictJson(text: string, code = 'MESSAGE_MALFORMED', limits: StrictJsonLimits = {}): JsonValue {
+export function parseStrictJson(text: string, code: VerifyCode = 'MESSAGE_MALFORMED', limits: StrictJsonLimits = {}): JsonValue {
   const maxDepth = limits.maxDepth ?? 32;
   let i = 0;
   const fail = (why: string): never => {
