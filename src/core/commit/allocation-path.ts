@@ -8,7 +8,7 @@ import { VerifyError } from '../errors';
 import { commitment } from './commitment';
 import { allocationCommitments } from './batch-commitments';
 import { isFieldElement } from './field';
-import { checkSiblings, decimalLevels, depth, malformed, MAX_BATCHES } from './inclusion-path';
+import { checkSiblings, decimalLevels, depth, integerField, malformed, MAX_BATCHES } from './inclusion-path';
 import { isPowerOfFour, nextPowerOfFour, quadLevels, quadSiblings, rootFromQuadSiblings } from './quad-tree';
 import type { AllocationRow } from './table';
 
@@ -85,11 +85,7 @@ export function verifyAllocationPath(month: number | bigint, leaf: AllocationRow
 export function parseAllocationPath(json: unknown): AllocationPath {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw malformed('path is not an object');
   const o = json as Record<string, unknown>;
-  const int = (k: string): number => {
-    const v = o[k];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
-    return v;
-  };
+  const int = (k: string): number => integerField(o, k);
   const rows = decimalLevels(o.batchRows, 'batchRows');
   return checkPath({
     row: int('row'), batchSize: int('batchSize'), batchCount: int('batchCount'),

@@ -124,15 +124,18 @@ export function decimalLevels(v: unknown, what: string): bigint[][] {
   });
 }
 
+/** A path's integer field (row, batchSize, batchCount): MERKLE_PATH_MALFORMED unless a safe integer. */
+export function integerField(o: Record<string, unknown>, k: string): number {
+  const v = o[k];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
+  return v;
+}
+
 /** Parse an untrusted JSON path ({row, batchSize, batchCount, batchSiblings, monthSiblings}, decimal strings). */
 export function parseInclusionPath(json: unknown): InclusionPath {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw malformed('path is not an object');
   const o = json as Record<string, unknown>;
-  const int = (k: string): number => {
-    const v = o[k];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
-    return v;
-  };
+  const int = (k: string): number => integerField(o, k);
   return checkPath({
     row: int('row'),
     batchSize: int('batchSize'),

@@ -11,7 +11,7 @@
 import { VerifyError } from '../errors';
 import { R } from './bn254';
 import { checkPublicInput } from './groth16-json';
-import type { BatchItemResult, BatchOptions, BatchResult } from './groth16';
+import { defaultRandomBytes, outcome, randomScalar, type BatchItemResult, type BatchOptions, type BatchResult } from './groth16';
 import type { Groth16VerifyingKey } from './groth16-types';
 import { frOf, type Mcl, type McG1, type McG2 } from './mcl';
 import { checkSubgroup, g1FromNoble, g2FromNoble, type McProof } from './mcl-points';
@@ -115,19 +115,6 @@ export function verifyGroth16Mcl(mcl: Mcl, key: McKey, item: McItem): void {
   }
 }
 
-function defaultRandomBytes(length: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(length));
-}
-
-/** A uniformly random nonzero 128-bit scalar. */
-export function randomScalar(randomBytes: (length: number) => Uint8Array): bigint {
-  const bytes = randomBytes(16);
-  if (bytes.length !== 16) throw new RangeError('randomBytes must return the requested length');
-  let s = 0n;
-  for (const b of bytes) s = (s << 8n) | BigInt(b);
-  return s === 0n ? 1n : s;
-}
-
 /** An item ready for combined checks: its scalar r and r·A, computed once and reused by every subset check. */
 interface Weighted { item: McItem; r: bigint; ra: McG1 }
 
@@ -166,17 +153,6 @@ function badOf(mcl: Mcl, key: McKey, set: readonly (Weighted & { index: number }
   }
   badOf(mcl, key, left, bad);
   if (!combinedHolds(mcl, key, right)) badOf(mcl, key, right, bad);
-}
-
-/** A coded failure as a plain per-item result (it crosses worker boundaries); other errors propagate. */
-export function outcome(fn: () => void): BatchItemResult {
-  try {
-    fn();
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof VerifyError) return { ok: false, code: e.code, message: e.message };
-    throw e;
-  }
 }
 
 export interface McBatchOptions extends BatchOptions {

@@ -5,7 +5,8 @@
  * Worker, worker_threads in Node (workers/); without them everything runs in this thread, chunk by chunk.
  */
 import { groth16Bn254Snarkjs } from './groth16-system';
-import { mclKey, outcome, verifyGroth16BatchMcl, verifyGroth16Mcl, type McItem, type McKey } from './groth16-mcl';
+import { outcome } from './groth16';
+import { mclKey, verifyGroth16BatchMcl, verifyGroth16Mcl, type McItem, type McKey } from './groth16-mcl';
 import type { BatchOptions, BatchResult } from './groth16';
 import { loadMcl, type Mcl } from './mcl';
 import { decodeProofMcl, parseProofJsonMcl } from './mcl-points';
