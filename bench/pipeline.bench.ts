@@ -30,7 +30,7 @@ export default async function bench(): Promise<void> {
     let quickVerdict = '';
     const quick = await medianMs(5, async () => {
       const { client, counter } = fresh();
-      const r = await verifyMonth({ ...base, client, depth: 'quick', user, requestCount: counter.count });
+      const { report: r } = await verifyMonth({ ...base, client, depth: 'quick', user, requestCount: counter.count });
       quickRequests = r.requests;
       quickVerdict = r.verdict;
     });
@@ -43,7 +43,7 @@ export default async function bench(): Promise<void> {
     let fullVerdict = '';
     const full = await medianMs(3, async () => {
       const { client, counter } = fresh();
-      const r = await verifyMonth({ ...base, client, depth: 'full', requestCount: counter.count });
+      const { report: r } = await verifyMonth({ ...base, client, depth: 'full', requestCount: counter.count });
       fullRequests = r.requests;
       fullVerdict = r.verdict;
     });

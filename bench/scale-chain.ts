@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, ensureCircuit } from '../src/devnet/prover/setup';
-import { DEFAULT_RELAYS, generateChain } from '../src/devnet/scenario/main';
+import { DEFAULT_RELAYS, generateChain } from '../src/devnet/scenario/generate';
 
 export interface ScaleChain {
   members: number;

@@ -136,8 +136,8 @@ async function nodeRuns(url: string, genesis: string, month: number, depth: 'qui
     const t0 = performance.now();
     const r = await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth, ...(user ? { user } : {}), requestCount: counter.count });
     ms.push(performance.now() - t0);
-    requests = r.requests;
-    verdict = r.verdict;
+    requests = r.report.requests;
+    verdict = r.report.verdict;
   }
   return { ms: median(ms), requests, verdict };
 }

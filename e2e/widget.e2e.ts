@@ -44,7 +44,7 @@ beforeAll(async () => {
   month = latest.month;
   fullVerdict = latest.report.verdict;
   user = (await monthUserIds(client, genesis, month)).find((u) => u.startsWith('u'))!;
-  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user })).verdict;
+  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user })).report.verdict;
   // The example page as `npm start` would show it, pointed at this run's devnet, app, genesis and a depositor.
   const pointAtTestDevnet = (html: string) => html.replaceAll(EXAMPLE_ESPLORA, h.devnetUrl).replaceAll(EXAMPLE_APP, h.appUrl)
     .replaceAll(EXAMPLE_GENESIS, genesis).replaceAll(EXAMPLE_USER, user);

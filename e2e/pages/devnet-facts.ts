@@ -3,13 +3,10 @@
  * its Esplora API with src/core in Node. The month verdict is the Node run's, for comparison with the browser's.
  */
 import { createEsploraClient, type EsploraClient } from '../../src/core/esplora/client';
-import { monthsAtTip } from '../../src/core/month/months-at-tip';
+import { monthsAtTip } from '../../src/core/month/fetch/months-at-tip';
 import type { MonthReport } from '../../src/core/month/report';
-import { stageFetch, stageHeaders, stageInscriptions, stageSignatures } from '../../src/core/month/stages-chain';
-import type { MonthState } from '../../src/core/month/state';
-import { tableFromRef } from '../../src/core/month/tables';
 import { verifyMonth } from '../../src/core/pipeline';
-import { ALLOCATION } from '../../src/core/table/allocation';
+import { finalTableUserIds } from '../../scripts/golden/user-ids';
 
 export function devnetClient(devnetUrl: string): EsploraClient {
   return createEsploraClient({ hosts: [devnetUrl], network: 'regtest', fetch, requestsPerSecond: 500, burst: 100 });
@@ -19,7 +16,7 @@ export function devnetClient(devnetUrl: string): EsploraClient {
 export async function latestSettledMonth(client: EsploraClient, genesis: string): Promise<{ month: number; report: MonthReport }> {
   const { months } = await monthsAtTip(client, genesis);
   if (months === 0) throw new Error('the devnet has no month yet');
-  const verify = (month: number) => verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'full' });
+  const verify = async (month: number) => (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'full' })).report;
   const latest = await verify(months);
   if (latest.verdict === 'pending' && months > 1) return { month: months - 1, report: await verify(months - 1) };
   return { month: months, report: latest };
@@ -27,16 +24,7 @@ export async function latestSettledMonth(client: EsploraClient, genesis: string)
 
 /** User ids of a month's final allocation table (bound inscriptions, signed final; read without the full checks). */
 export async function monthUserIds(client: EsploraClient, genesis: string, month: number): Promise<string[]> {
-  const s: MonthState = {
-    opts: { client, network: 'regtest', genesisId: genesis, month, depth: 'quick' },
-    checks: [], blocks: new Map(), records: new Map(), invalid: new Set(), tables: {}, ranking: null, pending: false, inputsHashes: {},
-  };
-  await stageFetch(s);
-  stageHeaders(s);
-  stageInscriptions(s);
-  stageSignatures(s);
-  const ref = s.final?.payload.table;
-  if (!ref) throw new Error(`month ${month} has no final table`);
-  const { table } = await tableFromRef(ALLOCATION, ref, s.records);
-  return table.userIds;
+  const ids = await finalTableUserIds(client, genesis, month);
+  if (!ids) throw new Error(`month ${month} has no final table`);
+  return ids;
 }

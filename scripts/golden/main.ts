@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   GOLDEN_DIR, READY_MADE, allFiles, chainSource, goldenChains, quickFile, quickFileName, serveChain, verifyAll, verifyQuick, type GoldenIndex,
 } from './collect';
+import { createEsploraClient } from '../../src/core/esplora/client';
 import { finalTableUserIds } from './user-ids';
 
 /**
@@ -20,8 +21,9 @@ import { finalTableUserIds } from './user-ids';
 async function quickUsers(chain: string, url: string, genesis: string, months: number): Promise<{ month: number; user: string }[]> {
   const out: { month: number; user: string }[] = [];
   let last: string[] = [];
+  const client = createEsploraClient({ hosts: [url], network: 'regtest', fetch, requestsPerSecond: 1000, burst: 100 });
   for (let m = 1; m <= months; m++) {
-    const ids = await finalTableUserIds(url, genesis, m);
+    const ids = await finalTableUserIds(client, genesis, m);
     if (ids && ids.length > 0) last = [...new Set([ids[ids.length - 1]!, ...(chain === READY_MADE ? [ids[Math.floor(ids.length / 2)]!] : [])])];
     for (const user of last) out.push({ month: m, user });
   }

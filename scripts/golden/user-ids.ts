@@ -1,26 +1,21 @@
-/** User ids of a month's final table, read from the devnet as any client would (to choose the golden quick checks). */
-import { createEsploraClient } from '../../src/core/esplora/client';
-import { stageFetch, stageHeaders, stageInscriptions, stageSignatures } from '../../src/core/month/stages-chain';
-import type { MonthState } from '../../src/core/month/state';
-import { tableFromRef } from '../../src/core/month/tables';
-import { ALLOCATION } from '../../src/core/table/allocation';
+/**
+ * User ids of a month's final table, read as any client would, through the fetch layer and the first steps (bound
+ * inscriptions, signed final) without the round's checks: to choose depositors for quick checks in tests and scripts.
+ */
+import type { EsploraClient } from '../../src/core/esplora/client';
+import { fetchMonthSources } from '../../src/core/month/fetch/month-sources';
+import { verifyHeaders } from '../../src/core/month/steps/headers';
+import { verifyInscriptions } from '../../src/core/month/steps/inscriptions';
+import { verifySignatures } from '../../src/core/month/steps/signatures';
+import { readFinalTable } from '../../src/core/month/steps/tables';
 
 /** The final table's user ids, or undefined when the month has no readable final table (failed, pending). */
-export async function finalTableUserIds(url: string, genesis: string, month: number): Promise<string[] | undefined> {
-  const client = createEsploraClient({ hosts: [url], network: 'regtest', fetch, requestsPerSecond: 1000, burst: 100 });
-  const s: MonthState = {
-    opts: { client, network: 'regtest', genesisId: genesis, month, depth: 'quick' },
-    checks: [], blocks: new Map(), records: new Map(), invalid: new Set(), tables: {}, ranking: null, pending: false, inputsHashes: {},
-  };
-  await stageFetch(s);
-  stageHeaders(s);
-  stageInscriptions(s);
-  stageSignatures(s);
-  const ref = s.final?.payload.table;
-  if (!ref) return undefined;
-  try {
-    return (await tableFromRef(ALLOCATION, ref, s.records)).table.userIds;
-  } catch {
-    return undefined;
-  }
+export async function finalTableUserIds(client: EsploraClient, genesisId: string, month: number): Promise<string[] | undefined> {
+  const network = client.network.name;
+  const src = await fetchMonthSources(client, { network, genesisId, month, depth: 'quick' });
+  const blocks = verifyHeaders({ blocks: src.blocks, network: client.network }).value ?? new Map();
+  const records = verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures }).value ?? new Map();
+  const final = verifySignatures({ records, genesisId, network, month, previousMonth: src.previousMonth ?? month - 1 }).value?.final;
+  const table = final && await readFinalTable(final, records, undefined);
+  return table && !('error' in table) ? table.table.userIds : undefined;
 }

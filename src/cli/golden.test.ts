@@ -13,7 +13,7 @@ import {
 } from '../../scripts/golden/collect';
 
 interface Check { step: string; ok: boolean; code: string; evidence: Record<string, unknown> }
-interface Report { month: number; verdict: string; checks: Check[] }
+interface Report { month: number; verdict: string; checks: Check[]; requests: number }
 interface AllOutput { summary: { rejected: number[]; verified: number[]; pendingAtTip: number | null }; reports: Report[] }
 
 const golden = (chain: string, file: string): string | undefined => {
@@ -75,6 +75,17 @@ describe.each(goldenChains())('when the %s chain is verified', { timeout: 900_00
       const penalties = output.reports.flatMap((m) => m.checks.flatMap((c) => (c.evidence.penalties as { reason: string }[] | undefined) ?? []));
       expect(new Set(penalties.map((p) => p.reason))).toEqual(new Set(['missed_deadline', 'disagreed', 'void_commit', 'copied_package', 'unopenable']));
       expect(output.reports.flatMap((m) => m.checks.filter((c) => c.evidence.missed === true)).length).toBeGreaterThanOrEqual(1);
+    });
+
+    // docs/protocol.md §2.4: with the sources of earlier months reused (as `all` does), month 1 also pays for the setup
+    // objects (genesis, program, tables, registrations, stakes); every later finished month needs at most 60 requests.
+    it('stays within the fetch budget: every finished month after the first at most 60 Esplora requests', ({ annotate }) => {
+      const { output } = run();
+      const finished = output.reports.filter((r) => r.verdict !== 'pending');
+      const line = finished.map((r) => `month ${r.month}: ${r.requests}`).join(', ');
+      void annotate(`requests per month (full depth, month 1 with the setup objects): ${line}`);
+      expect(finished.length).toBeGreaterThanOrEqual(2);
+      expect(finished.filter((r) => r.month > 1 && r.requests > 60).map((r) => `month ${r.month}: ${r.requests}`)).toEqual([]);
     });
   } else {
     it('ends as its expected.json says', () => {

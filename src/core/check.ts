@@ -22,16 +22,8 @@ export function failed(step: Step, error: VerifyError): Check {
   return { step, ok: false, code: error.code, message: error.message, evidence: error.evidence };
 }
 
-/**
- * Run one check: a VerifyError becomes a failed Check; anything else is a bug and propagates.
- * Lets the pipeline collect every item's result so one bad item never hides the others.
- */
-export async function runCheck(step: Step, fn: () => Promise<{ message: string; evidence?: Evidence }> | { message: string; evidence?: Evidence }): Promise<Check> {
-  try {
-    const r = await fn();
-    return passed(step, r.message, r.evidence ?? {});
-  } catch (e) {
-    if (e instanceof VerifyError) return failed(step, e);
-    throw e;
-  }
+/** A caught error as a failed check of `step`: a VerifyError is a finding; anything else is a bug and propagates. */
+export function failedOn(step: Step, e: unknown): Check {
+  if (!(e instanceof VerifyError)) throw e;
+  return failed(step, e);
 }

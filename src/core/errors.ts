@@ -6,7 +6,7 @@ export type { VerifyCode } from './codes';
 /** Code prefixes, one per verification step (see docs/architecture.md). */
 export const CODE_PREFIXES = [
   'FETCH_', 'CHAIN_', 'INSCRIPTION_', 'MESSAGE_', 'LOTTERY_', 'RACE_', 'REVEAL_',
-  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'USAGE_', 'PIPELINE_',
+  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'GENESIS_', 'USAGE_', 'PIPELINE_',
 ] as const;
 
 export type Evidence = Record<string, unknown>;
@@ -42,4 +42,12 @@ export function asVerifyError(e: unknown, code: VerifyCode, what: string, eviden
   if (e instanceof VerifyError) return e;
   const detail = e instanceof Error ? e.message : String(e);
   return new VerifyError(code, `${what}: ${detail}`, evidence);
+}
+
+/**
+ * For the fetch layer's catch blocks: a VerifyError is a failure to obtain one object, which the caller records and
+ * goes on; a cancelled run (FETCH_ABORTED) and anything else (a bug) propagate.
+ */
+export function rethrowUnlessFetchFailure(e: unknown): asserts e is VerifyError {
+  if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
 }

@@ -1,67 +1,155 @@
 /**
- * The month verifier (design §3), in order: fetch layer → plain records → verifyX steps → report. Each stage adds
- * `Check`s; one bad item never hides the others; later stages skip what earlier ones could not establish.
+ * The month verifier (design §3): fetch layer → plain records → verify steps → report. Each line is one step: what it
+ * takes is what the lines above established, what it returns feeds the lines below. Steps add `Check`s (one bad item
+ * never hides the others) and skip what earlier steps could not establish; no step changes another's value.
  */
 import { failed, type Check, type Step } from './check';
+import type { NetworkName } from './chain/network';
+import type { EsploraClient } from './esplora/client';
 import { VerifyError } from './errors';
-import { monthEnd } from './month/timeline';
-import { REPORT_VERSION, verdictOf, type MonthReport } from './month/report';
-import { stageAnchors, stageFetch, stageHeaders, stageInscriptions, stageSignatures } from './month/stages-chain';
-import { stageAgreement, stageEligibility, stageLottery, stageRace, stageReveal } from './month/stages-round';
-import { stageProgram, stageProofs, stageRewards, stageRanking, stageRoots } from './month/stages-result';
-import type { MonthState, VerifyMonthOptions } from './month/state';
+import { fetchMonthSources } from './month/fetch/month-sources';
+import type { MonthClient } from './month/fetch/month-client';
+import type { MonthRanking } from './month/ranking';
+import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
+import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type Progress } from './month/report';
+import { StepRun } from './month/step-run';
+import { verifyAgreement } from './month/steps/agreement';
+import { verifyAnchors } from './month/steps/anchors';
+import { verifyEligibility } from './month/steps/eligibility';
+import { verifyHeaders } from './month/steps/headers';
+import { verifyInscriptions } from './month/steps/inscriptions';
+import { verifyLotteryAttempts } from './month/steps/lottery';
+import { verifyProgram, type ProgramRunner } from './month/steps/program';
 
-export type { VerifyMonthOptions } from './month/state';
+export type { ProgramRunner } from './month/steps/program';
+import { verifyProofKey, verifyProofs } from './month/steps/proofs';
+import { verifyRace } from './month/steps/race';
+import { verifyRanking } from './month/steps/ranking';
+import { revealContext, verifyReveal } from './month/steps/reveal';
+import { verifyRewards } from './month/steps/rewards';
+import { verifyRoots } from './month/steps/roots';
+import { verifySignatures } from './month/steps/signatures';
+import { readFinalTable, readMonthTables, type FinalTable, type MonthTables } from './month/steps/tables';
+import { anchorHeight, monthEnd } from './month/timeline';
+import type { AllocationTable } from './table/allocation';
 
-export async function verifyMonth(opts: VerifyMonthOptions): Promise<MonthReport> {
-  const s: MonthState = { opts, checks: [], blocks: new Map(), records: new Map(), invalid: new Set(), tables: {}, ranking: null, pending: false, inputsHashes: {} };
-  const timings: MonthReport['timings'] = {};
+export interface VerifyMonthOptions {
+  client: MonthClient & Pick<EsploraClient, 'network'>;
+  network: NetworkName;
+  genesisId: string;
+  month: number;
+  depth: Depth;
+  /** Quick mode: the depositor's user id (used locally only, never sent). */
+  user?: string;
+  /** Optional trust anchor: the block hash the user expects at a height. */
+  checkpoint?: { height: number; hash: string };
+  /** Runs the pinned WASM program (full mode); a same-thread host when absent. */
+  runProgram?: ProgramRunner;
+  /** Sources of earlier months to reuse (`all`). */
+  reuse?: Pick<MonthSources, 'reveals' | 'blocks' | 'stakes'>;
+  /** Receives the month's fetched sources (e.g. to reuse them for the next month in the same run). */
+  onSources?: (src: MonthSources) => void;
+  /** How many Esplora requests have been made so far (a counting fetch); reported per month. */
+  requestCount?: () => number;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  randomBytes?: (n: number) => Uint8Array;
+}
+
+/** A month's verification: the report, and the final's table when the report verifies it at full depth. */
+export interface MonthVerification {
+  report: MonthReport;
+  /** Every row proven: the final's table of a full-depth `verified` month, with its part bodies as inscribed. */
+  table?: VerifiedTable;
+}
+
+export interface VerifiedTable extends AllocationTable {
+  /** SHA-256 of the concatenated parts (the report's `inputsHashes['table:final']`). */
+  sha256: string;
+  parts: Uint8Array[];
+}
+
+export async function verifyMonth(opts: VerifyMonthOptions): Promise<MonthVerification> {
   const before = opts.requestCount?.() ?? 0;
-  const step = async (name: Step, fn: (s: MonthState) => unknown) => {
-    opts.signal?.throwIfAborted();
-    opts.onProgress?.({ step: name, status: 'running', ms: 0 });
-    const t0 = performance.now();
-    const checks = ((await fn(s)) ?? []) as MonthReport['checks'];
-    const ms = (timings[name] = (timings[name] ?? 0) + performance.now() - t0);
-    s.checks.push(...checks);
-    opts.onProgress?.({ step: name, status: checks.length === 0 ? 'skipped' : checks.every((c) => c.ok) ? 'done' : 'failed', ms });
-  };
+  const run = new StepRun(opts);
+  const src = await run.step('fetch', async () => ({ checks: [], value: await fetchMonthSources(opts.client, { ...opts, ...(opts.checkpoint ? { checkpointHeight: opts.checkpoint.height } : {}) }) }));
+  if (!src) throw new TypeError('the fetch step returned no sources');
+  opts.onSources?.(src);
+  const result = await verifyMonthSources(src, opts, run);
+  result.report.requests = (opts.requestCount?.() ?? before) - before;
+  return result;
+}
 
-  await step('fetch', stageFetch);               // marker listings, reveals, commit txs, blocks, stakes
-  await step('anchors', stageAnchors);           // network, genesis id, checkpoint
-  await step('headers', stageHeaders);           // PoW of every block + block hash at height across hosts
-  await step('inscriptions', stageInscriptions); // Merkle inclusion (position) + BIP341 witness binding
-  await step('signatures', stageSignatures);     // strict messages, BIP340, FROST key, who may sign what
-  await step('eligibility', stageEligibility);   // registered below A_m, stake P2TR ≥ min, unspent at A_m
-  await step('lottery', stageLottery);           // BLS beacon per attempt, stake-weighted lead, deadlines
-  await step('race', stageRace);                 // h_L + 7 … window, rank by (height, position), quorum
-  await step('reveal', stageReveal);             // window, exact key set, KEM re-check, AEAD, inner signature
-  await step('agreement', stageAgreement);       // final names the lead and its root; super-majority
-  await step('proofs', stageProofs);             // batch proofs, Σ partials, previous and inputs roots
-  await step('program', stageProgram);           // pinned WASM re-run = final table, F, W, R, q
-  await step('roots', stageRoots);               // rows → month root (or the depositor's path), month log
-  await step('rewards', stageRewards);           // recomputed rewards and penalties = the final's
-  await step('ranking', (x) => stageRanking(x, x.genesis && monthEnd(x.genesis.params, opts.month)));
-  if (!s.pending) s.checks.push(...missingSteps(s.checks, opts.depth));
+/** The verify steps over fetched sources, in the protocol's order; nothing here does I/O but the program runner. */
+export type VerifySourcesOptions = Omit<VerifyMonthOptions, 'client' | 'reuse' | 'onSources' | 'requestCount'> & { client: Pick<EsploraClient, 'network' | 'hosts'> };
 
-  return {
-    version: REPORT_VERSION, network: opts.network, genesis: opts.genesisId, month: opts.month, depth: opts.depth,
-    verdict: verdictOf(s.checks, s.pending), ...(s.pending && s.pendingReason ? { pendingReason: s.pendingReason } : {}),
-    checks: s.checks, timings, ranking: s.ranking, ...(s.allocation ? { allocation: s.allocation } : {}),
-    inputsHashes: s.inputsHashes, requests: (opts.requestCount?.() ?? before) - before,
+export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesOptions, run = new StepRun(opts)): Promise<MonthVerification> {
+  const { network, genesisId, month, depth, user } = opts;
+  const tipHeight = src.tipHeight;
+  await run.step('anchors', () => verifyAnchors({ network, genesisId, client: { network: opts.client.network.name, hosts: opts.client.hosts }, checkpoint: opts.checkpoint, blocks: src.blocks }));
+  const blocks = await run.step('headers', () => verifyHeaders({ blocks: src.blocks, network: opts.client.network })) ?? new Map();
+  const records = await run.step('inscriptions', () => verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures })) ?? new Map();
+  const signed = await run.step('signatures', () => verifySignatures({ records, genesisId, network, month, previousMonth: src.previousMonth ?? month - 1 }));
+  if (!signed) return monthVerification(run, opts, await run.skip(AFTER_SIGNATURES), records);
+
+  const { genesis, final, previous } = signed;
+  const { params } = genesis;
+  const anchor = anchorHeight(params, month);
+  const current = signed.messages.current;
+  const commits = ofType(current, 'commit');
+  const eligibility = await run.step('eligibility', () => verifyEligibility({ depth, anchor, tipHeight, minStake: params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }));
+  const lottery = await run.step('lottery', () => eligibility && verifyLotteryAttempts({ network, genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight, lotteries: ofType(current, 'lottery'), commits, eligibility, final: final?.payload }));
+  const race = await run.step('race', () => eligibility && lottery?.lead && verifyRace({ params, lead: lottery.lead, commits, eligibility, tipHeight }));
+  const reveal = await run.step('reveal', () => verifyReveal({ depth, context: revealContext(network, genesisId, month, genesis, tipHeight), reveals: ofType(current, 'reveal'), commits, final, race, eligibility }));
+  const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
+  const key = await run.step('proofs', () => verifyProofKey({ genesis, records, agreement }));
+  const tables = await run.step('proofs', () => key && readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
+  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes }));
+  const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
+  const program = await run.step('program', () => verifyProgram({ depth, month, genesis, records, final, tables, finalTable, leadPublics: proofs?.leadPublics, run: opts.runProgram }));
+  const allocation = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot) }));
+  const round = lottery?.lead && race && reveal && agreement?.lead && tables?.previous !== undefined
+    ? { lottery: lottery.lottery, lead: lottery.lead, race, reveal, agreement: proofs?.agreement ?? agreement, invalid: proofs?.invalid ?? new Set(), previous: tables.previous } : undefined;
+  const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round }));
+  const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && round && rewards && { eligibility, round, rewards } }));
+  return monthVerification(run, opts, { ranking, allocation, tables, finalTable }, records);
+}
+
+/** The steps after "signatures", skipped when the month's messages could not be read. */
+const AFTER_SIGNATURES: Step[] = ['eligibility', 'lottery', 'race', 'reveal', 'agreement', 'proofs', 'program', 'roots', 'rewards', 'ranking'];
+
+/** The report (and the verified table) from what the steps established. */
+function monthVerification(
+  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; tables?: MonthTables; finalTable?: FinalTable },
+  records: ReadonlyMap<string, InscriptionRecord>,
+): MonthVerification {
+  const { network, genesisId, month, depth } = opts;
+  const pending = run.pendingReason !== undefined;
+  const checks = pending ? run.checks : [...run.checks, ...missingSteps(run.checks, depth)];
+  const table = found.finalTable && !('error' in found.finalTable) ? found.finalTable : undefined;
+  const report: MonthReport = {
+    version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict: verdictOf(checks, pending), ...(pending ? { pendingReason: run.pendingReason } : {}),
+    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}),
+    inputsHashes: {
+      ...Object.fromEntries([...records.values()].map((r) => [r.id, r.bodySha256])),
+      ...(found.tables?.inputs ? { 'table:inputs': found.tables.inputs.sha256 } : {}), ...(table ? { 'table:final': table.sha256 } : {}),
+    },
+    requests: 0,
   };
+  const verified = table && depth === 'full' && report.verdict === 'verified';
+  return { report, ...(verified ? { table: { ...table.table, sha256: table.sha256, parts: table.parts } } : {}) };
 }
 
 /**
  * Steps a finished month must have passed at each depth (the fetch step reports only failures); a step that produced
  * no check cannot count as verified.
  */
-const REQUIRED: Record<VerifyMonthOptions['depth'], Step[]> = {
+const REQUIRED: Record<Depth, Check['step'][]> = {
   quick: ['anchors', 'headers', 'inscriptions', 'signatures', 'reveal', 'agreement', 'proofs', 'roots'],
   full: ['anchors', 'headers', 'inscriptions', 'signatures', 'eligibility', 'lottery', 'race', 'reveal', 'agreement', 'proofs', 'program', 'roots', 'rewards'],
 };
 
-function missingSteps(checks: readonly Check[], depth: VerifyMonthOptions['depth']): Check[] {
+function missingSteps(checks: readonly Check[], depth: Depth): Check[] {
   if (checks.some((c) => !c.ok)) return [];
   const done = new Set(checks.map((c) => c.step));
   return REQUIRED[depth].filter((step) => !done.has(step)).map((step) =>

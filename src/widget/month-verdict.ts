@@ -4,12 +4,11 @@
  */
 import type { EsploraClient } from '../core/esplora/client';
 import { outcomeOf } from '../core/outcome';
-import { monthsAtTip } from '../core/month/months-at-tip';
+import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
-import type { ProgramRunner } from '../core/month/verify-program';
-import { verifyMonth } from '../core/pipeline';
+import { verifyMonth, type ProgramRunner } from '../core/pipeline';
 import type { WidgetSettings } from './settings';
-import { isUnavailable, type WidgetVerdict } from './verdict';
+import { isUnavailable, type WidgetVerdict } from './widget-verdict';
 
 export interface MonthVerdictDeps {
   /** Runs the pinned WASM program with a time limit (its own Worker in a browser). */
@@ -34,12 +33,12 @@ function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
 
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {
   const t0 = now();
-  const verify = (month: number) => verifyMonth({
+  const verify = async (month: number) => (await verifyMonth({
     client, network: settings.network, genesisId: settings.genesis, month, depth: settings.depth,
     ...(settings.user ? { user: settings.user } : {}),
     ...(deps.runProgram ? { runProgram: deps.runProgram } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  })).report;
   const outcome = await outcomeOf(async () => {
     if (settings.month !== null) return verify(settings.month);
     const { months } = await monthsAtTip(client, settings.genesis);

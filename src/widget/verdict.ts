@@ -4,37 +4,19 @@
  * chain tip. Isomorphic (runs in the widget's Worker and in Node tests); `fetch` is injected.
  */
 import { createEsploraClient } from '../core/esplora/client';
-import type { ProgramRunner } from '../core/month/verify-program';
+import type { ProgramRunner } from '../core/pipeline';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
+import { isUnavailable, type WidgetVerdict } from './widget-verdict';
 
-export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable';
-
-export interface WidgetVerdict {
-  /** verified / rejected (a check failed) / pending (the month is not finished) / unavailable (could not be checked). */
-  status: VerdictStatus;
-  /** What was verified, e.g. "Month 3" or "Chain tip #1234". */
-  subject: string;
-  /** The month the verdict is about, when it is about one. */
-  month: number | null;
-  /** `OK`, or the code of the check that failed. */
-  code: string;
-  message: string;
-  /** Wall-clock time of the verification in the browser. */
-  ms: number;
-}
+export type { WidgetVerdict } from './widget-verdict';
 
 export interface VerdictDeps {
   fetch: typeof fetch;
   now?: () => number;
   signal?: AbortSignal;
   runProgram?: ProgramRunner;
-}
-
-/** Failures that say nothing about the data: the hosts could not be reached, the run was cancelled, or a bug. */
-export function isUnavailable(code: string): boolean {
-  return code.startsWith('FETCH_') || code === 'INTERNAL_ERROR';
 }
 
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {

@@ -3,23 +3,20 @@
  * when every finished month is verified; the month in progress at the tip is reported as pending and does not fail
  * the run (it is not finished); 1 when a month is rejected (or an earlier month is still pending); 2 usage or I/O.
  */
-import { parseArgs } from 'node:util';
-import { monthsAtTip } from '../../core/month/months-at-tip';
+import { monthsAtTip } from '../../core/month/fetch/months-at-tip';
 import { allTimeRanking, type MonthRanking } from '../../core/month/ranking';
 import type { MonthReport } from '../../core/month/report';
 import type { MonthSources } from '../../core/month/records';
 import { verifyMonth } from '../../core/pipeline';
-import { EXIT, UsageError, printJson, type CliIO } from '../io';
+import { commandArgs, usage } from '../args';
+import { EXIT, printJson, type CliIO } from '../io';
 import { IO_CODES, MONTH_HELP, MONTH_OPTIONS, errorExit, humanReport, monthSetup } from './month';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: MONTH_OPTIONS, strict: true, allowPositionals: true });
-  if (values.help) {
-    io.stdout(MONTH_HELP);
-    return EXIT.VERIFIED;
-  }
-  if (positionals.length) throw new UsageError(`all takes no month number\n\n${MONTH_HELP}`);
-  const setup = monthSetup(values, io);
+  const parsed = commandArgs(io, args, MONTH_OPTIONS, MONTH_HELP);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) throw usage('all takes no month number', MONTH_HELP);
+  const setup = monthSetup(parsed.values, io);
   const reports: MonthReport[] = [];
   try {
     const { months } = await monthsAtTip(setup.base.client, setup.base.genesisId);
@@ -31,7 +28,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       for (const [h, b] of Object.entries(src.blocks)) if (!b.error && Number(h) <= src.tipHeight - 5) reuse.blocks[Number(h)] = b;
     };
     for (let m = 1; m <= months; m++) {
-      const r = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
+      const { report: r } = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
       reports.push(r);
       if (!setup.json) io.stdout(humanReport(r));
     }

@@ -1,8 +1,8 @@
 /** drey-verify inscriptions <file|->: the ord inscriptions a raw transaction (hex) creates, as a JSON array. */
-import { parseArgs } from 'node:util';
 import { isVerifyError } from '../../core/errors';
 import { inscriptionsFromTxHex, summaryFromInscription } from '../../core/inscription';
-import { EXIT, UsageError, printJson, type CliIO } from '../io';
+import { commandArgs, usage } from '../args';
+import { EXIT, printJson, type CliIO } from '../io';
 
 const HELP = `usage: drey-verify inscriptions <file|->
 
@@ -12,13 +12,11 @@ metadata (hex), body length and sha256, curse flags. Exit 0 parsed, 1 not a vali
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.VERIFIED;
-  }
-  if (positionals.length !== 1) throw new UsageError(`expected one input (a file or -), got ${positionals.length}\n\n${HELP}`);
-  const raw = await io.readInput(positionals[0]!);
+  const parsed = commandArgs(io, args, {}, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const [input, ...more] = parsed.positionals;
+  if (input === undefined || more.length > 0) throw usage(`expected one input (a file or -), got ${parsed.positionals.length}`, HELP);
+  const raw = await io.readInput(input);
   const hex = new TextDecoder().decode(raw).replace(/\s+/g, '');
   try {
     const { inscriptions } = inscriptionsFromTxHex(hex);

@@ -4,8 +4,8 @@
  * 2 usage or I/O.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isNetworkName, networkFromName, NETWORK_NAMES } from '../../core/chain/network';
+import type { parseArgs } from 'node:util';
+import { networkFromName, NETWORK_NAMES } from '../../core/chain/network';
 import { createEsploraClient } from '../../core/esplora/client';
 import { countingFetch } from '../../core/month/counting-fetch';
 import type { MonthReport } from '../../core/month/report';
@@ -13,6 +13,7 @@ import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
 import { isVerifyError } from '../../core/errors';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
 import { cacheNamespace, openDiskCache } from '../disk-cache';
+import { commandArgs, hostsOption, integerOption, networkOption, usage } from '../args';
 import { EXIT, UsageError, printJson, type CliIO } from '../io';
 
 export const MONTH_HELP = `usage:
@@ -48,7 +49,6 @@ export const MONTH_OPTIONS = {
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof MONTH_OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -64,15 +64,13 @@ export interface MonthSetup {
 
 /** Options → a client and the pipeline's base options (UsageError on a bad option). */
 export function monthSetup(values: Values, io: CliIO): MonthSetup {
-  if (!values.esplora) throw new UsageError(`--esplora is required\n\n${MONTH_HELP}`);
+  if (!values.esplora) throw usage('--esplora is required', MONTH_HELP);
   if (!values.genesis || !/^[0-9a-f]{64}i(0|[1-9][0-9]{0,9})$/.test(values.genesis)) throw new UsageError('--genesis must be an inscription id <64 hex>i<n>');
-  const networkName = values.network ?? 'mainnet';
-  if (!isNetworkName(networkName)) throw new UsageError(`unknown network "${networkName}"`);
+  const networkName = networkOption(values.network, MONTH_HELP);
   const depth = values.depth ?? 'full';
   if (depth !== 'quick' && depth !== 'full') throw new UsageError('--depth must be quick or full');
   if (depth === 'quick' && values.user === undefined) throw new UsageError('--depth quick needs --user ID');
-  const rps = values.rps === undefined ? 4 : Number(values.rps);
-  if (!Number.isFinite(rps) || rps <= 0) throw new UsageError('--rps must be a positive number');
+  const rps = integerOption('rps', values.rps, 1) ?? 4;
   let checkpoint: VerifyMonthOptions['checkpoint'];
   if (values.checkpoint !== undefined) {
     const m = /^(\d{1,9}):([0-9a-fA-F]{64})$/.exec(values.checkpoint);
@@ -81,7 +79,7 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
   }
   if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
   if (values.cache === '') throw new UsageError('--cache needs a directory');
-  const hosts = values.esplora.split(',').map((h) => h.trim()).filter(Boolean);
+  const hosts = hostsOption(values.esplora);
   const counter = countingFetch(io.fetch);
   const cacheRoot = values['no-cache'] ? null : values.cache ?? io.cacheDir;
   const cache = cacheRoot === null ? undefined : openDiskCache({
@@ -127,16 +125,14 @@ export function errorExit(e: unknown, io: CliIO, json: boolean): number {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: MONTH_OPTIONS, strict: true, allowPositionals: true });
-  if (values.help) {
-    io.stdout(MONTH_HELP);
-    return EXIT.VERIFIED;
-  }
-  if (positionals.length !== 1 || !/^[1-9]\d{0,5}$/.test(positionals[0]!)) throw new UsageError(`month M: M is a month number 1, 2, 3…\n\n${MONTH_HELP}`);
-  const setup = monthSetup(values, io);
+  const parsed = commandArgs(io, args, MONTH_OPTIONS, MONTH_HELP);
+  if (typeof parsed === 'number') return parsed;
+  const [month, ...more] = parsed.positionals;
+  if (month === undefined || more.length > 0 || !/^[1-9]\d{0,5}$/.test(month)) throw usage('month M: M is a month number 1, 2, 3…', MONTH_HELP);
+  const setup = monthSetup(parsed.values, io);
   let report: MonthReport;
   try {
-    report = await verifyMonth({ ...setup.base, month: Number(positionals[0]) });
+    ({ report } = await verifyMonth({ ...setup.base, month: Number(month) }));
   } catch (e) {
     return errorExit(e, io, setup.json);
   }

@@ -1,9 +1,9 @@
 /** drey-verify proof: checks one proof (snarkjs JSON files, any circuit) with the proof system a genesis would name. */
-import { parseArgs } from 'node:util';
 import { VerifyError, type VerifyCode } from '../../core/errors';
 import { proofSystemFor } from '../../core/proof/proof-system';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { commandArgs, usage } from '../args';
+import { EXIT, type CliIO } from '../io';
 
 const HELP = `usage: drey-verify proof --vkey FILE --proof FILE --public FILE [--system ID]
 
@@ -24,23 +24,11 @@ function parseJson(bytes: Uint8Array, path: string, code: VerifyCode, what: stri
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      vkey: { type: 'string' },
-      proof: { type: 'string' },
-      public: { type: 'string' },
-      system: { type: 'string', default: GROTH16_BN254_SNARKJS_V1 },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.VERIFIED;
-  }
-  if (!values.vkey || !values.proof || !values.public) throw new UsageError(`--vkey, --proof and --public are required\n\n${HELP}`);
+  const parsed = commandArgs(io, args, { vkey: { type: 'string' }, proof: { type: 'string' }, public: { type: 'string' }, system: { type: 'string', default: GROTH16_BN254_SNARKJS_V1 } }, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) throw usage(`unexpected argument "${positionals[0]}"`, HELP);
+  if (!values.vkey || !values.proof || !values.public || !values.system) throw usage('--vkey, --proof and --public are required', HELP);
   // Unreadable files are I/O errors (exit 2, raised to the dispatcher); unparseable contents are rejections.
   const vkeyBytes = await io.readInput(values.vkey);
   const proofBytes = await io.readInput(values.proof);

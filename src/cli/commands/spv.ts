@@ -2,12 +2,13 @@
  * drey-verify spv: a transaction's inclusion in a block with valid proof of work, either live from Esplora hosts
  * (cross-checking the block hash at the height across them) or offline from a header, a raw tx and a merkle proof.
  */
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import { isVerifyError, VerifyError } from '../../core/errors';
-import { isNetworkName, networkFromName, NETWORK_NAMES, type Network } from '../../core/chain/network';
+import { networkFromName, NETWORK_NAMES, type NetworkParams } from '../../core/chain/network';
 import { verifySpv } from '../../core/chain/spv';
 import { createEsploraClient } from '../../core/esplora/client';
 import { crossCheckBlockHash } from '../../core/esplora/cross-check';
+import { commandArgs, hostsOption, integerOption, networkOption, usage } from '../args';
 import { EXIT, UsageError, printJson, valueOrFile, type CliIO } from '../io';
 
 const HELP = `usage:
@@ -41,26 +42,22 @@ const OPTIONS = {
   rps: { type: 'string' },
   retries: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.VERIFIED;
-  }
-  const networkName = values.network ?? 'mainnet';
-  if (!isNetworkName(networkName === 'testnet3' ? 'testnet' : networkName)) throw new UsageError(`unknown network "${networkName}"\n\n${HELP}`);
-  const network = networkFromName(networkName);
+  const parsed = commandArgs(io, args, OPTIONS, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) throw usage(`unexpected argument "${positionals[0]}"`, HELP);
+  const network = networkFromName(networkOption(values.network, HELP));
   for (const key of ['txid', 'block-hash'] as const) {
     const v = values[key];
     if (v !== undefined && !TXID_RE.test(v)) throw new UsageError(`--${key} must be 64 hex characters`);
   }
   const offline = values.header !== undefined || values.tx !== undefined || values.proof !== undefined;
-  if (offline && values.esplora !== undefined) throw new UsageError(`use either --esplora or --header/--tx/--proof\n\n${HELP}`);
+  if (offline && values.esplora !== undefined) throw usage('use either --esplora or --header/--tx/--proof', HELP);
   try {
     const evidence = offline ? await verifyOffline(values, network, io) : await verifyLive(values, network, io);
     printJson(io, { ok: true, evidence });
@@ -72,9 +69,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function verifyOffline(values: Values, network: Network, io: CliIO) {
+async function verifyOffline(values: Values, network: NetworkParams, io: CliIO) {
   if (values.header === undefined || values.tx === undefined || values.proof === undefined) {
-    throw new UsageError(`offline mode needs --header, --tx and --proof\n\n${HELP}`);
+    throw usage('offline mode needs --header, --tx and --proof', HELP);
   }
   const [headerHex, txHex, proofText] = await Promise.all([valueOrFile(io, values.header), valueOrFile(io, values.tx), valueOrFile(io, values.proof)]);
   let proof: unknown;
@@ -90,17 +87,11 @@ async function verifyOffline(values: Values, network: Network, io: CliIO) {
   return { ...r.evidence, mode: 'offline', heightSource: 'merkle proof (not authenticated offline)' };
 }
 
-async function verifyLive(values: Values, network: Network, io: CliIO) {
-  if (values.esplora === undefined || values.txid === undefined) throw new UsageError(`live mode needs --esplora and --txid\n\n${HELP}`);
-  const hosts = values.esplora.split(',').map((h) => h.trim()).filter(Boolean);
-  const count = (name: 'rps' | 'retries', min: number): number | undefined => {
-    const v = values[name];
-    if (v === undefined) return undefined;
-    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
-    return Number(v);
-  };
-  const rps = count('rps', 1);
-  const retries = count('retries', 0);
+async function verifyLive(values: Values, network: NetworkParams, io: CliIO) {
+  if (values.esplora === undefined || values.txid === undefined) throw usage('live mode needs --esplora and --txid', HELP);
+  const hosts = hostsOption(values.esplora);
+  const rps = integerOption('rps', values.rps, 1);
+  const retries = integerOption('retries', values.retries, 0);
   let client;
   try {
     client = createEsploraClient({ hosts, fetch: io.fetch, network, ...(rps ? { requestsPerSecond: rps } : {}), ...(retries !== undefined ? { retries } : {}) });

@@ -1,7 +1,7 @@
 /** Bitcoin block headers: 80-byte parsing, block hash, compact-target decoding, proof of work, chain linkage. */
-import { bytesToHex, equalBytes, parseHex, sha256d, toDisplayHex } from '../bytes';
+import { equalBytes, parseHex, sha256d, toDisplayHex } from '../bytes';
 import { VerifyError } from '../errors';
-import type { Network } from './network';
+import type { NetworkParams } from './network';
 
 export const HEADER_LENGTH = 80;
 
@@ -70,7 +70,7 @@ const hex64 = (n: bigint): string => n.toString(16).padStart(64, '0');
  * Proof of work: the target from `bits` is within the network's powLimit and light-client floor, and the block
  * hash is at or below it. Returns the target.
  */
-export function verifyPow(header: Header, network: Network): bigint {
+export function verifyPow(header: Header, network: NetworkParams): bigint {
   const target = targetFromBits(header.bits);
   const evidence = { blockHash: header.hash, bits: `0x${header.bits.toString(16).padStart(8, '0')}`, target: hex64(target), network: network.name };
   if (target > network.powLimit) {
@@ -89,7 +89,7 @@ export function workFromTarget(target: bigint): bigint {
 }
 
 /** Each header's previous-block hash is the hash of the header before it. Returns the total work. */
-export function verifyHeaderChain(headers: readonly Header[], network: Network): bigint {
+export function verifyHeaderChain(headers: readonly Header[], network: NetworkParams): bigint {
   let work = 0n;
   headers.forEach((h, i) => {
     work += workFromTarget(verifyPow(h, network));
@@ -101,6 +101,3 @@ export function verifyHeaderChain(headers: readonly Header[], network: Network):
   return work;
 }
 
-export function headerToHex(header: Header): string {
-  return bytesToHex(header.bytes);
-}

@@ -2,7 +2,7 @@
 
 export type NetworkName = 'mainnet' | 'testnet' | 'testnet4' | 'signet' | 'regtest';
 
-export interface Network {
+export interface NetworkParams {
   name: NetworkName;
   /** BIP173 human-readable part of segwit addresses. */
   bech32: string;
@@ -26,7 +26,7 @@ export const DIFFICULTY_1_TARGET = 0xffffn << 208n;
 /** Mainnet difficulty first passed 10^12 in late 2017 and has never fallen back below it. */
 export const MAINNET_MIN_DIFFICULTY = 10n ** 12n;
 
-const NETWORKS: Record<NetworkName, Network> = {
+const NETWORKS: Record<NetworkName, NetworkParams> = {
   mainnet: {
     name: 'mainnet',
     bech32: 'bc',
@@ -81,7 +81,7 @@ export function isNetworkName(name: unknown): name is NetworkName {
 }
 
 /** Look a network up by name ('testnet3' is accepted for 'testnet'). Unknown names are a caller bug. */
-export function networkFromName(name: string): Network {
+export function networkFromName(name: string): NetworkParams {
   const key = name === 'testnet3' ? 'testnet' : name;
   if (!isNetworkName(key)) throw new RangeError(`unknown network "${name}" (expected ${NETWORK_NAMES.join(', ')})`);
   return NETWORKS[key];

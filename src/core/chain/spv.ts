@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { parseHeader, verifyPow, workFromTarget, type Header } from './header';
 import { parseMerkleProof, verifyMerkleProof, type MerkleProof } from './merkle';
-import type { Network } from './network';
+import type { NetworkParams } from './network';
 import { parseTx, type ParsedTx } from './tx';
 
 export interface SpvInput {
@@ -12,7 +12,7 @@ export interface SpvInput {
   txHex: string | Uint8Array;
   /** Esplora `/tx/:txid/merkle-proof` JSON (untrusted: its shape is checked). */
   proof: unknown;
-  network: Network;
+  network: NetworkParams;
   /** When given, the transaction must hash to it (display hex). */
   txid?: string;
   /** When given, the header must hash to it (display hex), e.g. the block hash cross-checked at the height. */

@@ -5,10 +5,10 @@ import { monthRoot } from './batches';
 import { commitment, commitments } from './commitment';
 import { userIdField } from './user-id';
 import { codeOf } from '../errors.test-util';
-import type { AllocationRow } from './table';
+import type { AllocationLeafRow } from './leaf-rows';
 
 const MONTH = 5;
-const rows: AllocationRow[] = Array.from({ length: 23 }, (_, i) => ({ uid: userIdField(`u${i}`), allocation: BigInt(1000 + i * 17) }));
+const rows: AllocationLeafRow[] = Array.from({ length: 23 }, (_, i) => ({ uid: userIdField(`u${i}`), allocation: BigInt(1000 + i * 17) }));
 
 describe('the commitment', () => {
   it('chains chunks of 16 through the capacity element and equals one call per list', () => {

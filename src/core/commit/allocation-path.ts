@@ -10,7 +10,7 @@ import { allocationCommitments } from './batch-commitments';
 import { isFieldElement } from './field';
 import { checkSiblings, decimalLevels, depth, integerField, malformed, MAX_BATCHES } from './inclusion-path';
 import { isPowerOfFour, nextPowerOfFour, quadLevels, quadSiblings, rootFromQuadSiblings } from './quad-tree';
-import type { AllocationRow } from './table';
+import type { AllocationLeafRow } from './leaf-rows';
 
 export interface AllocationPath {
   row: number;
@@ -31,7 +31,7 @@ export interface AllocationPathRoots {
 export const MAX_PATH_BATCH = 64;
 
 /** The path of `row` in month `month`'s table (built by whoever holds the table). */
-export function allocationPath(month: number | bigint, rows: readonly AllocationRow[], batchSize: number, row: number): AllocationPath {
+export function allocationPath(month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, row: number): AllocationPath {
   if (!Number.isSafeInteger(row) || row < 0 || row >= rows.length) throw new RangeError(`row ${row} is not in the table`);
   const roots = allocationCommitments(month, rows, batchSize);
   while (roots.length < nextPowerOfFour(roots.length)) roots.push(0n);
@@ -59,7 +59,7 @@ function checkPath(path: AllocationPath): AllocationPath {
 }
 
 /** The batch root and month root a depositor's row and its path lead to (MERKLE_PATH_ROW when the row is not theirs). */
-export function rootFromAllocationPath(month: number | bigint, leaf: AllocationRow, path: AllocationPath): AllocationPathRoots {
+export function rootFromAllocationPath(month: number | bigint, leaf: AllocationLeafRow, path: AllocationPath): AllocationPathRoots {
   const p = checkPath(path);
   const [uid, allocation] = p.batchRows[p.row % p.batchSize]!;
   if (uid !== leaf.uid || allocation !== leaf.allocation) {
@@ -71,7 +71,7 @@ export function rootFromAllocationPath(month: number | bigint, leaf: AllocationR
 }
 
 /** Compute, then compare with the expected month root: MERKLE_ROOT_MISMATCH carries both values. */
-export function verifyAllocationPath(month: number | bigint, leaf: AllocationRow, path: AllocationPath, expectedMonthRoot: bigint): AllocationPathRoots {
+export function verifyAllocationPath(month: number | bigint, leaf: AllocationLeafRow, path: AllocationPath, expectedMonthRoot: bigint): AllocationPathRoots {
   const roots = rootFromAllocationPath(month, leaf, path);
   if (roots.monthRoot !== expectedMonthRoot) {
     throw new VerifyError('MERKLE_ROOT_MISMATCH', 'the inclusion path does not lead to the month root', {

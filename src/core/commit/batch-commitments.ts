@@ -8,7 +8,7 @@
  */
 import { commitments } from './commitment';
 import { batchCount } from './batches';
-import type { AllocationRow, InputsRow } from './table';
+import type { AllocationLeafRow, InputsLeafRow } from './leaf-rows';
 
 /** The rows of batch b (of `size` rows), zero-padded: `fill(i)` gives row i's elements, `width` of them. */
 function batchLists(total: number, size: number, count: number, width: number, fill: (i: number, out: bigint[]) => void): bigint[][] {
@@ -32,7 +32,7 @@ export function previousCommitments(month: number | bigint, previous: readonly b
 }
 
 /** Inputs commitments of month m. */
-export function inputsCommitments(month: number | bigint, rows: readonly InputsRow[], batchSize: number, count = batchCount(rows.length, batchSize)): bigint[] {
+export function inputsCommitments(month: number | bigint, rows: readonly InputsLeafRow[], batchSize: number, count = batchCount(rows.length, batchSize)): bigint[] {
   const lists = batchLists(rows.length, batchSize, count, 4, (i, out) => {
     const r = rows[i]!;
     out.push(r.uid, r.alive ? 1n : 0n, r.deposit, r.q);
@@ -41,7 +41,7 @@ export function inputsCommitments(month: number | bigint, rows: readonly InputsR
 }
 
 /** New-allocation commitments of month m (its table's batch roots). */
-export function allocationCommitments(month: number | bigint, rows: readonly AllocationRow[], batchSize: number, count = batchCount(rows.length, batchSize)): bigint[] {
+export function allocationCommitments(month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, count = batchCount(rows.length, batchSize)): bigint[] {
   const lists = batchLists(rows.length, batchSize, count, 2, (i, out) => { out.push(rows[i]!.uid, rows[i]!.allocation); });
   return commitments(inits(count, month), lists);
 }

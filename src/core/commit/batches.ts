@@ -1,7 +1,7 @@
 /** Rows to batches to roots (docs/allocation-formula.md §Commitments): batch roots and the month root over them. */
 import { allocationLeaf, inputsLeaf, paddingAllocationLeaf, paddingInputsLeaf } from './leaves';
 import { isPowerOfFour, nextPowerOfFour, quadRoot } from './quad-tree';
-import type { AllocationRow, InputsRow } from './table';
+import type { AllocationLeafRow, InputsLeafRow } from './leaf-rows';
 
 function checkBatchSize(batchSize: number): void {
   if (!isPowerOfFour(batchSize)) throw new RangeError(`batch size ${batchSize} is not a power of four`);
@@ -44,26 +44,26 @@ export function monthRoot(batchRoots: readonly bigint[]): bigint {
 
 /** Allocation leaves of month `month`, batched and padded. */
 export function allocationBatches(
-  month: number | bigint, rows: readonly AllocationRow[], batchSize: number, count?: number,
+  month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, count?: number,
 ): bigint[][] {
   const leaves = rows.map((r) => allocationLeaf(month, r.uid, r.allocation));
   return chunkLeaves(leaves, batchSize, paddingAllocationLeaf(month), count);
 }
 
 /** Inputs leaves, batched and padded. */
-export function inputsBatches(rows: readonly InputsRow[], batchSize: number): bigint[][] {
+export function inputsBatches(rows: readonly InputsLeafRow[], batchSize: number): bigint[][] {
   const leaves = rows.map((r) => inputsLeaf(r.uid, r.alive, r.deposit, r.q));
   return chunkLeaves(leaves, batchSize, paddingInputsLeaf());
 }
 
 /** Batch roots of an allocation table of month `month`. */
 export function allocationBatchRoots(
-  month: number | bigint, rows: readonly AllocationRow[], batchSize: number, count?: number,
+  month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, count?: number,
 ): bigint[] {
   return allocationBatches(month, rows, batchSize, count).map(batchRoot);
 }
 
 /** Batch roots of a month's inputs. */
-export function inputsBatchRoots(rows: readonly InputsRow[], batchSize: number): bigint[] {
+export function inputsBatchRoots(rows: readonly InputsLeafRow[], batchSize: number): bigint[] {
   return inputsBatches(rows, batchSize).map(batchRoot);
 }

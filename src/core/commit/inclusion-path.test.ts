@@ -7,12 +7,12 @@ import {
 } from './inclusion-path';
 import { FIELD_R } from './field';
 import { userIdField } from './user-id';
-import type { AllocationRow } from './table';
+import type { AllocationLeafRow } from './leaf-rows';
 
 const MONTH = 5;
 const B = 4;
 // 23 rows: 6 batches (the last one padded), month tree padded to 16 batch roots.
-const rows: AllocationRow[] = Array.from({ length: 23 }, (_, i) => ({ uid: userIdField(`u${i}`), allocation: BigInt(1000 + i * 17) }));
+const rows: AllocationLeafRow[] = Array.from({ length: 23 }, (_, i) => ({ uid: userIdField(`u${i}`), allocation: BigInt(1000 + i * 17) }));
 const root = monthRoot(allocationBatchRoots(MONTH, rows, B));
 const leafOf = (i: number) => allocationLeaf(MONTH, rows[i]!.uid, rows[i]!.allocation);
 

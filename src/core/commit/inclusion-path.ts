@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import { allocationBatches, batchRoot } from './batches';
 import { isFieldElement } from './field';
 import { isPowerOfFour, nextPowerOfFour, quadLevels, quadSiblings, rootFromQuadSiblings } from './quad-tree';
-import type { AllocationRow } from './table';
+import type { AllocationLeafRow } from './leaf-rows';
 
 /** Row position, layout and three siblings per level (leaves first) in the batch tree and in the month tree. */
 export interface InclusionPath {
@@ -32,7 +32,7 @@ export function depth(n: number): number {
 
 /** The path of `row` in month `month`'s table (built by whoever publishes the table). */
 export function inclusionPath(
-  month: number | bigint, rows: readonly AllocationRow[], batchSize: number, row: number,
+  month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, row: number,
 ): InclusionPath {
   if (!Number.isSafeInteger(row) || row < 0 || row >= rows.length) throw new RangeError(`row ${row} is not in the table`);
   const batches = allocationBatches(month, rows, batchSize);

@@ -11,4 +11,4 @@ export type { InclusionPath, PathRoots } from './inclusion-path';
 export { BATCH_PUBLIC_INPUTS, batchPublicInputs, batchPublicFromSignals, verifyBatchSums } from './public-inputs';
 export type { BatchPublic, BatchPublicName } from './public-inputs';
 export { FIELD_R, RATE_ONE, RATE_MAX, AMOUNT_LIMIT } from './field';
-export type { AllocationRow, InputsRow } from './table';
+export type { AllocationLeafRow, InputsLeafRow } from './leaf-rows';

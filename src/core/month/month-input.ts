@@ -8,15 +8,13 @@ import type { MortalityLookup } from '../table/mortality-lookup';
 
 /** Rows keep their position: row i of last month's table is row i of this month's inputs (TABLE_ROW_ORDER otherwise). */
 export function monthInput(startMonth: number, month: number, previous: AllocationTable | undefined, inputs: InputsTable, mortality: MortalityLookup): AllocationInput {
-  const prevRows = previous?.rows ?? 0;
-  if (prevRows > inputs.rows) {
-    throw new VerifyError('TABLE_ROW_ORDER', `the inputs table has ${inputs.rows} rows, last month's table ${prevRows}`, { inputs: inputs.rows, previous: prevRows });
+  const lastIds = previous?.userIds ?? [];
+  if (lastIds.length > inputs.rows) {
+    throw new VerifyError('TABLE_ROW_ORDER', `the inputs table has ${inputs.rows} rows, last month's table ${lastIds.length}`, { inputs: inputs.rows, previous: lastIds.length });
   }
-  for (let i = 0; i < prevRows; i++) {
-    if (previous!.userIds[i] !== inputs.userIds[i]) {
-      throw new VerifyError('TABLE_ROW_ORDER', `row ${i} is ${inputs.userIds[i]} in the inputs but ${previous!.userIds[i]} last month`, { row: i });
-    }
-  }
+  lastIds.forEach((id, i) => {
+    if (id !== inputs.userIds[i]) throw new VerifyError('TABLE_ROW_ORDER', `row ${i} is ${inputs.userIds[i]} in the inputs but ${id} last month`, { row: i });
+  });
   return {
     referenceDate: referenceDateOfMonth(startMonth, month),
     previous: BigUint64Array.from(previous ? Array.from(previous.allocations, (a) => BigInt.asUintN(64, a)) : []),

@@ -12,7 +12,7 @@ import { isValidSchnorr, parseXOnlyKey, signSchnorr } from '../crypto/schnorr';
 import { taggedHash } from '../crypto/tagged-hash';
 import { canonicalBytes, canonicalize } from '../protocol/canonical';
 import { parseStrictJson, type JsonValue } from '../protocol/strict-json';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 
 export const PACKAGE_TAG = 'drey/v1/package';
 const MAX_BATCHES = 1 << 16;
@@ -27,7 +27,7 @@ export interface PackageBatch {
 }
 
 export interface Package {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   month: number;
   actuary: string;
@@ -97,7 +97,7 @@ export function parsePackage(bytes: Uint8Array): Package {
     };
   });
   const pkg: Package = {
-    network: str('network', /^[a-z0-9]{1,16}$/) as Network,
+    network: str('network', /^[a-z0-9]{1,16}$/) as NetworkName,
     genesis: str('genesis', /^[0-9a-f]{64}i(?:0|[1-9][0-9]{0,9})$/),
     month,
     actuary: str('actuary', HEX32),

@@ -6,7 +6,7 @@ import type { ParsedTx } from '../chain/tx';
 import type { Outspend } from '../esplora/shapes';
 import type { Message } from '../protocol/message';
 import type { MessageType, PayloadByType } from '../protocol/payloads';
-import type { Network } from '../protocol/ids';
+import type { NetworkName } from '../chain/network';
 
 /** A block the month refers to: its header (re-hashed by the client) and what each host names at its height. */
 export interface BlockSource {
@@ -50,7 +50,7 @@ export interface StakeSource {
 
 /** Everything fetched for one month, untrusted until the steps have checked it. */
 export interface MonthSources {
-  network: Network;
+  network: NetworkName;
   genesisId: string;
   month: number;
   tipHeight: number;
@@ -101,4 +101,9 @@ export interface MessageRecord<T extends MessageType = MessageType> {
 /** Chain order of two inscriptions: (height, position in block, index in the reveal). */
 export function chainOrder(a: InscriptionRecord, b: InscriptionRecord): number {
   return a.height - b.height || a.position - b.position || a.index - b.index;
+}
+
+/** The messages of one type, in chain order. */
+export function ofType<T extends MessageType>(list: readonly MessageRecord[], type: T): MessageRecord<T>[] {
+  return list.filter((x): x is MessageRecord<T> => x.type === type);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeOf } from '../errors.test-util';
 import type { MessageRecord } from './records';
 import { selectInputs } from './select-inputs';
-import { inscription, key } from './test-records.test-util';
+import { inscription, key } from './steps/test-records.test-util';
 
 const ANCHOR = 1000;
 

@@ -1,5 +1,5 @@
 /** The nostr kinds and tags Drey uses (NIP-01 kind ranges, NIP-78 app data); docs/nostr.md explains each. */
-import { isNetwork } from '../protocol/ids';
+import { isNetworkName } from '../chain/network';
 
 /** NIP-01 user metadata (replaceable): an actuary's display name and about text. */
 export const KIND_PROFILE = 0;
@@ -21,7 +21,7 @@ export const TAG_ROAST_RUN = 'x';
 
 /** The `d` tag of a month's round-status event: `drey/v1/<network>/<genesis>/month/<m>/status`. */
 export function roundStatusD(network: string, genesis: string, month: number): string {
-  if (!isNetwork(network)) throw new RangeError(`unknown network: ${network}`);
+  if (!isNetworkName(network)) throw new RangeError(`unknown network: ${network}`);
   if (!/^[0-9a-f]{64}i(0|[1-9][0-9]{0,9})$/.test(genesis)) throw new RangeError(`genesis must be an inscription id: ${genesis}`);
   if (!Number.isSafeInteger(month) || month < 1) throw new RangeError(`month must be a positive integer: ${month}`);
   return `drey/v1/${network}/${genesis}/month/${month}/status`;

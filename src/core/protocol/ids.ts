@@ -1,16 +1,6 @@
-/** Protocol identifiers: networks, inscription ids (`<txid>i<index>`) and their 36-byte binary form. */
+/** Protocol identifiers: inscription ids (`<txid>i<index>`) and their 36-byte binary form (networks: chain/network.ts). */
 import { concatBytes, fromDisplayHex } from '../bytes';
 import { VerifyError, type VerifyCode } from '../errors';
-
-export const NETWORKS = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'] as const;
-export type Network = (typeof NETWORKS)[number];
-
-/** bech32 human-readable part of each network's segwit addresses. */
-export const NETWORK_HRP: Record<Network, string> = { mainnet: 'bc', testnet: 'tb', testnet4: 'tb', signet: 'tb', regtest: 'bcrt' };
-
-export function isNetwork(x: unknown): x is Network {
-  return typeof x === 'string' && (NETWORKS as readonly string[]).includes(x);
-}
 
 export interface InscriptionId {
   /** Reveal txid in display (RPC) hex. */
@@ -28,10 +18,6 @@ export function parseInscriptionId(value: unknown, code: VerifyCode = 'MESSAGE_M
     throw new VerifyError(code, `${what} must look like <64 lowercase hex>i<index>`, { value: String(value).slice(0, 100) });
   }
   return { txid: m[1]!, index };
-}
-
-export function formatInscriptionId(id: InscriptionId): string {
-  return `${id.txid}i${id.index}`;
 }
 
 /** 36 bytes: txid in internal byte order ‖ index u32 little-endian (an outpoint's encoding). */

@@ -5,7 +5,8 @@ import { bytesToHex, concatBytes, equalBytes, parseHex } from '../bytes';
 import { VerifyError } from '../errors';
 import { bigintToBytes, bytesToBigint, byteLength, gcd } from '../crypto/bigint-math';
 import { taggedHash } from '../crypto/tagged-hash';
-import { inscriptionIdBytes, u32be, type InscriptionId, type Network } from './ids';
+import { inscriptionIdBytes, u32be, type InscriptionId } from './ids';
+import type { NetworkName } from '../chain/network';
 
 export const KEM_R_TAG = 'drey/v1/paillier/r';
 const NONCE = new Uint8Array(12);
@@ -34,7 +35,7 @@ export function kemEncrypt(n: bigint, key: Uint8Array): Uint8Array {
 }
 
 export interface PackageContext {
-  network: Network;
+  network: NetworkName;
   genesis: InscriptionId;
   month: number;
   /** The committing actuary's x-only key, hex. */

@@ -3,7 +3,8 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, fromDisplayHex, parseHex } from '../bytes';
 import { VerifyError } from '../errors';
-import { inscriptionIdBytes, u32be, type InscriptionId, type Network } from './ids';
+import { inscriptionIdBytes, u32be, type InscriptionId } from './ids';
+import type { NetworkName } from '../chain/network';
 
 /** Hash-to-curve domain separation tag (RFC 9380 suite BLS12381G1_XMD:SHA-256_SSWU_RO_ with the protocol's prefix). */
 export const LOTTERY_DST = 'DREY-V1-LOTTERY_BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_';
@@ -11,7 +12,7 @@ export const LOTTERY_DST = 'DREY-V1-LOTTERY_BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_
 const short = bls12_381.shortSignatures;
 
 export interface LotteryInput {
-  network: Network;
+  network: NetworkName;
   genesis: InscriptionId;
   month: number;
   attempt: number;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../bytes';
 import { VerifyError } from '../errors';
 import { markerAddress, markerCommitment, markerOutputKey, markerScript } from './marker';
-import { inscriptionIdBytes, parseInscriptionId, type Network } from './ids';
+import { inscriptionIdBytes, parseInscriptionId } from './ids';
+import type { NetworkName } from '../chain/network';
 
 const vector = JSON.parse(readFileSync(new URL('../../../vectors/protocol/marker/marker.json', import.meta.url), 'utf8')) as {
   cases: { genesis: string; month: number; commitment: string; output_key: string; addresses: Record<string, string> }[];
@@ -15,7 +16,7 @@ describe('when deriving marker addresses for the vector cases', () => {
     expect(bytesToHex(markerCommitment(id, c.month))).toBe(c.commitment);
     expect(bytesToHex(markerOutputKey(id, c.month))).toBe(c.output_key);
     expect(bytesToHex(markerScript(id, c.month))).toBe('5120' + c.output_key);
-    for (const [net, addr] of Object.entries(c.addresses)) expect(markerAddress(net as Network, id, c.month)).toBe(addr);
+    for (const [net, addr] of Object.entries(c.addresses)) expect(markerAddress(net as NetworkName, id, c.month)).toBe(addr);
   });
 
   it('gives every month its own address', () => {

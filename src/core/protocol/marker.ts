@@ -3,7 +3,8 @@ import { bech32m } from '@scure/base';
 import { taprootTweakPubkey } from '@scure/btc-signer/utils.js';
 import { concatBytes, hexToBytes } from '../bytes';
 import { taggedHash } from '../crypto/tagged-hash';
-import { inscriptionIdBytes, NETWORK_HRP, u32be, type InscriptionId, type Network } from './ids';
+import { inscriptionIdBytes, u32be, type InscriptionId } from './ids';
+import { type NetworkName, networkFromName } from '../chain/network';
 
 /** BIP341's provably unspendable point H = lift_x(SHA256(uncompressed G)). */
 export const NUMS_KEY = hexToBytes('50929b74c1a04954b78b4b6035e97a5e078a5a0f28ec96d547bfee9ace803ac0');
@@ -28,7 +29,7 @@ export function markerScript(genesis: InscriptionId, month: number): Uint8Array 
 }
 
 /** The bech32m (segwit v1) address for the network. */
-export function markerAddress(network: Network, genesis: InscriptionId, month: number): string {
+export function markerAddress(network: NetworkName, genesis: InscriptionId, month: number): string {
   const key = markerOutputKey(genesis, month);
-  return bech32m.encode(NETWORK_HRP[network], [1, ...bech32m.toWords(key)]);
+  return bech32m.encode(networkFromName(network).bech32, [1, ...bech32m.toWords(key)]);
 }

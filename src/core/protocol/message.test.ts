@@ -147,21 +147,13 @@ describe('when a payload field is wrong', () => {
     ['table rows that do not add up', 'inputs', (p) => { (p.table as Record<string, JsonValue>).rows = 4; }],
     ['reward shares that increase with rank', 'genesis', (p) => { (p.params as Record<string, JsonValue>).reward_shares = [1000, 9000]; }],
     ['a start month 13', 'genesis', (p) => { (p.params as Record<string, JsonValue>).start_month = 202613; }],
+    ['a batch size that is not a power of two', 'genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = 48; }],
     ['an unknown penalty reason', 'final', (p) => { ((p.penalties as JsonValue[])[0] as Record<string, JsonValue>).reason = 'vibes'; }],
     ['an upper-case inscription id', 'reveal', (p) => { ((p.keys as JsonValue[])[0] as Record<string, JsonValue>).commit = 'E2'.repeat(32) + 'i0'; }],
     ['a genesis field in the genesis message', 'genesis', (p) => { p.genesis = GENESIS; }],
   ];
   it.each(cases)('%s is MESSAGE_MALFORMED', (_why, type, edit) => {
     expect(codeOf(() => parseMessage(edited(type, edit), type === 'genesis' ? { network: 'regtest' } : ctx))).toBe('MESSAGE_MALFORMED');
-  });
-});
-
-describe('when the genesis names a batch size the circuit family does not have', () => {
-  it.each([2, 8, 48, 128, 256, 1024])('refuses batch_size %i with ANCHOR_GENESIS_BATCH_SIZE', (size) => {
-    expect(codeOf(() => parseMessage(edited('genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = size; }), { network: 'regtest' }))).toBe('ANCHOR_GENESIS_BATCH_SIZE');
-  });
-  it.each([1, 4, 16, 64])('accepts batch_size %i', (size) => {
-    expect(codeOf(() => parseMessage(edited('genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = size; }), { network: 'regtest' }))).toBe('ok');
   });
 });
 

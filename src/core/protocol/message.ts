@@ -7,7 +7,7 @@ import { canonicalBytes, canonicalize } from './canonical';
 import { obj, oneOf } from './fields';
 import { MESSAGE_TYPES, parsePayload, type MessageType, type PayloadByType, type RegisterPayload } from './payloads';
 import { parseStrictJson, type JsonValue } from './strict-json';
-import type { Network } from './ids';
+import type { NetworkName } from '../chain/network';
 
 /** Inscription metaprotocol tag (ord tag 7) of every protocol object. */
 export const METAPROTOCOL = 'drey/1';
@@ -19,7 +19,7 @@ export type Message = { [T in MessageType]: { type: T; payload: PayloadByType[T]
 
 /** What the reader already trusts: the network, the genesis id (absent only while reading the genesis itself), the month. */
 export interface MessageContext {
-  network: Network;
+  network: NetworkName;
   genesis?: string;
   month?: number;
 }
@@ -75,7 +75,7 @@ function checkContext(type: MessageType, payload: PayloadByType[MessageType], ct
 }
 
 /** The statement both keys of a key link sign: `taggedHash("drey/v1/keylink", JCS({network, genesis, old_key, new_key}))`. */
-export function keylinkDigest(network: Network, genesis: string, oldKey: string, newKey: string): Uint8Array {
+export function keylinkDigest(network: NetworkName, genesis: string, oldKey: string, newKey: string): Uint8Array {
   return taggedHash(messageTag('keylink'), canonicalBytes({ network, genesis, old_key: oldKey, new_key: newKey }));
 }
 
@@ -99,7 +99,7 @@ export function buildMessage<T extends MessageType>(type: T, payload: PayloadByT
 }
 
 /** Producer side: the old key's signature for a key link. */
-export function signKeylink(network: Network, genesis: string, oldSecret: Uint8Array, newKey: string): string {
+export function signKeylink(network: NetworkName, genesis: string, oldSecret: Uint8Array, newKey: string): string {
   const oldKey = bytesToHex(publicKeyFromSecret(oldSecret));
   return bytesToHex(signSchnorr(keylinkDigest(network, genesis, oldKey, newKey), oldSecret));
 }

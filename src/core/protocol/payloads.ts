@@ -1,8 +1,7 @@
 /** The payload of every Drey v1 message type (docs/protocol.md §3): wire types (snake_case JSON) and strict validators. */
-import { VerifyError } from '../errors';
 import type { JsonValue } from './strict-json';
 import { arr, hex, int, malformed, obj, oneOf, str } from './fields';
-import { NETWORKS, type Network } from './ids';
+import { NETWORK_NAMES, type NetworkName } from '../chain/network';
 
 export const MESSAGE_TYPES = ['genesis', 'register', 'inputs', 'lottery', 'commit', 'reveal', 'final'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -21,7 +20,7 @@ export interface TablePart extends FileRef { rows: number }
 export interface TableRef { rows: number; parts: TablePart[] }
 export interface Fraction { num: number; den: number }
 
-interface Common { network: Network; signer: string }
+interface Common { network: NetworkName; signer: string }
 interface Scoped extends Common { genesis: string }
 interface Monthly extends Scoped { month: number }
 
@@ -58,7 +57,8 @@ export interface GenesisPayload extends Common {
 }
 
 export interface RegisterPayload extends Scoped {
-  stake: { txid: string; vout: number };
+  /** The stake outpoint and its stake proof (stake-proof.ts); a register without a valid proof backs no eligibility. */
+  stake: { txid: string; vout: number; sig?: string };
   nostr_pubkey?: string;
   keylink?: { old_key: string; sig: string };
 }
@@ -76,6 +76,8 @@ export interface CommitPayload extends Monthly { attempt: number; kem: string; c
 
 export interface DecryptionShare { party: number; share: string; e: string; z: string }
 export interface RevealPayload extends Monthly {
+  /** The lottery attempt whose commits the reveal opens. */
+  attempt?: number;
   keys: { commit: string; key: string }[];
   disputes?: { commit: string; shares: DecryptionShare[] }[];
 }
@@ -130,7 +132,7 @@ function fraction(v: JsonValue | undefined, p: string): Fraction {
 }
 
 function common(o: Record<string, JsonValue>): Common {
-  return { network: oneOf(o.network, 'payload.network', NETWORKS), signer: key32(o.signer, 'payload.signer') };
+  return { network: oneOf(o.network, 'payload.network', NETWORK_NAMES), signer: key32(o.signer, 'payload.signer') };
 }
 function scoped(o: Record<string, JsonValue>): Scoped {
   return { ...common(o), genesis: inscription(o.genesis, 'payload.genesis') };
@@ -138,9 +140,6 @@ function scoped(o: Record<string, JsonValue>): Scoped {
 function monthly(o: Record<string, JsonValue>): Monthly {
   return { ...scoped(o), month: int(o.month, 'payload.month', 1, MAX_MONTH) };
 }
-
-/** Rows per batch proof the verifier accepts: the batch circuit's quaternary sizes up to 64. */
-export const BATCH_SIZES: readonly number[] = [1, 4, 16, 64];
 
 const COMMON = ['network', 'signer'];
 const SCOPED = [...COMMON, 'genesis'];
@@ -151,9 +150,7 @@ function parseParams(v: JsonValue | undefined): GenesisParams {
   const o = obj(v, p, ['blocks_per_month', 'start_height', 'start_month', 'min_stake', 'lead_window', 'max_attempts', 'race_delay', 'race_window',
     'reveal_confirmations', 'reveal_window', 'super_majority', 'reward_shares', 'monthly_fee_ppm', 'penalty_sats', 'batch_size']);
   const batch = int(o.batch_size, `${p}.batch_size`, 1, 1 << 20);
-  if (!BATCH_SIZES.includes(batch)) {
-    throw new VerifyError('ANCHOR_GENESIS_BATCH_SIZE', `${p}.batch_size ${batch} is not one of ${BATCH_SIZES.join(', ')} (rows per batch proof: a power of four ≤ 64)`, { field: `${p}.batch_size`, value: batch });
-  }
+  if ((batch & (batch - 1)) !== 0) malformed(`${p}.batch_size`, 'must be a power of two', batch);
   const shares = arr(o.reward_shares, `${p}.reward_shares`, 1, 64, (x, q) => int(x, q, 0, 10_000));
   if (shares.reduce((s, x) => s + x, 0) !== 10_000) malformed(`${p}.reward_shares`, 'must add up to 10000 basis points');
   for (let i = 1; i < shares.length; i++) if (shares[i]! > shares[i - 1]!) malformed(`${p}.reward_shares`, 'must not increase with race rank');
@@ -217,8 +214,9 @@ function parseGenesis(o: Record<string, JsonValue>): GenesisPayload {
 }
 
 function parseRegister(o: Record<string, JsonValue>): RegisterPayload {
-  const st = obj(o.stake, 'payload.stake', ['txid', 'vout']);
+  const st = obj(o.stake, 'payload.stake', ['txid', 'vout'], ['sig']);
   const out: RegisterPayload = { ...scoped(o), stake: { txid: hex(st.txid, 'payload.stake.txid', 32), vout: int(st.vout, 'payload.stake.vout', 0, 0xffffffff) } };
+  if (st.sig !== undefined) out.stake.sig = hex(st.sig, 'payload.stake.sig', 64);
   if (o.nostr_pubkey !== undefined) out.nostr_pubkey = key32(o.nostr_pubkey, 'payload.nostr_pubkey');
   if (o.keylink !== undefined) {
     const kl = obj(o.keylink, 'payload.keylink', ['old_key', 'sig']);
@@ -250,6 +248,7 @@ function parseCommit(o: Record<string, JsonValue>): CommitPayload {
 function parseReveal(o: Record<string, JsonValue>): RevealPayload {
   const out: RevealPayload = {
     ...monthly(o),
+    ...(o.attempt !== undefined ? { attempt: int(o.attempt, 'payload.attempt', 0, MAX_ATTEMPT) } : {}),
     keys: arr(o.keys, 'payload.keys', 0, 256, (x, q) => {
       const k = obj(x, q, ['commit', 'key']);
       return { commit: inscription(k.commit, `${q}.commit`), key: key32(k.key, `${q}.key`) };
@@ -301,7 +300,7 @@ const KEYS: Record<MessageType, [readonly string[], readonly string[]]> = {
   inputs: [[...MONTHLY, 'table'], []],
   lottery: [[...MONTHLY, 'attempt', 'anchor_height', 'anchor_hash', 'bls_signature'], []],
   commit: [[...MONTHLY, 'attempt', 'kem', 'ciphertext'], []],
-  reveal: [[...MONTHLY, 'keys'], ['disputes']],
+  reveal: [[...MONTHLY, 'keys'], ['attempt', 'disputes']],
   final: [[...MONTHLY, 'lead', 'attempt', 'table', 'root', 'log', 'rewards', 'penalties'], []],
 };
 

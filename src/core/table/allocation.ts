@@ -1,11 +1,8 @@
 /** The month's allocation table, published in the `final` message (docs/tables.md §Allocation table). */
 import { int64Column, utf8Column, type Columns } from './columns';
 import { checkAmounts } from './amounts';
-import { encodeColumns } from './encode';
 import { MAX_USER_ID_BYTES } from './limits';
-import { readTablePart } from './read-part';
 import type { TableKind } from './table-kind';
-import { checkTableSplit } from './split';
 import { checkUserIds } from './user-id';
 
 export interface AllocationRow {
@@ -38,16 +35,3 @@ export const ALLOCATION: TableKind<AllocationTable, AllocationRow> = {
     return { rows, userIds, allocations, total };
   },
 };
-
-/** Canonical bytes of one allocation table file (no validation; see docs/tables.md). */
-export function writeAllocationTable(rows: readonly AllocationRow[]): Uint8Array {
-  return encodeColumns(ALLOCATION.columns, ALLOCATION.columnsFromRows(rows));
-}
-
-/** Parse a whole allocation table published as one file; multi-part tables go through `joinParts`. */
-export async function parseAllocationTable(bytes: Uint8Array): Promise<AllocationTable> {
-  const part = await readTablePart(bytes, ALLOCATION.columns);
-  const table = ALLOCATION.tableFromColumns(part.columns, part.rows);
-  checkTableSplit(ALLOCATION.columns, part.columns, [part.rows]);
-  return table;
-}

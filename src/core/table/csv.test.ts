@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllocationTable, writeAllocationTable } from './allocation';
 import { allocationTableToCsv, csvField } from './csv';
 import { RESERVE_USER_ID } from './limits';
+import { parseTable, writeTable } from './table-file';
+import { ALLOCATION } from './allocation';
 
 describe('when exporting an allocation table as CSV', () => {
   it('writes a header and one CRLF line per row, in table order', async () => {
-    const table = await parseAllocationTable(writeAllocationTable([
+    const table = await parseTable(ALLOCATION, writeTable(ALLOCATION, [
       { userId: RESERVE_USER_ID, allocation: 0n },
       { userId: 'alice', allocation: 9007199254740990n },
     ]));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../errors';
-import { parseAllocationTable, writeAllocationTable } from './allocation';
-import { parseInputsTable, writeInputsTable } from './inputs';
-import { parseMortalityTable, writeMortalityTable } from './mortality';
 import { sampleAllocationRows, sampleInputsRows, seededRandom } from './sample-rows';
+import { parseTable, writeTable } from './table-file';
+import { ALLOCATION } from './allocation';
+import { INPUTS } from './inputs';
+import { MORTALITY } from './mortality';
 
 /** Outcome of parsing mutated bytes: 'OK' or the VerifyError code; anything else fails the test. */
 async function outcome(parse: (b: Uint8Array) => Promise<unknown>, bytes: Uint8Array): Promise<string> {
@@ -29,9 +30,9 @@ function mutate(valid: Uint8Array, next: () => number): Uint8Array {
 }
 
 const TABLES: [string, Uint8Array, (b: Uint8Array) => Promise<unknown>][] = [
-  ['allocation', writeAllocationTable(sampleAllocationRows(40)), parseAllocationTable],
-  ['inputs', writeInputsTable(sampleInputsRows(40)), parseInputsTable],
-  ['mortality', writeMortalityTable(Array.from({ length: 242 }, (_, i) => ({ geography: 0, sex: i >= 121 ? 1 : 0, age: i % 121, qPpb: BigInt(i * 1000) }))), parseMortalityTable],
+  ['allocation', writeTable(ALLOCATION, sampleAllocationRows(40)), (b: Uint8Array) => parseTable(ALLOCATION, b)],
+  ['inputs', writeTable(INPUTS, sampleInputsRows(40)), (b: Uint8Array) => parseTable(INPUTS, b)],
+  ['mortality', writeTable(MORTALITY, Array.from({ length: 242 }, (_, i) => ({ geography: 0, sex: i >= 121 ? 1 : 0, age: i % 121, qPpb: BigInt(i * 1000) }))), (b: Uint8Array) => parseTable(MORTALITY, b)],
 ];
 
 describe('when random bytes of a valid table are flipped or cut', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseInputsTable, writeInputsTable, type InputsRow } from './inputs';
+import { type InputsRow } from './inputs';
 import { sampleInputsRows } from './sample-rows';
+import { parseTable, writeTable } from './table-file';
+import { INPUTS } from './inputs';
 
 const ROWS = sampleInputsRows(2_000);
 
@@ -12,7 +14,7 @@ function withRow(row: number, change: Partial<InputsRow>): InputsRow[] {
 
 describe('when an inputs table is written and read back', () => {
   it('gives every column back in row order', async () => {
-    const t = await parseInputsTable(writeInputsTable(ROWS));
+    const t = await parseTable(INPUTS, writeTable(INPUTS, ROWS));
     expect(t.rows).toBe(ROWS.length);
     expect(t.userIds).toEqual(ROWS.map((r) => r.userId));
     expect(Array.from(t.dateOfBirth)).toEqual(ROWS.map((r) => r.dateOfBirth));
@@ -43,11 +45,11 @@ describe('when a row is out of range', () => {
     ['a 91-character address', 'deposit_address', { depositAddress: 'b'.repeat(91) }],
   ];
   it.each(cases)('rejects %s as TABLE_RANGE in column %s', async (_, column, change) => {
-    await expect(parseInputsTable(writeInputsTable(withRow(11, change)))).rejects.toMatchObject({ code: 'TABLE_RANGE', evidence: { row: 11, column } });
+    await expect(parseTable(INPUTS, writeTable(INPUTS, withRow(11, change)))).rejects.toMatchObject({ code: 'TABLE_RANGE', evidence: { row: 11, column } });
   });
 
   it('accepts 29 February of a leap year', async () => {
-    expect((await parseInputsTable(writeInputsTable(withRow(11, { dateOfBirth: 20000229 })))).dateOfBirth[11]).toBe(20000229);
+    expect((await parseTable(INPUTS, writeTable(INPUTS, withRow(11, { dateOfBirth: 20000229 })))).dateOfBirth[11]).toBe(20000229);
   });
 });
 
@@ -57,12 +59,12 @@ describe('when the reserve row is not the fixed reserve row', () => {
     ['with a deposit', { deposit: 1n }],
     ['with a birth date', { dateOfBirth: 19700101 }],
   ] as [string, Partial<InputsRow>][])('rejects a reserve row %s', async (_, change) => {
-    await expect(parseInputsTable(writeInputsTable(withRow(0, change)))).rejects.toMatchObject({ code: 'TABLE_RESERVE_ROW' });
+    await expect(parseTable(INPUTS, writeTable(INPUTS, withRow(0, change)))).rejects.toMatchObject({ code: 'TABLE_RESERVE_ROW' });
   });
 });
 
 describe('when a user id is repeated', () => {
   it('rejects the table', async () => {
-    await expect(parseInputsTable(writeInputsTable(withRow(1999, { userId: ROWS[1]!.userId })))).rejects.toMatchObject({ code: 'TABLE_DUPLICATE_USER', evidence: { row: 1999, firstRow: 1 } });
+    await expect(parseTable(INPUTS, writeTable(INPUTS, withRow(1999, { userId: ROWS[1]!.userId })))).rejects.toMatchObject({ code: 'TABLE_DUPLICATE_USER', evidence: { row: 1999, firstRow: 1 } });
   });
 });

@@ -2,11 +2,8 @@
 import { VerifyError } from '../errors';
 import { booleanColumn, int32Column, int64Column, utf8Column, type Columns } from './columns';
 import { checkAmounts } from './amounts';
-import { encodeColumns } from './encode';
 import { MAX_DEPOSIT_ADDRESS_BYTES, MAX_GEOGRAPHIES, MAX_USER_ID_BYTES } from './limits';
-import { readTablePart } from './read-part';
 import type { TableKind } from './table-kind';
-import { checkTableSplit } from './split';
 import { checkUserIds } from './user-id';
 import { isDate } from './date';
 
@@ -106,16 +103,3 @@ export const INPUTS: TableKind<InputsTable, InputsRow> = {
     return table;
   },
 };
-
-/** Canonical bytes of one inputs table file (no validation; see docs/tables.md). */
-export function writeInputsTable(rows: readonly InputsRow[]): Uint8Array {
-  return encodeColumns(INPUTS.columns, INPUTS.columnsFromRows(rows));
-}
-
-/** Parse a whole inputs table published as one file; multi-part tables go through `joinParts`. */
-export async function parseInputsTable(bytes: Uint8Array): Promise<InputsTable> {
-  const part = await readTablePart(bytes, INPUTS.columns);
-  const table = INPUTS.tableFromColumns(part.columns, part.rows);
-  checkTableSplit(INPUTS.columns, part.columns, [part.rows]);
-  return table;
-}

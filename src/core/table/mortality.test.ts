@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mortalityLookup, mortalityRate, rateIndex } from './mortality-lookup';
-import { parseMortalityTable, writeMortalityTable, type MortalityRow } from './mortality';
+import { type MortalityRow } from './mortality';
+import { parseTable, writeTable } from './table-file';
+import { MORTALITY } from './mortality';
 
 /** A complete table for `geographies` geographies with a rate that encodes its own cell. */
 function fullRows(geographies: number): MortalityRow[] {
@@ -17,7 +19,7 @@ const ROWS = fullRows(3);
 
 describe('when a complete mortality table is written and read back', () => {
   it('gives the dense [geography][sex][age] array with every rate in place', async () => {
-    const lookup = mortalityLookup(await parseMortalityTable(writeMortalityTable(ROWS)));
+    const lookup = mortalityLookup(await parseTable(MORTALITY, writeTable(MORTALITY, ROWS)));
     expect(lookup.geographies).toBe(3);
     expect(lookup.rates.length).toBe(3 * 2 * 121);
     for (const r of ROWS) expect(lookup.rates[rateIndex(r.geography, r.sex, r.age)]).toBe(Number(r.qPpb));
@@ -26,23 +28,23 @@ describe('when a complete mortality table is written and read back', () => {
 
   it('accepts the largest rate, 5e8 ppb', async () => {
     const rows = ROWS.map((r) => ({ ...r, qPpb: 500_000_000n }));
-    expect(mortalityLookup(await parseMortalityTable(writeMortalityTable(rows))).rates[0]).toBe(500_000_000);
+    expect(mortalityLookup(await parseTable(MORTALITY, writeTable(MORTALITY, rows))).rates[0]).toBe(500_000_000);
   });
 });
 
 describe('when a cell is missing', () => {
   it('rejects a table without age 120 of the last geography as TABLE_SCHEMA', async () => {
-    await expect(parseMortalityTable(writeMortalityTable(ROWS.slice(0, -1)))).rejects.toMatchObject({
+    await expect(parseTable(MORTALITY, writeTable(MORTALITY, ROWS.slice(0, -1)))).rejects.toMatchObject({
       code: 'TABLE_SCHEMA', evidence: { geography: 2, sex: 1, age: 120 },
     });
   });
 
   it('rejects a table that skips geography 0', async () => {
-    await expect(parseMortalityTable(writeMortalityTable(ROWS.slice(242)))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { geography: 0 } });
+    await expect(parseTable(MORTALITY, writeTable(MORTALITY, ROWS.slice(242)))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { geography: 0 } });
   });
 
   it('refuses the lookup of a geography the table lacks', async () => {
-    const lookup = mortalityLookup(await parseMortalityTable(writeMortalityTable(ROWS)));
+    const lookup = mortalityLookup(await parseTable(MORTALITY, writeTable(MORTALITY, ROWS)));
     expect(() => mortalityRate(lookup, 3, 0, 40)).toThrow(expect.objectContaining({ code: 'TABLE_RANGE' }));
   });
 });
@@ -50,13 +52,13 @@ describe('when a cell is missing', () => {
 describe('when cells are repeated or out of order', () => {
   it('rejects a repeated cell', async () => {
     const rows = [...ROWS.slice(0, 10), ROWS[9]!, ...ROWS.slice(10)];
-    await expect(parseMortalityTable(writeMortalityTable(rows))).rejects.toMatchObject({ code: 'TABLE_DUPLICATE_CELL', evidence: { row: 10 } });
+    await expect(parseTable(MORTALITY, writeTable(MORTALITY, rows))).rejects.toMatchObject({ code: 'TABLE_DUPLICATE_CELL', evidence: { row: 10 } });
   });
 
   it('rejects two swapped rows', async () => {
     const rows = [...ROWS];
     [rows[5], rows[6]] = [rows[6]!, rows[5]!];
-    await expect(parseMortalityTable(writeMortalityTable(rows))).rejects.toMatchObject({ code: 'TABLE_ORDER', evidence: { row: 6 } });
+    await expect(parseTable(MORTALITY, writeTable(MORTALITY, rows))).rejects.toMatchObject({ code: 'TABLE_ORDER', evidence: { row: 6 } });
   });
 });
 
@@ -71,6 +73,6 @@ describe('when a value is out of range', () => {
   it.each(cases)('rejects %s as TABLE_RANGE', async (_, column, change) => {
     const rows = ROWS.map((r) => ({ ...r }));
     rows[241] = { ...rows[241]!, ...change };
-    await expect(parseMortalityTable(writeMortalityTable(rows))).rejects.toMatchObject({ code: 'TABLE_RANGE', evidence: { row: 241, column } });
+    await expect(parseTable(MORTALITY, writeTable(MORTALITY, rows))).rejects.toMatchObject({ code: 'TABLE_RANGE', evidence: { row: 241, column } });
   });
 });

@@ -1,12 +1,9 @@
 /** The mortality table pinned by the `genesis` message (docs/tables.md §Mortality table). */
 import { VerifyError } from '../errors';
 import { int32Column, int64Column, type Columns } from './columns';
-import { encodeColumns } from './encode';
 import { MAX_AGE, MAX_GEOGRAPHIES, MAX_Q_PPB } from './limits';
 import { mortalityLookup } from './mortality-lookup';
-import { readTablePart } from './read-part';
 import type { TableKind } from './table-kind';
-import { checkTableSplit } from './split';
 
 export interface MortalityRow {
   geography: number;
@@ -73,16 +70,3 @@ export const MORTALITY: TableKind<MortalityTable, MortalityRow> = {
     return table;
   },
 };
-
-/** Canonical bytes of one mortality table file (no validation; see docs/tables.md). */
-export function writeMortalityTable(rows: readonly MortalityRow[]): Uint8Array {
-  return encodeColumns(MORTALITY.columns, MORTALITY.columnsFromRows(rows));
-}
-
-/** Parse a whole mortality table published as one file. */
-export async function parseMortalityTable(bytes: Uint8Array): Promise<MortalityTable> {
-  const part = await readTablePart(bytes, MORTALITY.columns);
-  const table = MORTALITY.tableFromColumns(part.columns, part.rows);
-  checkTableSplit(MORTALITY.columns, part.columns, [part.rows]);
-  return table;
-}

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import { VerifyError } from '../errors';
-import { parseAllocationTable, writeAllocationTable } from './allocation';
 import { MAX_PART_BYTES } from './limits';
 import { sampleAllocationRows } from './sample-rows';
+import { parseTable, writeTable } from './table-file';
+import { ALLOCATION as ALLOCATION_TABLE } from './allocation';
 
 type Data = Parameters<typeof parquetWriteBuffer>[0]['columnData'][number]['data'];
 
@@ -30,7 +31,7 @@ const ALLOCATION = { name: 'allocation', data: ALLOC, element: { type: 'INT64', 
 
 async function codeOf(bytes: Uint8Array): Promise<string> {
   try {
-    await parseAllocationTable(bytes);
+    await parseTable(ALLOCATION_TABLE, bytes);
     return 'OK';
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
@@ -41,7 +42,7 @@ async function codeOf(bytes: Uint8Array): Promise<string> {
 describe('when the file is written the canonical way directly', () => {
   it('is accepted and equal to the table writer', async () => {
     const bytes = parquet([USER_ID, ALLOCATION]);
-    expect(bytes).toEqual(writeAllocationTable(ROWS));
+    expect(bytes).toEqual(writeTable(ALLOCATION_TABLE, ROWS));
     expect(await codeOf(bytes)).toBe('OK');
   });
 });
@@ -54,14 +55,14 @@ describe('when the bytes are not a Parquet file', () => {
   });
 
   it('rejects a truncated file at every cut', async () => {
-    const bytes = writeAllocationTable(ROWS);
+    const bytes = writeTable(ALLOCATION_TABLE, ROWS);
     for (const cut of [4, 100, bytes.length - 100, bytes.length - 9, bytes.length - 1]) {
       expect(await codeOf(bytes.subarray(0, cut))).toBe('TABLE_NOT_PARQUET');
     }
   });
 
   it('rejects a footer length pointing before the file', async () => {
-    const bytes = writeAllocationTable(ROWS).slice();
+    const bytes = writeTable(ALLOCATION_TABLE, ROWS).slice();
     new DataView(bytes.buffer).setUint32(bytes.length - 8, bytes.length, true);
     expect(await codeOf(bytes)).toBe('TABLE_NOT_PARQUET');
   });
@@ -71,7 +72,7 @@ describe('when the file is larger than an inscription part', () => {
   it('rejects it before parsing', async () => {
     const bytes = new Uint8Array(MAX_PART_BYTES + 1);
     bytes.set([0x50, 0x41, 0x52, 0x31]);
-    await expect(parseAllocationTable(bytes)).rejects.toMatchObject({ code: 'TABLE_TOO_LARGE', evidence: { bytes: MAX_PART_BYTES + 1 } });
+    await expect(parseTable(ALLOCATION_TABLE, bytes)).rejects.toMatchObject({ code: 'TABLE_TOO_LARGE', evidence: { bytes: MAX_PART_BYTES + 1 } });
   });
 });
 
@@ -81,13 +82,13 @@ describe('when the schema differs', () => {
     const asInt32 = { name: 'allocation', data: Int32Array.from(ALLOC, Number), element: { type: 'INT32', repetition_type: 'REQUIRED' } } as const;
     const asText = { name: 'allocation', data: IDS, element: { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' } } as const;
     for (const col of [asDouble, asInt32, asText]) {
-      await expect(parseAllocationTable(parquet([USER_ID, col]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { column: 'allocation' } });
+      await expect(parseTable(ALLOCATION_TABLE, parquet([USER_ID, col]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { column: 'allocation' } });
     }
   });
 
   it('rejects user ids stored as raw bytes without the UTF8 annotation', async () => {
     const raw = { ...USER_ID, element: { type: 'BYTE_ARRAY', repetition_type: 'REQUIRED' } } as const;
-    await expect(parseAllocationTable(parquet([raw, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { column: 'user_id' } });
+    await expect(parseTable(ALLOCATION_TABLE, parquet([raw, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { column: 'user_id' } });
   });
 
   it('rejects an INT64 with a logical annotation (timestamp)', async () => {
@@ -96,12 +97,12 @@ describe('when the schema differs', () => {
   });
 
   it('rejects a missing column and names it', async () => {
-    await expect(parseAllocationTable(parquet([USER_ID]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { missing: ['allocation'] } });
+    await expect(parseTable(ALLOCATION_TABLE, parquet([USER_ID]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { missing: ['allocation'] } });
   });
 
   it('rejects an extra column and names it', async () => {
     const extra = { name: 'note', data: IDS, element: { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' } } as const;
-    await expect(parseAllocationTable(parquet([USER_ID, ALLOCATION, extra]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { extra: ['note'] } });
+    await expect(parseTable(ALLOCATION_TABLE, parquet([USER_ID, ALLOCATION, extra]))).rejects.toMatchObject({ code: 'TABLE_SCHEMA', evidence: { extra: ['note'] } });
   });
 
   it('rejects swapped column order', async () => {
@@ -114,7 +115,7 @@ describe('when a required column holds a null', () => {
     const withNull = [...IDS];
     withNull[7] = null as unknown as string;
     const col = { name: 'user_id', data: withNull, element: { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' } } as const;
-    await expect(parseAllocationTable(parquet([col, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_NULL', evidence: { column: 'user_id' } });
+    await expect(parseTable(ALLOCATION_TABLE, parquet([col, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_NULL', evidence: { column: 'user_id' } });
   });
 
   it('rejects a nullable declaration even without nulls', async () => {
@@ -145,7 +146,7 @@ describe('when the file holds the right rows in a non-canonical encoding', () =>
   });
 
   it('rejects trailing garbage before the footer is touched', async () => {
-    const bytes = writeAllocationTable(ROWS);
+    const bytes = writeTable(ALLOCATION_TABLE, ROWS);
     const longer = new Uint8Array(bytes.length + 3);
     longer.set(bytes.subarray(0, 4));
     longer.set([1, 2, 3], 4);
@@ -159,6 +160,6 @@ describe('when a string is not valid UTF-8', () => {
     const ids: (string | Uint8Array)[] = [...IDS];
     ids[3] = Uint8Array.of(0x75, 0xff, 0x31);
     const col = { ...USER_ID, data: ids as unknown as string[] };
-    await expect(parseAllocationTable(parquet([col, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_UTF8' });
+    await expect(parseTable(ALLOCATION_TABLE, parquet([col, ALLOCATION]))).rejects.toMatchObject({ code: 'TABLE_UTF8' });
   });
 });

@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, sha256 } from '../bytes';
 import { VerifyError } from '../errors';
-import { ALLOCATION, parseAllocationTable } from './allocation';
-import { INPUTS, parseInputsTable } from './inputs';
-import { MORTALITY, parseMortalityTable } from './mortality';
+import { ALLOCATION } from './allocation';
+import { INPUTS } from './inputs';
+import { MORTALITY } from './mortality';
 import { encodeColumns } from './encode';
 import type { TableKind } from './table-kind';
+import { parseTable } from './table-file';
 
 const DIR = resolve(import.meta.dirname, '../../../vectors/tables');
 const read = (file: string) => new Uint8Array(readFileSync(join(DIR, file)));
@@ -15,9 +16,9 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(DIR, file)
 
 type Row = Record<string, string | number | bigint | boolean>;
 const KINDS = {
-  allocation: [ALLOCATION, parseAllocationTable],
-  inputs: [INPUTS, parseInputsTable],
-  mortality: [MORTALITY, parseMortalityTable],
+  allocation: [ALLOCATION, (b: Uint8Array) => parseTable(ALLOCATION, b)],
+  inputs: [INPUTS, (b: Uint8Array) => parseTable(INPUTS, b)],
+  mortality: [MORTALITY, (b: Uint8Array) => parseTable(MORTALITY, b)],
 } as unknown as Record<string, [TableKind<unknown, Row>, (b: Uint8Array) => Promise<unknown>]>;
 
 /** JSON rows back to writer rows: decimal strings of INT64 columns to bigint. */

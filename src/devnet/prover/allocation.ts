@@ -1,6 +1,6 @@
 /** The month's allocation of docs/allocation-formula.md in bigint, with the division remainders the circuit needs. */
 import { AMOUNT_LIMIT, RATE_MAX, RATE_ONE } from '../../core/commit/field';
-import type { InputsRow } from '../../core/commit/table';
+import type { InputsLeafRow } from '../../core/commit/leaf-rows';
 
 /** Per row: weight w and its remainder, share s and its remainder, new allocation; and the month's F, W, R. */
 export interface MonthAllocation {
@@ -15,7 +15,7 @@ export interface MonthAllocation {
 }
 
 /** prev[i]: row i's allocation last month (0 for rows beyond last month's table). Input errors are RangeErrors. */
-export function allocateMonth(prev: readonly bigint[], inputs: readonly InputsRow[]): MonthAllocation {
+export function allocateMonth(prev: readonly bigint[], inputs: readonly InputsLeafRow[]): MonthAllocation {
   if (prev.length > inputs.length) throw new RangeError('the month has fewer rows than last month');
   const alloc = inputs.map((_, i) => prev[i] ?? 0n);
   inputs.forEach((row, i) => {

@@ -2,15 +2,15 @@
 import { monthRoot } from '../../core/commit/batches';
 import { allocationCommitments, inputsCommitments, previousCommitments } from '../../core/commit/batch-commitments';
 import { batchPublicInputs, type BatchPublic } from '../../core/commit/public-inputs';
-import type { AllocationRow, InputsRow } from '../../core/commit/table';
+import type { AllocationLeafRow, InputsLeafRow } from '../../core/commit/leaf-rows';
 import { allocateMonth, type MonthAllocation } from './allocation';
 
 /** Last month's table (empty for month 1) and this month's inputs; rows beyond `prev` are new members. */
 export interface MonthRows {
   month: number;
   batchSize: number;
-  prev: readonly AllocationRow[];
-  inputs: readonly InputsRow[];
+  prev: readonly AllocationLeafRow[];
+  inputs: readonly InputsLeafRow[];
 }
 
 /** The circuit's input JSON: every signal as a decimal string (arrays per row). */
@@ -25,7 +25,7 @@ export interface BatchWitness {
 
 export interface MonthWitness {
   allocation: MonthAllocation;
-  next: AllocationRow[];
+  next: AllocationLeafRow[];
   /** Last month's batch roots as this month's batches see them (whole padding batches beyond last month's table). */
   prevBatchRoots: bigint[];
   monthRoot: bigint;

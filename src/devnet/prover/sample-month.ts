@@ -1,6 +1,6 @@
 /** A small deterministic month for the demo, the tests and the benchmarks: reserve row, survivors, deaths, newcomers. */
 import { RESERVE_USER_ID, userIdField } from '../../core/commit/user-id';
-import type { AllocationRow, InputsRow } from '../../core/commit/table';
+import type { AllocationLeafRow, InputsLeafRow } from '../../core/commit/leaf-rows';
 import type { MonthRows } from './month-witness';
 
 /**
@@ -10,11 +10,11 @@ import type { MonthRows } from './month-witness';
 export function sampleMonth(rows: number, batchSize: number, month = 2): MonthRows {
   if (rows < 2) throw new RangeError('a sample month has the reserve row and at least one member');
   const uid = (i: number) => userIdField(i === 0 ? RESERVE_USER_ID : `member-${i}`);
-  const prev: AllocationRow[] = Array.from({ length: rows - 1 }, (_, i) => ({
+  const prev: AllocationLeafRow[] = Array.from({ length: rows - 1 }, (_, i) => ({
     uid: uid(i),
     allocation: i === 0 ? 7n : BigInt(100_000 + 37_123 * i),
   }));
-  const inputs: InputsRow[] = Array.from({ length: rows }, (_, i) => {
+  const inputs: InputsLeafRow[] = Array.from({ length: rows }, (_, i) => {
     const alive = i === 0 || i % 5 !== 3;
     return {
       uid: uid(i),

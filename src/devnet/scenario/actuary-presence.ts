@@ -4,7 +4,7 @@
  * recorded for `presence.json`. Display data only: nothing on chain depends on it.
  */
 import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
-import type { Network } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import { nodePool, publishProfile, publishRoundStatus, type RoundStatus } from '../nostr';
 import type { Actuary } from './actors';
 import { PresenceRecorder, type PresenceFile } from './presence';
@@ -22,7 +22,7 @@ export class ActuaryPresence {
   private readonly recorder = new PresenceRecorder();
   private genesis: string | undefined;
 
-  constructor(private readonly relayUrl: string, private readonly network: Network) {}
+  constructor(private readonly relayUrl: string, private readonly network: NetworkName) {}
 
   /** Publish an actuary key's profile; `createdAt` is the block time of its registration. */
   async profile(a: Actuary, createdAt: number): Promise<void> {

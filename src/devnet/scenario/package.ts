@@ -9,13 +9,13 @@ import { bytesToHex } from '../../core/bytes';
 import { canonicalBytes } from '../../core/protocol/canonical';
 import { signSchnorr } from '../../core/crypto/schnorr';
 import { taggedHash } from '../../core/crypto/tagged-hash';
-import type { Network } from '../../core/protocol/ids';
+import type { NetworkName } from '../../core/chain/network';
 import type { JsonValue } from '../../core/protocol/strict-json';
 import type { MonthWitness } from '../prover/month-witness';
 import type { ScenarioProof } from './proofs';
 
 export interface PackageBody {
-  network: Network;
+  network: NetworkName;
   genesis: string;
   month: number;
   actuary: string;

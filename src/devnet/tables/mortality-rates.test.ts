@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { mortalityLookup, parseMortalityTable, writeMortalityTable } from '../../core/table';
+import { mortalityLookup } from '../../core/table';
 import { DEVNET_MORTALITY, devnetMortalityRows, fixedFromDecimal, monthlyRatePpb } from './mortality-rates';
+import { parseTable, writeTable } from '../../core/table/table-file';
+import { MORTALITY } from '../../core/table/mortality';
 
 describe('the devnet mortality table', () => {
   const rows = devnetMortalityRows();
 
   it('is a complete, valid table of 3 geographies', async () => {
-    const lookup = mortalityLookup(await parseMortalityTable(writeMortalityTable(rows)));
+    const lookup = mortalityLookup(await parseTable(MORTALITY, writeTable(MORTALITY, rows)));
     expect(lookup.geographies).toBe(3);
   });
 
   it('is the same bytes on every run', () => {
-    expect(writeMortalityTable(devnetMortalityRows())).toEqual(writeMortalityTable(rows));
+    expect(writeTable(MORTALITY, devnetMortalityRows())).toEqual(writeTable(MORTALITY, rows));
   });
 
   it('rises with age from 30 on, and men die more than women', () => {

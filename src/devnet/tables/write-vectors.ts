@@ -7,9 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { bytesToHex, sha256 } from '../../core/bytes';
-import { writeAllocationTable, writeInputsTable, writeMortalityTable } from '../../core/table';
 import { sampleAllocationRows, sampleInputsRows } from '../../core/table/sample-rows';
 import { devnetMortalityRows } from './mortality-rates';
+import { ALLOCATION, INPUTS, MORTALITY, writeTable } from '../../core/table';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../vectors/tables');
 
@@ -23,7 +23,7 @@ function main(): void {
   const allocation = sampleAllocationRows(20, 11);
   const inputs = sampleInputsRows(20, 12);
   const mortality = devnetMortalityRows();
-  const tables = { allocation: [allocation, writeAllocationTable(allocation)], inputs: [inputs, writeInputsTable(inputs)], mortality: [mortality, writeMortalityTable(mortality)] } as const;
+  const tables = { allocation: [allocation, writeTable(ALLOCATION, allocation)], inputs: [inputs, writeTable(INPUTS, inputs)], mortality: [mortality, writeTable(MORTALITY, mortality)] } as const;
   const manifest = Object.entries(tables).map(([name, [rows, bytes]]) => {
     writeFileSync(join(OUT, `${name}.parquet`), bytes);
     writeFileSync(join(OUT, `${name}.json`), json(rows));
@@ -55,11 +55,11 @@ function main(): void {
     ['null-user-id', 'allocation', 'TABLE_NULL', raw([{ ...userIdCol, data: withNull, element: { ...userIdCol.element, repetition_type: 'OPTIONAL' } }, allocCol])],
     ['uncompressed', 'allocation', 'TABLE_NOT_CANONICAL', raw([userIdCol, allocCol], { codec: 'UNCOMPRESSED' })],
     ['with-statistics', 'allocation', 'TABLE_NOT_CANONICAL', raw([userIdCol, allocCol], { statistics: true })],
-    ['duplicate-user', 'allocation', 'TABLE_DUPLICATE_USER', writeAllocationTable(dup)],
-    ['no-reserve-row', 'allocation', 'TABLE_RESERVE_ROW', writeAllocationTable(allocation.slice(1))],
-    ['sex-2', 'inputs', 'TABLE_RANGE', writeInputsTable(badSex)],
-    ['q-above-half', 'mortality', 'TABLE_RANGE', writeMortalityTable(badQ)],
-    ['missing-cell', 'mortality', 'TABLE_SCHEMA', writeMortalityTable(mortality.slice(0, -1))],
+    ['duplicate-user', 'allocation', 'TABLE_DUPLICATE_USER', writeTable(ALLOCATION, dup)],
+    ['no-reserve-row', 'allocation', 'TABLE_RESERVE_ROW', writeTable(ALLOCATION, allocation.slice(1))],
+    ['sex-2', 'inputs', 'TABLE_RANGE', writeTable(INPUTS, badSex)],
+    ['q-above-half', 'mortality', 'TABLE_RANGE', writeTable(MORTALITY, badQ)],
+    ['missing-cell', 'mortality', 'TABLE_SCHEMA', writeTable(MORTALITY, mortality.slice(0, -1))],
   ];
   writeFileSync(join(OUT, 'mutations.json'), json(mutations.map(([name, table, code]) => ({ file: `mutations/${name}.parquet`, table, code }))));
   for (const [name, , , bytes] of mutations) writeFileSync(join(OUT, 'mutations', `${name}.parquet`), bytes);

@@ -1,0 +1,111 @@
+/**
+ * What to fetch next, read from not-yet-verified message bodies: referenced inscription ids, table parts, stake
+ * outpoints, the genesis parameters. Only steers fetching; every message is parsed strictly and verified later.
+ */
+import { utf8 } from '../../bytes';
+import type { NetworkName } from '../../chain/network';
+import type { ParsedTx } from '../../chain/tx';
+import { inscriptionsFromTx } from '../../inscription';
+import { VerifyError } from '../../errors';
+import { METAPROTOCOL, parseMessage, type Message, type MessageContext } from '../../protocol/message';
+import type { GenesisParams } from '../../protocol/payloads';
+
+type Json = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ID_RE = /^[0-9a-f]{64}i(?:0|[1-9][0-9]{0,9})$/;
+
+/** A transaction's inscriptions, or none when its envelopes do not parse (the inscriptions step reports it). */
+function inscriptionsOf(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['inscriptions'] {
+  try {
+    return inscriptionsFromTx(tx.bytes).inscriptions;
+  } catch {
+    return [];
+  }
+}
+
+/** The drey/1 JSON envelopes of a transaction: the ones that can hold a message. */
+function messageEnvelopes(tx: ParsedTx): { id: string; body: Uint8Array }[] {
+  return inscriptionsOf(tx).flatMap((ins) => (ins.metaprotocol === METAPROTOCOL && ins.body && ins.contentType === 'application/json' ? [{ id: ins.id, body: ins.body }] : []));
+}
+
+/** The `{type, payload}` of every drey/1 JSON envelope of a transaction, if it parses as JSON at all. */
+export function looseMessages(tx: ParsedTx): { id: string; type: string; payload: Json }[] {
+  const out: { id: string; type: string; payload: Json }[] = [];
+  for (const ins of messageEnvelopes(tx)) {
+    const text = utf8.decodeStrict(ins.body);
+    if (text === undefined) continue;
+    try {
+      const v: unknown = JSON.parse(text);
+      if (isObj(v) && typeof v.type === 'string' && isObj(v.payload)) out.push({ id: ins.id, type: v.type, payload: v.payload });
+    } catch {
+      // Not JSON: the strict parse later reports it.
+    }
+  }
+  return out;
+}
+
+/** Every drey/1 message of a transaction that parses strictly with a valid signature (the rest are skipped). */
+export function strictMessages(tx: ParsedTx, ctx: MessageContext): Message[] {
+  const out: Message[] = [];
+  for (const ins of messageEnvelopes(tx)) {
+    try {
+      out.push(parseMessage(ins.body, ctx));
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** The genesis' parameters and FROST group key, if its message parses strictly (the signatures step reports it otherwise). */
+export function strictGenesis(tx: ParsedTx, genesisId: string, network: NetworkName): { params: GenesisParams; groupKey: string } | undefined {
+  const ins = inscriptionsOf(tx).find((x) => x.id === genesisId);
+  if (!ins?.body) return undefined;
+  try {
+    const g = parseMessage(ins.body, { network });
+    return g.type === 'genesis' ? { params: g.payload.params, groupKey: g.payload.frost.group_key } : undefined;
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    return undefined;
+  }
+}
+
+/** Inscription ids named as `inscription` anywhere inside a value (FileRefs and table parts). */
+export function referencedIds(payload: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(payload)) for (const x of payload) referencedIds(x, out);
+  else if (isObj(payload)) {
+    for (const [k, v] of Object.entries(payload)) {
+      if (k === 'inscription' && typeof v === 'string' && ID_RE.test(v)) out.add(v);
+      else referencedIds(v, out);
+    }
+  }
+  return out;
+}
+
+/** The genesis parameters the fetch layer and the month listing need: start height, blocks per month, start month if any. */
+export interface LooseParams {
+  startHeight: number;
+  blocksPerMonth: number;
+  /** yyyymm of month 1, when the genesis names one (a calendar label only). */
+  startMonth?: number;
+}
+
+export function looseParams(payload: Json): LooseParams | undefined {
+  const p = payload.params;
+  if (!isObj(p) || !Number.isSafeInteger(p.start_height) || !Number.isSafeInteger(p.blocks_per_month)) return undefined;
+  const startMonth = Number.isInteger(p.start_month) ? { startMonth: p.start_month as number } : {};
+  return { startHeight: p.start_height as number, blocksPerMonth: p.blocks_per_month as number, ...startMonth };
+}
+
+/** The stake outpoint a register payload names. */
+export function looseStake(payload: Json): { txid: string; vout: number } | undefined {
+  const s = payload.stake;
+  if (!isObj(s) || typeof s.txid !== 'string' || !/^[0-9a-f]{64}$/.test(s.txid) || !Number.isSafeInteger(s.vout)) return undefined;
+  return { txid: s.txid, vout: s.vout as number };
+}
+
+/** Whether a transaction carries at least one drey/1 envelope (the fetch layer binds only those). */
+export function hasDreyEnvelope(tx: ParsedTx): boolean {
+  return inscriptionsOf(tx).some((i) => i.metaprotocol === METAPROTOCOL);
+}

@@ -1,0 +1,96 @@
+/**
+ * Reveal transactions with what binds them: a Merkle proof of inclusion and the transactions their envelope inputs
+ * spend (for the BIP341 binding). Several wanted reveals in one block share one block txid list.
+ */
+import { merkleProofFromTxids, rootFromMerkleProof, type MerkleProof } from '../../chain/merkle';
+import type { ParsedTx } from '../../chain/tx';
+import { rethrowUnlessFetchFailure, VerifyError } from '../../errors';
+import { envelopesFromWitness } from '../../inscription';
+import type { BlockSource, FetchFailure, RevealSource } from '../records';
+import { confirmedAt, type ConfirmedAt, type MarkerListing } from './listings';
+import type { MonthClient } from './month-client';
+import { fetchTransaction } from './transactions';
+
+/** Inputs whose witness carries an envelope: the spent outputs the BIP341 binding needs. */
+function envelopeInputs(tx: ParsedTx): number[] {
+  const out: number[] = [];
+  tx.inputs.forEach((input, i) => {
+    if (envelopesFromWitness(input.witness, i).length > 0) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Merkle branches built from verified block txid lists, one request per block that holds several of `txids` (a host's
+ * failure falls back to one merkle-proof request per transaction).
+ */
+export async function branchesFromBlocks(client: MonthClient, txids: Iterable<string>, listings: readonly MarkerListing[]): Promise<Map<string, MerkleProof>> {
+  const byBlock = new Map<string, { at: ConfirmedAt; txids: string[] }>();
+  for (const txid of txids) {
+    const at = confirmedAt(listings, txid);
+    if (!at) continue;
+    const key = `${at.height}:${at.hash}`;
+    byBlock.set(key, { at, txids: [...(byBlock.get(key)?.txids ?? []), txid] });
+  }
+  const branches = new Map<string, MerkleProof>();
+  await Promise.all([...byBlock.values()].filter((b) => b.txids.length > 1).map(async ({ at, txids: wanted }) => {
+    try {
+      const all = await client.fetchBlockTxids(at.hash);
+      for (const t of wanted) {
+        const pos = all.indexOf(t);
+        if (pos >= 0) branches.set(t, { block_height: at.height, merkle: merkleProofFromTxids(all, pos), pos });
+      }
+    } catch (e) {
+      rethrowUnlessFetchFailure(e);
+    }
+  }));
+  return branches;
+}
+
+/** One reveal: its transaction (fetched unless known), its Merkle proof (a prepared branch, or asked for) and its spent transactions. */
+export async function fetchReveal(
+  client: MonthClient, txid: string, found: RevealSource['found'], known: ParsedTx | undefined, branch: MerkleProof | undefined,
+): Promise<RevealSource | FetchFailure> {
+  const tx = known ?? await fetchTransaction(client, txid);
+  if ('code' in tx) return tx;
+  try {
+    const spentTxids = [...new Set(envelopeInputs(tx).flatMap((i) => tx.inputs[i]?.txid ?? []))];
+    const [proof, ...spentTxs] = await Promise.all([branch ?? client.fetchMerkleProof(txid), ...spentTxids.map((t) => client.fetchTx(t))] as const);
+    const spent: Record<string, ParsedTx> = {};
+    for (const s of spentTxs as ParsedTx[]) spent[s.txid] = s;
+    return { tx, proof: proof as MerkleProof, spent, found };
+  } catch (e) {
+    rethrowUnlessFetchFailure(e);
+    return { txid, code: e.code, message: e.message };
+  }
+}
+
+function branchLeadsTo(txid: string, proof: MerkleProof, merkleRoot: string): boolean {
+  try {
+    return rootFromMerkleProof(txid, proof.merkle, proof.pos) === merkleRoot;
+  } catch (e) {
+    if (e instanceof VerifyError) return false;
+    throw e;
+  }
+}
+
+/**
+ * A cached Merkle branch carries no block hash: a fetched reveal whose branch does not lead to its block's header is
+ * asked for once more (a host's wrong answer then stands, and the inscriptions step reports it). Returns the reveals
+ * whose proof changed.
+ */
+export async function refreshedProofs(
+  client: MonthClient, reveals: Readonly<Record<string, RevealSource>>, blocks: Readonly<Record<number, BlockSource>>, reused: ReadonlySet<string>,
+): Promise<Record<string, RevealSource>> {
+  const fresh = await Promise.all(Object.entries(reveals).map(async ([txid, r]): Promise<[string, RevealSource] | undefined> => {
+    const header = blocks[r.proof.block_height]?.header;
+    if (reused.has(txid) || !header || branchLeadsTo(txid, r.proof, header.merkleRoot)) return undefined;
+    try {
+      return [txid, { ...r, proof: await client.fetchMerkleProof(txid, { fresh: true }) }];
+    } catch (e) {
+      rethrowUnlessFetchFailure(e);
+      return undefined;
+    }
+  }));
+  return Object.fromEntries(fresh.filter((x) => x !== undefined));
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { networkFromName } from '../../chain/network';
+import { parseHeader } from '../../chain/header';
+import type { BlockSource } from '../records';
+import { verifyHeaders } from './headers';
+import { recorded, REGTEST } from './recorded.test-util';
+
+const { sources } = recorded('full');
+const blocks = Object.values(sources.blocks);
+const [first] = blocks;
+if (!first?.header) throw new Error('the recorded month has no block');
+const one = (b: BlockSource) => verifyHeaders({ blocks: { [b.height]: b }, network: REGTEST });
+
+describe('when every block of the month hashes to the hash the hosts name and has proof of work', () => {
+  it('passes each, and returns them by height', () => {
+    const r = verifyHeaders({ blocks: sources.blocks, network: REGTEST });
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(r.checks.map((c) => c.evidence.height)).toEqual(blocks.map((b) => b.height).sort((a, b) => a - b));
+    expect([...(r.value?.keys() ?? [])]).toEqual(r.checks.map((c) => c.evidence.height));
+  });
+});
+
+describe('when a header is not the block the hosts name', () => {
+  it('fails with CHAIN_HEADER_HASH_MISMATCH and the block is not verified', () => {
+    const bytes = first.header!.bytes.slice();
+    bytes[4]! ^= 1;
+    const r = one({ ...first, header: parseHeader(bytes) });
+    expect(r.checks.map((c) => c.code)).toEqual(['CHAIN_HEADER_HASH_MISMATCH']);
+    expect(r.value?.size).toBe(0);
+  });
+});
+
+describe('when two hosts name different blocks at the height', () => {
+  it('fails with FETCH_HOSTS_DISAGREE; a host that gave an error does not count', () => {
+    expect(one({ ...first, hosts: { a: first.hash, b: 'ee'.repeat(32) } }).checks.map((c) => c.code)).toEqual(['FETCH_HOSTS_DISAGREE']);
+    expect(one({ ...first, hosts: { a: first.hash, b: 'error:FETCH_TIMEOUT' } }).checks.map((c) => c.code)).toEqual(['OK']);
+  });
+});
+
+describe('when the block could not be fetched', () => {
+  it('fails with the fetch error\'s code, or FETCH_NOT_FOUND without a header', () => {
+    expect(one({ height: 7, hash: '', hosts: {}, error: { code: 'FETCH_ALL_HOSTS_FAILED', message: 'no host' } }).checks.map((c) => c.code)).toEqual(['FETCH_ALL_HOSTS_FAILED']);
+    expect(one({ height: 7, hash: first.hash, hosts: {} }).checks.map((c) => c.code)).toEqual(['FETCH_NOT_FOUND']);
+  });
+});
+
+describe('when a regtest header is judged by mainnet\'s rules', () => {
+  it('fails the proof-of-work floor (a CHAIN_ code)', () => {
+    expect(verifyHeaders({ blocks: { [first.height]: first }, network: networkFromName('mainnet') }).checks[0]?.code).toMatch(/^CHAIN_(TARGET|POW)_/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { RevealSource } from '../records';
+import { verifyHeaders } from './headers';
+import { verifyInscriptions } from './inscriptions';
+import { recorded, REGTEST } from './recorded.test-util';
+
+const { sources } = recorded('full');
+const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
+const reveals = Object.values(sources.reveals);
+const withSpent = reveals.find((r) => Object.keys(r.spent).length > 0);
+if (!withSpent) throw new Error('the recorded month has no bound reveal');
+const one = (r: RevealSource) => verifyInscriptions({ reveals: { [r.tx.txid]: r }, blocks, failures: [] });
+
+describe('when every reveal sits in a verified block and its witness is bound to its commit output', () => {
+  it('passes one check per reveal and returns every drey/1 inscription by id', () => {
+    const r = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] });
+    expect(r.checks.every((c) => c.ok && c.step === 'inscriptions')).toBe(true);
+    expect(r.value?.size).toBeGreaterThanOrEqual(r.checks.length);
+    const heights = r.checks.map((c) => c.evidence.height as number);
+    expect(heights).toEqual([...heights].sort((a, b) => a - b));
+  });
+});
+
+describe('when a reveal claims a block that did not verify', () => {
+  it('fails with CHAIN_BLOCK_UNVERIFIED', () => {
+    expect(one({ ...withSpent, proof: { ...withSpent.proof, block_height: withSpent.proof.block_height + 10_000 } }).checks.map((c) => c.code)).toEqual(['CHAIN_BLOCK_UNVERIFIED']);
+  });
+});
+
+describe('when a reveal\'s Merkle proof names another position', () => {
+  it('fails with a CHAIN_MERKLE_ code and the transaction id in the evidence', () => {
+    const c = one({ ...withSpent, proof: { ...withSpent.proof, pos: withSpent.proof.pos ^ 1 } }).checks[0];
+    expect(c?.code).toMatch(/^CHAIN_MERKLE_/);
+    expect(c?.evidence.txid).toBe(withSpent.tx.txid);
+  });
+});
+
+describe('when the transaction a reveal spends was not fetched', () => {
+  it('fails with CHAIN_TAPROOT_PREVOUT_MISMATCH: the witness cannot be bound', () => {
+    expect(one({ ...withSpent, spent: {} }).checks.map((c) => c.code)).toEqual(['CHAIN_TAPROOT_PREVOUT_MISMATCH']);
+  });
+});
+
+describe('when the fetch layer could not obtain transactions', () => {
+  it('each is a failed fetch check: FETCH_ and CHAIN_ codes kept, others FETCH_FAILED', () => {
+    const r = verifyInscriptions({ reveals: {}, blocks, failures: [
+      { txid: 'aa'.repeat(32), code: 'FETCH_TIMEOUT', message: 'slow' },
+      { txid: 'bb'.repeat(32), code: 'CHAIN_TXID_MISMATCH', message: 'lied' },
+      { txid: 'cc'.repeat(32), code: 'TABLE_TOO_LARGE', message: 'odd' },
+    ] });
+    expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['fetch FETCH_TIMEOUT', 'fetch CHAIN_TXID_MISMATCH', 'fetch FETCH_FAILED']);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Step "inscriptions": each reveal is in a verified block (Merkle proof → position) and each drey/1 envelope's witness
+ * is bound to the commit output it spends (BIP341), so neither a transaction nor a witness can be swapped by a host.
+ */
+import { failed, passed, type Check } from '../../check';
+import { verifyMerkleProof } from '../../chain/merkle';
+import { verifyRevealBinding } from '../../chain/taproot';
+import { VerifyError } from '../../errors';
+import { inscriptionsFromTx } from '../../inscription';
+import { METAPROTOCOL } from '../../protocol/message';
+import type { FetchFailure, InscriptionRecord, RevealSource } from '../records';
+import type { StepResult } from '../step-result';
+import type { VerifiedBlock } from './headers';
+
+/** The bound drey/1 inscriptions of one reveal (none when it carries no drey/1 envelope). */
+export function recordsFromReveal(source: RevealSource, blocks: ReadonlyMap<number, VerifiedBlock>): InscriptionRecord[] {
+  const { tx, proof } = source;
+  const block = blocks.get(proof.block_height);
+  if (!block) {
+    throw new VerifyError('CHAIN_BLOCK_UNVERIFIED', `reveal ${tx.txid} claims height ${proof.block_height}, whose block did not verify`, { txid: tx.txid, height: proof.block_height });
+  }
+  const position = verifyMerkleProof(tx.txid, proof, block.header);
+  const records: InscriptionRecord[] = [];
+  for (const ins of inscriptionsFromTx(tx.bytes, { expectedTxid: tx.txid }).inscriptions) {
+    if (ins.metaprotocol !== METAPROTOCOL || ins.body === null || ins.bodySha256 === null) continue;
+    const input = tx.inputs[ins.input];
+    const commit = input && source.spent[input.txid];
+    if (!commit) {
+      throw new VerifyError('CHAIN_TAPROOT_PREVOUT_MISMATCH', `the transaction spent by input ${ins.input} was not fetched`, { txid: tx.txid, input: ins.input, spends: input?.txid ?? null });
+    }
+    const binding = verifyRevealBinding(tx, ins.input, commit);
+    records.push({
+      id: ins.id, txid: tx.txid, index: Number(ins.id.slice(65)), height: block.height, blockHash: block.hash, position,
+      contentType: ins.contentType, metaprotocol: ins.metaprotocol, body: ins.body, bodySha256: ins.bodySha256,
+      found: source.found, bound: true, commitTxid: binding.commitTxid,
+    });
+  }
+  return records;
+}
+
+export interface InscriptionsInput {
+  reveals: Readonly<Record<string, RevealSource>>;
+  blocks: ReadonlyMap<number, VerifiedBlock>;
+  /** What the fetch layer could not obtain: a failed check each. */
+  failures: readonly FetchFailure[];
+}
+
+/** Every reveal one check; failures to fetch are checks too. Returns the bound inscriptions by id. */
+export function verifyInscriptions({ reveals, blocks, failures }: InscriptionsInput): StepResult<Map<string, InscriptionRecord>> {
+  const checks: Check[] = failures.map((f) => failed('fetch', new VerifyError(f.code.startsWith('FETCH_') || f.code.startsWith('CHAIN_') ? f.code : 'FETCH_FAILED', `transaction ${f.txid}: ${f.message}`, { txid: f.txid })));
+  const records = new Map<string, InscriptionRecord>();
+  for (const source of Object.values(reveals).sort((a, b) => a.proof.block_height - b.proof.block_height || a.proof.pos - b.proof.pos)) {
+    try {
+      const found = recordsFromReveal(source, blocks);
+      const [r0] = found;
+      if (!r0) continue; // Anyone may pay a marker: a transaction without drey/1 envelopes is not ours.
+      for (const r of found) records.set(r.id, r);
+      checks.push(passed('inscriptions', `${found.length} inscription(s) of ${source.tx.txid} included at ${r0.height}:${r0.position} and bound to their commit output`, {
+        txid: source.tx.txid, height: r0.height, position: r0.position, blockHash: r0.blockHash, ids: found.map((r) => r.id), commitTxid: r0.commitTxid,
+      }));
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+      e.evidence.txid ??= source.tx.txid;
+      checks.push(failed('inscriptions', e));
+    }
+  }
+  return { checks, value: records };
+}

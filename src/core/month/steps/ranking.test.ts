@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { AllocationTable } from '../../table/allocation';
+import { agreementOf } from './agreement';
+import type { Eligibility } from './eligibility';
+import type { RaceResult } from './race';
+import { verifyRanking } from './ranking';
+import { roundOutcome, type RewardsValue, type RoundInput } from './rewards';
+import { commit, key, opened } from './test-records.test-util';
+
+const R = 'ab'.repeat(32);
+const eligibility: Eligibility = {
+  anchor: 1000, ineligible: new Map(),
+  eligible: [1, 2, 3, 5].map((i) => ({ key: key(i), stake: BigInt(i) * 1_000_000n, register: '', registeredAt: 900, linkedFrom: i === 3 ? [key(9)] : [] })),
+};
+const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'invalid', R, 2)];
+const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: packages.map((p) => p.entry), counted: packages.map((p) => p.entry), quorum: 2, pending: false };
+const round: RoundInput = {
+  lottery: { attempts: [], missed: [key(5)], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
+  race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Set(), previous: { total: 0n } as AllocationTable,
+};
+const outcome = roundOutcome(round);
+const rewards: RewardsValue = { outcome, rewards: [{ actuary: key(1), sats: 30 }], penalties: [{ actuary: key(5), reason: 'missed_deadline', sats: 9 }] };
+
+describe('when a finished month\'s rewards were recomputed', () => {
+  it('ranks every eligible actuary by role, with odds, agreement, package status, reward and penalties', () => {
+    const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round, rewards } });
+    expect(r.checks.map((c) => c.message)).toEqual(['ranking data for 4 eligible actuaries']);
+    expect(r.value).toMatchObject({ month: 4, lead: key(1), attempt: 1, links: [[key(9), key(3)]] });
+    expect(r.value?.actuaries.map((a) => [a.role, a.rank ?? null, a.lotteryPpm, a.agreed, a.packageStatus, a.reward, a.penalties.length])).toEqual([
+      ['lead', null, 90909, null, 'valid', 30, 0],
+      ['secondary', 1, 181818, true, 'valid', 0, 0],
+      ['secondary', 2, 272727, false, 'invalid', 0, 0],
+      ['missed-lead', null, 454545, null, null, 0, 1],
+    ]);
+  });
+  it('a package whose proofs failed ranks as invalid', () => {
+    const [, second] = packages;
+    if (!second) throw new Error('no second package');
+    const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round: { ...round, invalid: new Set([second]) }, rewards } });
+    expect(r.value?.actuaries[1]?.packageStatus).toBe('invalid');
+  });
+});
+
+describe('when the month has a final but its rewards could not be recomputed', () => {
+  it('gives no ranking and no check', () => {
+    expect(verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050 })).toEqual({ checks: [] });
+  });
+});
+
+describe('when the month has no final', () => {
+  it('is pending up to the month end and AGREEMENT_NO_FINAL one block after', () => {
+    expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1050, monthEnd: 1050 })).toEqual({ checks: [], pending: 'no final yet; the month can finish until height 1050' });
+    expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks.map((c) => c.code)).toEqual(['AGREEMENT_NO_FINAL']);
+  });
+});

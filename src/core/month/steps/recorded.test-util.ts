@@ -1,0 +1,62 @@
+/**
+ * Step inputs from real chain data: month 2 of the kem-disputed chain as the fetch layer recorded it
+ * (vectors/month-sources), carried through the steps once, so each step's tests start from real values and change one.
+ */
+import { readFileSync } from 'node:fs';
+import { networkFromName } from '../../chain/network';
+import { recordedMonth } from '../../../../vectors/month-sources/codec';
+import { ofType, type InscriptionRecord } from '../records';
+import { anchorHeight, monthEnd } from '../timeline';
+import { verifyAgreement } from './agreement';
+import { verifyEligibility } from './eligibility';
+import { verifyHeaders, type VerifiedBlock } from './headers';
+import { verifyInscriptions } from './inscriptions';
+import { verifyLotteryAttempts } from './lottery';
+import { verifyProofKey, verifyProofs } from './proofs';
+import { verifyRace } from './race';
+import { revealContext, verifyReveal } from './reveal';
+import { verifySignatures } from './signatures';
+import { readFinalTable, readMonthTables } from './tables';
+
+export const REGTEST = networkFromName('regtest');
+
+export function recorded(depth: 'full' | 'quick') {
+  return recordedMonth(readFileSync(new URL(`../../../../vectors/month-sources/kem-disputed-month-2.${depth}.json`, import.meta.url), 'utf8'));
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the recorded month has no ${what}`);
+  return value;
+}
+
+let cached: ReturnType<typeof carry> | undefined;
+
+/** Every step's value on the recorded full-depth month (each step verified without a failed check); computed once. */
+export function fullMonth(): ReturnType<typeof carry> {
+  cached ??= carry();
+  return cached;
+}
+
+async function carry() {
+  const { sources: src } = recorded('full');
+  const month = src.month;
+  const blocks: Map<number, VerifiedBlock> = need(verifyHeaders({ blocks: src.blocks, network: REGTEST }).value, 'blocks');
+  const records: Map<string, InscriptionRecord> = need(verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures }).value, 'records');
+  const signed = need(verifySignatures({ records, genesisId: src.genesisId, network: 'regtest', month, previousMonth: src.previousMonth ?? month - 1 }).value, 'messages');
+  const { genesis } = signed;
+  const final = need(signed.final, 'final');
+  const anchor = anchorHeight(genesis.params, month);
+  const current = signed.messages.current;
+  const commits = ofType(current, 'commit');
+  const eligibility = need(verifyEligibility({ depth: 'full', anchor, tipHeight: src.tipHeight, minStake: genesis.params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }).value, 'eligibility');
+  const lottery = need(verifyLotteryAttempts({ network: 'regtest', genesisId: src.genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight: src.tipHeight, lotteries: ofType(current, 'lottery'), commits, eligibility, final: final.payload }).value, 'lottery');
+  const lead = need(lottery.lead, 'lead');
+  const race = need(verifyRace({ params: genesis.params, lead, commits, eligibility, tipHeight: src.tipHeight }).value, 'race');
+  const reveal = need(verifyReveal({ depth: 'full', context: revealContext('regtest', src.genesisId, month, genesis, src.tipHeight), reveals: ofType(current, 'reveal'), commits, race, eligibility }).value, 'reveal');
+  const agreement = need(verifyAgreement({ depth: 'full', final, reveal, lead, monthEnd: monthEnd(genesis.params, month), superMajority: genesis.params.super_majority }).value, 'agreement');
+  const key = need(verifyProofKey({ genesis, records, agreement }).value, 'verification key');
+  const tables = need((await readMonthTables({ genesis, month, records, previous: signed.previous, inputs: ofType(current, 'inputs'), anchor })).value, 'tables');
+  const proofs = need(verifyProofs({ depth: 'full', month, batchSize: genesis.params.batch_size, superMajority: genesis.params.super_majority, key, tables, agreement }).value, 'proofs');
+  const finalTable = await readFinalTable(final, records, agreement.lead?.pkg?.tableSha256);
+  return { src, month, blocks, records, signed, genesis, final, anchor, commits, eligibility, lottery, lead, race, reveal, agreement, key, tables, proofs, finalTable };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { FinalPayload } from '../../protocol/payloads';
+import type { AllocationTable } from '../../table/allocation';
+import { agreementOf } from './agreement';
+import type { RaceResult } from './race';
+import { rewardChecks, roundOutcome, verifyRewards, type RoundInput, type RoundOutcome } from './rewards';
+import { PARAMS, commit, key, opened } from './test-records.test-util';
+
+const outcome: RoundOutcome = { previousAum: 10_000_000n, lead: key(1), agreeing: [key(2), key(3), key(4)], missed: [key(5)], void: [key(6)], disagreed: [], invalid: [], copied: [], unopenable: [] };
+const final = (rewards: FinalPayload['rewards'], penalties: FinalPayload['penalties']) => ({ rewards, penalties }) as FinalPayload;
+// pool = 10,000,000 · 1000 / 10^6 = 10,000 sats; shares 30 %, 20 %, 15 %, then nothing.
+const good = [{ actuary: key(1), sats: 3000 }, { actuary: key(2), sats: 2000 }, { actuary: key(3), sats: 1500 }];
+const penalties = [{ actuary: key(5), reason: 'missed_deadline' as const, sats: 5000 }, { actuary: key(6), reason: 'void_commit' as const, sats: 0 }];
+
+describe('when the final lists the recomputed rewards and penalties', () => {
+  it('passes; a secondary beyond the reward shares gets nothing', () => {
+    expect(rewardChecks(PARAMS, outcome, final(good, penalties)).checks.every((c) => c.ok)).toBe(true);
+  });
+});
+
+describe('when the final pays one sat too much or forgets the void commit', () => {
+  it('fails with REWARD_MISMATCH and REWARD_PENALTY_MISMATCH', () => {
+    const r = rewardChecks(PARAMS, outcome, final([...good.slice(0, 2), { actuary: key(3), sats: 1501 }], penalties.slice(0, 1)));
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['REWARD_MISMATCH', 'REWARD_PENALTY_MISMATCH']);
+  });
+});
+
+const R = 'ab'.repeat(32);
+const X = 'cd'.repeat(32);
+function round(extra: Partial<RoundInput> = {}): RoundInput {
+  const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', X, 2), opened(4, 'copied', R, 3), opened(7, 'unopenable', R, 4), opened(8, 'invalid', R, 5)];
+  const voided = { commit: commit(key(6), 1003), actuary: key(6), status: 'void' as const };
+  const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: [...packages.map((p) => p.entry), voided], counted: packages.map((p) => p.entry), quorum: 3, pending: false };
+  return {
+    lottery: { attempts: [], missed: [key(5)], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
+    race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Set(),
+    previous: { rows: 1, userIds: ['drey:reserve'], allocations: BigInt64Array.of(10_000_000n), total: 10_000_000n } as AllocationTable, ...extra,
+  };
+}
+
+describe('when the round had a missed lead, a void commit, a disagreement and faulty packages', () => {
+  it('the outcome names each actuary under its penalty', () => {
+    expect(roundOutcome(round())).toEqual({
+      previousAum: 10_000_000n, lead: key(1), agreeing: [key(2)], missed: [key(5)], void: [key(6)], disagreed: [key(3)],
+      invalid: [key(8)], copied: [key(4)], unopenable: [key(7)],
+    });
+  });
+  it('a secondary whose proofs failed is penalised as invalid, not as disagreeing', () => {
+    const r = round();
+    const disagreeing = r.agreement.disagreeing[0];
+    if (!disagreeing) throw new Error('no disagreeing package');
+    expect(roundOutcome({ ...r, invalid: new Set([disagreeing]) })).toMatchObject({ disagreed: [], invalid: [key(8), key(3)] });
+  });
+  it('the first month (no previous table) has an empty pool', () => {
+    expect(roundOutcome(round({ previous: null })).previousAum).toBe(0n);
+  });
+});
+
+describe('when the rewards step cannot or need not run', () => {
+  it('does not apply at quick depth, without a final, or without a round', () => {
+    const f = final([], []);
+    expect(verifyRewards({ depth: 'quick', params: PARAMS, final: f, round: round() })).toEqual({ checks: [] });
+    expect(verifyRewards({ depth: 'full', params: PARAMS, round: round() })).toEqual({ checks: [] });
+    expect(verifyRewards({ depth: 'full', params: PARAMS, final: f })).toEqual({ checks: [] });
+  });
+  it('otherwise compares the final with the outcome', () => {
+    const r = verifyRewards({ depth: 'full', params: PARAMS, final: final([], []), round: round() });
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['REWARD_MISMATCH', 'REWARD_PENALTY_MISMATCH']);
+    expect(r.value?.rewards).toEqual([{ actuary: key(1), sats: 3000 }, { actuary: key(2), sats: 2000 }]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, hexToBytes, sha256 } from '../../bytes';
+import { publicKeyFromSecret } from '../../crypto/schnorr';
+import { VerifyError } from '../../errors';
+import { buildMessage } from '../../protocol/message';
+import type { InscriptionRecord, MessageRecord } from '../records';
+import { monthEnd } from '../timeline';
+import { verifyHeaders } from './headers';
+import { verifyInscriptions } from './inscriptions';
+import { recorded, REGTEST } from './recorded.test-util';
+import { timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
+import { inscription, PARAMS } from './test-records.test-util';
+
+const { sources } = recorded('full');
+const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
+const records: Map<string, InscriptionRecord> = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
+const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records, genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
+const ignored = (r: ReturnType<typeof verifySignatures>) => r.checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.ignored);
+
+describe('when the month\'s messages are the group\'s and its actuaries\'', () => {
+  it('verifies the genesis and every message, picks the final and last month\'s timely final', () => {
+    const r = verifySignatures(input());
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(ignored(r)).toEqual([]);
+    expect(r.value?.final?.type).toBe('final');
+    expect(r.value?.previous.month).toBe(1);
+    expect(r.value?.previous.final?.inscription.found).toBe(1);
+    expect(r.value?.messages.setup.every((m) => m.type === 'register')).toBe(true);
+  });
+});
+
+describe('when the genesis is not among the bound inscriptions', () => {
+  it('fails with ANCHOR_GENESIS_MISSING and nothing else is read', () => {
+    const without = new Map([...records].filter(([id]) => id !== sources.genesisId));
+    const r = verifySignatures(input({ records: without }));
+    expect(r.checks.map((c) => c.code)).toEqual(['ANCHOR_GENESIS_MISSING']);
+    expect(r.value).toBeUndefined();
+  });
+  it('a genesis id that is no inscription id is a run-level ANCHOR_GENESIS_ID error', () => {
+    expect(() => verifySignatures(input({ genesisId: 'genesis' }))).toThrow(expect.objectContaining({ code: 'ANCHOR_GENESIS_ID' }));
+    expect(() => verifySignatures(input({ genesisId: 'genesis' }))).toThrow(VerifyError);
+  });
+});
+
+describe('when a message is on the wrong marker or does not verify', () => {
+  it('is listed as ignored (MESSAGE_WRONG_MONTH, MESSAGE_BAD_SIGNATURE), never failed', () => {
+    const final = verifySignatures(input()).value?.final;
+    if (!final) throw new Error('no final');
+    const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
+    const text = new TextDecoder().decode(final.inscription.body);
+    const at = text.indexOf('"sig":"') + 7;
+    const body = new TextEncoder().encode(text.slice(0, at) + (text[at] === '0' ? '1' : '0') + text.slice(at + 1));
+    const forged = { ...final.inscription, id: `${'cd'.repeat(32)}i0`, body, bodySha256: bytesToHex(sha256(body)) };
+    const r = verifySignatures(input({ records: new Map([...records, [moved.id, moved], [forged.id, forged]]) }));
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(ignored(r).sort()).toEqual(['MESSAGE_BAD_SIGNATURE', 'MESSAGE_WRONG_MONTH']);
+  });
+  it('a reveal signed by a key other than the group\'s is ignored (MESSAGE_NOT_AUTHORISED)', () => {
+    const sk = hexToBytes('07'.repeat(32));
+    const signer = bytesToHex(publicKeyFromSecret(sk));
+    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, keys: [] }, sk);
+    const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
+    const r = verifySignatures(input({ records: new Map([...records, [rogue.id, rogue]]) }));
+    expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED']);
+  });
+});
+
+describe('when the months before this one failed', () => {
+  it('says which months failed and starts from the month the fetch layer found (none: an empty table)', () => {
+    const r = verifySignatures(input({ previousMonth: 0 }));
+    expect(r.checks.find((c) => c.evidence.previousMonth !== undefined)?.evidence).toEqual({ previousMonth: 0, failed: [1] });
+    expect(r.value?.previous).toEqual({ month: 0 });
+  });
+});
+
+describe('when last month\'s final is taken as this month\'s starting point', () => {
+  const END = monthEnd(PARAMS, 1);
+  const final = (height: number): MessageRecord<'final'> => ({ inscription: inscription(height), type: 'final', signer: 'aa'.repeat(32), payload: {} as never, message: undefined as never });
+  it('is the group\'s first final when it confirmed by that month\'s end', () => {
+    const first = final(END);
+    expect(timelyFinal([first, final(END + 1)], END)).toBe(first);
+  });
+  it('is none when the first final came late (a later one does not replace it), or there is none', () => {
+    expect(timelyFinal([final(END + 1), final(END + 2)], END)).toBeUndefined();
+    expect(timelyFinal([], END)).toBeUndefined();
+  });
+});
