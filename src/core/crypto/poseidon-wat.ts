@@ -18,10 +18,8 @@ export const ELEMENT_BYTES = 4 * LIMBS;
 /** Montgomery radix R = 2^(9·29) = 2²⁶¹. */
 export const MONTGOMERY_R = 1n << BigInt(LIMBS * LIMB_BITS);
 
-/** Fixed scratch addresses in the module's memory (bytes). */
+/** Fixed scratch addresses; OUT and STATE hold the widest state, t = 17 (circomlib's Poseidon takes up to 16 inputs). */
 export const LAYOUT = { R2: 0, ONE: 64, T1: 128, T2: 192, ACC: 256, OUT: 384, STATE: 1024, WIDE: 1664, CONSTANTS: 2048 } as const;
-/** The widest state (circomlib's Poseidon takes up to 16 inputs): OUT and STATE hold MAX_T elements each. */
-export const MAX_T = 17;
 /** Columns of the double-width accumulator at LAYOUT.WIDE (i64 each). */
 const WIDE_COLUMNS = 2 * LIMBS;
 
