@@ -88,8 +88,8 @@ export function DepositorInputs({ month, allocation }: { month: number; allocati
               <tr key={r.name}>
                 <th scope="row">{r.name}</th>
                 <td className="mono">{r.value}</td>
-                <td>{r.means}</td>
-                <td className="muted">{r.restsOn}</td>
+                <td data-label={t('alloc.in.means')}>{r.means}</td>
+                <td className="muted" data-label={t('alloc.in.restsOn')}>{r.restsOn}</td>
               </tr>
             ))}
           </tbody>
