@@ -121,7 +121,7 @@ describe('when a depositor checks their allocation', () => {
     const unknown = 'u-not-a-member-0000';
     await page.getByLabel('Your user id').fill(unknown);
     await page.getByRole('button', { name: 'Check my allocation' }).click();
-    const answer = page.getByTestId('alloc-answer');
+    const answer = page.getByRole('region', { name: 'Your id in month 6' }).getByTestId('alloc-answer');
     await answer.waitFor({ timeout: 240_000 });
     expect(await answer.textContent()).toMatch(/Not in this month’s table \(check the id\)/);
     await page.getByTestId('history-none').waitFor({ timeout: 600_000 });

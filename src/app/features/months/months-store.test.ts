@@ -94,6 +94,11 @@ describe('when a person opens a month while every month is being verified', () =
     expect(queuePlace(s, runKey(1, 'full'))).toBe(1);
     started[1]!.progress({ step: 'fetch', status: 'running', ms: 0 });
     expect(useMonthsStore.getState().runs[runKey(3, 'full')]!.steps.fetch?.status).toBe('running');
+    started[1]!.progress({ step: 'proofs', status: 'running', ms: 0 });
+    started[1]!.progress({ step: 'proofs', status: 'running', ms: 0, done: 64, total: 130 });
+    expect(useMonthsStore.getState().runs[runKey(3, 'full')]!.steps.proofs).toMatchObject({ status: 'running', done: 64, total: 130 });
+    started[1]!.progress({ step: 'proofs', status: 'done', ms: 900 });
+    expect(useMonthsStore.getState().runs[runKey(3, 'full')]!.steps.proofs).toMatchObject({ status: 'done', ms: 900, done: 130, total: 130 });
     // The preempted run's late progress and end change nothing.
     started[0]!.progress({ step: 'proofs', status: 'running', ms: 0 });
     expect(useMonthsStore.getState().runs[runKey(1, 'full')]).toBeUndefined();

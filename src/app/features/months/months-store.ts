@@ -106,7 +106,8 @@ function onProgress(key: string, handle: RunHandle, p: Progress): void {
     const prev = run.steps[p.step];
     const now = performance.now();
     const startedAt = p.status === 'running' ? prev?.status === 'running' ? prev.startedAt : now : prev?.startedAt ?? now - p.ms;
-    const counts = p.total !== undefined ? { done: p.done ?? 0, total: p.total } : prev?.total !== undefined && p.status === 'running' ? { done: prev.done, total: prev.total } : {};
+    // Counts stay with the step once it ends (all of them done when it passed).
+    const counts = p.total !== undefined ? { done: p.done ?? 0, total: p.total } : prev?.total !== undefined ? { done: p.status === 'done' ? prev.total : prev.done, total: prev.total } : {};
     const next: StepState = { status: p.status, startedAt, ...(p.status === 'running' ? {} : { ms: p.ms }), ...counts };
     return { steps: { ...run.steps, [p.step]: next } };
   });

@@ -32,9 +32,10 @@ function Result({ run, user }: { run: MonthRun; user: string }) {
   const report = run.report!;
   const answer = answerOf(run);
   const a = report.allocation;
+  const heading = answer === 'not-in-table' ? t('alloc.resultAbsent', { month: report.month }) : t('alloc.result', { month: report.month });
   return (
-    <div className="alloc-result" role="region" aria-label={t('alloc.result', { month: report.month })}>
-      <h3>{t('alloc.result', { month: report.month })}</h3>
+    <div className="alloc-result" role="region" aria-label={heading}>
+      <h3>{heading}</h3>
       {answer === 'not-in-table' && (
         <p className="answer answer-absent" data-testid="alloc-answer">
           <Verdict view={{ kind: 'not-in-table', text: t('alloc.notInTable') }} />{' '}

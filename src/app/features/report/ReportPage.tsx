@@ -32,7 +32,7 @@ export function ReportPage() {
             </button>
             <MonthTable caption={t('report.heading')} showDepth>
               {finished.map((r) => (
-                <MonthRow key={r.key} month={r.month} depth={r.user !== undefined ? t('report.oneUser', { depth: r.depth }) : r.depth}
+                <MonthRow key={r.key} month={r.month} depth={r.user === undefined ? r.depth : t(r.report?.notInTable ? 'report.oneUserAbsent' : 'report.oneUser', { depth: r.depth })}
                   verdict={verdictView(r)} ms={r.report!.ms} fromCache={r.report!.replayed > 0}
                   actions={
                     <button type="button" className="secondary" aria-label={t('report.exportLabel', { month: r.month, depth: r.depth })}
