@@ -1,10 +1,10 @@
 /** The badge's stylesheet (shadow DOM): compact, high-contrast in light and dark schemes, no motion when asked. */
 export const BADGE_CSS = `
-:host { display: inline-block; font: 14px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color-scheme: light dark; }
+:host { display: inline-block; max-width: 100%; font: 14px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color-scheme: light dark; }
 :host([hidden]) { display: none; }
 .badge {
   --fg: #1e3a8a; --bg: #eff4ff; --line: #bfd0f5; --accent: #1d4ed8;
-  display: inline-flex; align-items: center; gap: 10px; max-width: 30em; box-sizing: border-box;
+  display: inline-flex; align-items: center; gap: 10px; max-width: min(30em, 100%); box-sizing: border-box;
   padding: 8px 12px 8px 10px; border: 1px solid var(--line); border-radius: 10px;
   background: var(--bg); color: var(--fg); box-shadow: 0 1px 2px rgb(0 0 0 / 0.06);
 }
