@@ -11,7 +11,7 @@ import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
-import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type Progress } from './month/report';
+import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
 import { verifyAgreement } from './month/steps/agreement';
 import { verifyAnchors } from './month/steps/anchors';
@@ -103,7 +103,7 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const tables = await run.step('program', () => readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
   const numbers = await run.step('program', () => tables && verifyProgram({ depth, month, genesis, records, tables, run: opts.runProgram }));
   const key = await run.step('proofs', () => verifyProofKey({ genesis, records }));
-  const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes });
+  const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal });
   const judge = proofCtx ? (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => judgePackages(proofCtx, numbers, lead, agreeing) : undefined;
   const context = revealContext(network, genesisId, month, genesis, tipHeight);
 
@@ -128,18 +128,18 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   } else {
     reveal = await run.step('reveal', () => verifyReveal({ context, reveals, final, commits, copies }));
     const lead = reveal?.packages[0];
-    judgement = lead?.status === 'valid' && judge ? judge(lead, []) : undefined;
+    judgement = lead?.status === 'valid' && judge ? await judge(lead, []) : undefined;
     const j = judgement;
     await run.step('proofs', () => lead && j && { checks: judgementChecks(j, lead, [], true), value: j });
   }
   const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, invalid: judgement?.invalid, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
   const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
-  const allocation = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, ...(numbers?.table ? { programTable: numbers.table } : {}), previous, user, leadBatchRoots: judgement?.leadPublics?.map((b) => b.newBatchRoot) }));
+  const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, ...(numbers?.table ? { programTable: numbers.table } : {}), previous, user, leadBatchRoots: judgement?.leadPublics?.map((b) => b.newBatchRoot), tables, ...(numbers ? { numbers } : {}), startMonth: params.start_month }));
   const roundInput = lottery && round && reveal && agreement && tables?.previous !== undefined
     ? { lottery: lottery.lottery, lead: round.lead, race: round.race, reveal, agreement, invalid: judgement?.invalid ?? new Map(), previous: tables.previous } : undefined;
   const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round: roundInput }));
   const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && roundInput && rewards && { eligibility, round: roundInput, rewards } }));
-  return monthVerification(run, opts, { ranking, allocation, tables, finalTable }, records);
+  return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, records);
 }
 
 /** The steps after "signatures", skipped when the month's messages could not be read. */
@@ -147,7 +147,7 @@ const AFTER_SIGNATURES: Step[] = ['eligibility', 'lottery', 'race', 'reveal', 'a
 
 /** The report (and the verified table) from what the steps established. */
 function monthVerification(
-  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; tables?: MonthTables; finalTable?: FinalTable },
+  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; notInTable?: NotInTable; tables?: MonthTables; finalTable?: FinalTable },
   records: ReadonlyMap<string, InscriptionRecord>,
 ): MonthVerification {
   const { network, genesisId, month, depth } = opts;
@@ -156,7 +156,7 @@ function monthVerification(
   const table = found.finalTable && !('error' in found.finalTable) ? found.finalTable : undefined;
   const report: MonthReport = {
     version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict: verdictOf(checks, pending), ...(pending ? { pendingReason: run.pendingReason } : {}),
-    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}),
+    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}), ...(found.notInTable ? { notInTable: found.notInTable } : {}),
     inputsHashes: {
       ...Object.fromEntries([...records.values()].map((r) => [r.id, r.bodySha256])),
       ...(found.tables?.inputs ? { 'table:inputs': found.tables.inputs.sha256 } : {}), ...(table ? { 'table:final': table.sha256 } : {}),

@@ -31,7 +31,7 @@ describe('when month or all is called with bad options', () => {
 
 describe('when no Esplora host can be reached', () => {
   it('exits 2 (I/O), not 1', async () => {
-    const refused = (async () => { throw new TypeError('fetch failed'); }) as typeof fetch;
+    const refused = (async () => { throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }); }) as typeof fetch;
     const r = await cli(['month', '1', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--network', 'regtest', '--json'], refused);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).code).toMatch(/^FETCH_/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, sha256, sha256d, toDisplayHex } from '../bytes';
-import type { VerifyError } from '../errors';
+import { VerifyError } from '../errors';
 import { merkleRootFromTxids } from '../chain/merkle';
 import devnetListing from '../../../vectors/esplora/devnet-marker-listing.json';
 import mainnetBlock from '../../../vectors/esplora/esplora-mainnet-block-696394.json';
@@ -65,17 +65,30 @@ describe('against an honest server', () => {
 });
 
 describe('when a server lies', () => {
-  it('serving another transaction\'s bytes under a txid is CHAIN_TXID_MISMATCH, not retried', async () => {
+  it('serving another transaction\'s bytes under a txid names the host a liar and takes the next host\'s answer', async () => {
     const { client, calls } = hosts({ [A]: (path) => (path.endsWith('/raw') ? new Response(hexToBytes(p2.txHex) as BodyInit) : undefined) });
-    expect(await codeOf(client({ hosts: [A, B] }).fetchTx(p1.txid))).toBe('CHAIN_TXID_MISMATCH');
+    const c = client({ hosts: [A, B] });
+    expect((await c.fetchTx(p1.txid)).txid).toBe(p1.txid);
+    expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_TXID_MISMATCH', path: `/tx/${p1.txid}/raw` }]);
+    expect(c.liveHosts()).toEqual([B]);
+    // Dropped for the run: the liar is asked nothing more.
+    await c.fetchHeader(p1.blockHash);
+    expect(calls.filter((u) => u.startsWith(A)).length).toBe(1);
+  });
+  it('with no other host, a lie is FETCH_NO_HONEST_HOST naming the liar (no accusation, no retry)', async () => {
+    const { client, calls } = hosts({ [A]: (path) => (path.endsWith('/raw') ? new Response(hexToBytes(p2.txHex) as BodyInit) : undefined) });
+    const e = await client().fetchTx(p1.txid).then(() => undefined, (x: VerifyError) => x);
+    expect(e).toMatchObject({ code: 'FETCH_NO_HONEST_HOST', evidence: { liars: [{ host: A, code: 'CHAIN_TXID_MISMATCH' }] } });
     expect(calls.length).toBe(1);
   });
-  it('serving another block\'s header is CHAIN_HEADER_HASH_MISMATCH', async () => {
+  it('serving another block\'s header is caught (CHAIN_HEADER_HASH_MISMATCH) and the honest host answers', async () => {
     const other = REAL_PROOFS.at(-1)!.headerHex;
     const { client } = hosts({ [A]: (path) => (path.endsWith('/header') ? new Response(other) : undefined) });
-    expect(await codeOf(client().fetchHeader(p1.blockHash))).toBe('CHAIN_HEADER_HASH_MISMATCH');
+    const c = client({ hosts: [A, B] });
+    expect((await c.fetchHeader(p1.blockHash)).hash).toBe(p1.blockHash);
+    expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_HEADER_HASH_MISMATCH' }]);
   });
-  it('a txid list that does not hash to the header\'s root is CHAIN_MERKLE_ROOT_MISMATCH', async () => {
+  it('a txid list that does not hash to the header\'s root is caught (CHAIN_MERKLE_ROOT_MISMATCH)', async () => {
     const txids = Array.from({ length: 5 }, (_, i) => bytesToHex(sha256(Uint8Array.of(i))));
     const header = new Uint8Array(80);
     header.set(hexToBytes(merkleRootFromTxids(txids)).reverse(), 36);
@@ -84,13 +97,56 @@ describe('when a server lies', () => {
       path.endsWith('/header') ? new Response(bytesToHex(header)) : path.endsWith('/txids') ? new Response(JSON.stringify(list)) : undefined;
     expect(await hosts({ [A]: serve(txids) }).client().fetchBlockTxids(hash)).toEqual(txids);
     const swapped = [txids[1]!, txids[0]!, ...txids.slice(2)];
-    expect(await codeOf(hosts({ [A]: serve(swapped) }).client().fetchBlockTxids(hash))).toBe('CHAIN_MERKLE_ROOT_MISMATCH');
+    const liar = hosts({ [A]: serve(swapped), [B]: serve(txids) }).client({ hosts: [A, B] });
+    expect(await liar.fetchBlockTxids(hash)).toEqual(txids);
+    expect(liar.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_MERKLE_ROOT_MISMATCH' }]);
   });
   it('a broadcast answered with another txid is CHAIN_TXID_MISMATCH', async () => {
     const { client } = hosts({ [A]: () => new Response(p2.txid) });
     expect(await codeOf(client().broadcast(p1.txHex))).toBe('CHAIN_TXID_MISMATCH');
     const ok = hosts({ [A]: () => new Response(p1.txid) });
     expect(await ok.client().broadcast(p1.txHex)).toBe(p1.txid);
+  });
+});
+
+describe('when the caller passes a chain check', () => {
+  const wrongPos = (path: string) => (path.endsWith('/merkle-proof') ? new Response(JSON.stringify({ ...p1.proof, pos: p1.proof.pos ^ 1 })) : undefined);
+  const leadsToRoot = (proof: { pos: number }) => {
+    if (proof.pos !== p1.proof.pos) throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'the branch does not lead to the verified header');
+  };
+  it('an answer failing it names the host and the next host answers', async () => {
+    const c = hosts({ [A]: wrongPos }).client({ hosts: [A, B] });
+    expect(await c.fetchMerkleProof(p1.txid, { check: leadsToRoot })).toEqual(p1.proof);
+    expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_MERKLE_ROOT_MISMATCH' }]);
+  });
+  it('a cached answer failing it is a miss, and the host that gave it this run is named', async () => {
+    const cache = new Map<string, unknown>();
+    const { client } = hosts({ [A]: wrongPos });
+    const c = client({ hosts: [A, B], cache });
+    await c.fetchTipHeight();
+    expect((await c.fetchMerkleProof(p1.txid)).pos).toBe(p1.proof.pos ^ 1);
+    expect(cache.has(`merkle:${p1.txid}`)).toBe(true);
+    expect(await c.fetchMerkleProof(p1.txid, { check: leadsToRoot })).toEqual(p1.proof);
+    expect(c.liveHosts()).toEqual([B]);
+    expect(cache.get(`merkle:${p1.txid}`)).toEqual(p1.proof);
+  });
+  it('a cached answer failing it, with no host answering better, is a finding and blames nobody', async () => {
+    const cache = new Map<string, unknown>();
+    const c = hosts({ [A]: wrongPos, [B]: wrongPos }).client({ hosts: [A, B], cache });
+    await c.fetchTipHeight();
+    await c.fetchMerkleProof(p1.txid);
+    expect(await codeOf(c.fetchMerkleProof(p1.txid, { check: leadsToRoot }))).toBe('CHAIN_MERKLE_ROOT_MISMATCH');
+    expect(c.hostsReport().liars).toEqual([]);
+  });
+  it('a check that cannot fetch what it needs (FETCH_) ends the request without blaming anyone', async () => {
+    const c = hosts().client({ hosts: [A, B] });
+    const cannot = () => { throw new VerifyError('FETCH_NOT_FOUND', 'no header'); };
+    expect(await codeOf(c.fetchMerkleProof(p1.txid, { check: cannot }))).toBe('FETCH_NOT_FOUND');
+    expect(c.hostsReport().liars).toEqual([]);
+  });
+  it('sourceOf names the host of each answer', async () => {
+    const c = hosts({ [A]: () => new Response('nope', { status: 404 }) }).client({ hosts: [A, B] });
+    expect(c.sourceOf(await c.fetchTx(p1.txid))).toBe(B);
   });
 });
 

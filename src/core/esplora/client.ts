@@ -2,6 +2,10 @@
  * Esplora REST client (Blockstream/mempool electrs API) that trusts no server: every header is re-hashed to the
  * requested block hash, every raw transaction to the requested txid, every JSON answer is shape-checked. Cache hits
  * pass the same checks (a cache may be files on disk); one that fails is a miss, fetched again and overwritten.
+ *
+ * Any one honest host suffices: an answer that fails a check — the client's own or a chain check the caller passes
+ * as `check` (Merkle branch to a verified header, witness binding) — names its host a liar, drops it for the run and
+ * asks the next host. `withSignal` gives a view bound to a deadline that shares caches and what was learned of hosts.
  */
 import { bytesToHex, parseHex } from '../bytes';
 import { VerifyError } from '../errors';
@@ -14,7 +18,8 @@ import {
   outspendFromJson, textFromBody, txStatusFromJson, txidsFromJson, utxosFromJson,
   type AddressTx, type BlockJson, type Outspend, type TxStatus, type Utxo,
 } from './shapes';
-import { createTransport, type TransportOptions } from './transport';
+import type { HostLie, HostsReport } from './host-book';
+import { anySignal, createTransport, type RequestSpec, type TransportOptions } from './transport';
 import { txFromJson } from './tx-from-json';
 
 /** Where immutable answers are kept (a Map by default; any get/set store works, sync or async). */
@@ -54,6 +59,17 @@ function checkIndex(n: number, what: string): number {
   return n;
 }
 
+/**
+ * How to ask: `hosts` restricts the question to some hosts (per-host questions); `check` is a chain check of an
+ * answer (a non-FETCH_ VerifyError from it makes the answering host a liar, and the next host is asked); `fresh`
+ * skips the cache.
+ */
+export interface AskOptions<T> {
+  hosts?: readonly string[];
+  check?: (value: T, host: string) => void | Promise<void>;
+  fresh?: boolean;
+}
+
 export type EsploraClient = ReturnType<typeof createEsploraClient>;
 
 export function createEsploraClient(opts: EsploraClientOptions) {
@@ -62,142 +78,209 @@ export function createEsploraClient(opts: EsploraClientOptions) {
   const cache: EsploraCache = opts.cache ?? new Map<string, unknown>();
   const finalDepth = opts.finalDepth ?? 6;
   const maxPages = opts.maxAddressPages ?? 400;
+  /** Which host gave each value (and each cache entry written this run): whom to blame when a later check fails. */
+  const sources = new WeakMap<object, string>();
+  const entrySources = new Map<string, string>();
   let tipSeen: number | undefined;
+  return clientView(undefined);
 
-  const get = <T>(path: string, parse: (body: Uint8Array, host: string) => T, hosts?: readonly string[]) =>
-    transport.request({ path, parse, ...(hosts ? { hosts } : {}) });
+  function clientView(signal: AbortSignal | undefined) {
+    async function ask<T>(spec: RequestSpec<T>, o: AskOptions<T> = {}): Promise<T> {
+      const { value, host } = await transport.request({
+        ...spec, ...(o.hosts ? { hosts: o.hosts } : {}), ...(o.check ? { check: o.check } : {}), ...(signal ? { signal } : {}),
+      });
+      if (typeof value === 'object' && value !== null) sources.set(value, host);
+      return value;
+    }
 
-  /** `decode` re-checks a hit as a fresh answer would be; a hit that fails it (throws) is treated as a miss. */
-  async function cached<T>(key: string, decode: (v: unknown) => T, load: () => Promise<T>, storeOf: (v: T) => unknown): Promise<T> {
-    const hit = await cache.get(key);
-    const checked = hit === undefined ? undefined : checkedHit(() => decode(hit));
-    if (checked !== undefined) return checked;
-    const value = await load();
-    await cache.set(key, storeOf(value));
-    return value;
-  }
-
-  async function keepListedTx(t: AddressTx): Promise<void> {
-    const key = `tx:${t.txid}`;
-    if ((await cache.get(key)) !== undefined) return;
-    const tx = txFromJson(t, t.txid);
-    if (tx) await cache.set(key, tx.bytes);
-  }
-
-  const client = {
-    network,
-    hosts: transport.hosts,
-
-    async fetchTipHeight(): Promise<number> {
-      const h = await get('/blocks/tip/height', heightFromText);
-      tipSeen = Math.max(tipSeen ?? 0, h);
-      return h;
-    },
-
-    fetchTipHash: async (): Promise<string> => get('/blocks/tip/hash', hashFromText),
-
-    /** Best-chain block hash at a height; `hosts` restricts the question (used by the cross-check). */
-    fetchBlockHash: async (height: number, hosts?: readonly string[]): Promise<string> =>
-      get(`/block-height/${checkIndex(height, 'height')}`, hashFromText, hosts),
-
-    /** The 80-byte header of `hash`, re-hashed: a server cannot hand over another block's header. */
-    async fetchHeader(hash: string): Promise<Header> {
-      const want = checkHash(hash, 'block hash');
-      const decode = (v: unknown) => headerFor(want, bytesOfHit(v));
-      return cached(`header:${want}`, decode, () => get(`/block/${want}/header`, (body, host) => headerFor(want, hexBody(body, 'header'), host)), (h) => h.bytes);
-    },
-
-    /** Block JSON: untrusted metadata (checked shape, id must equal the hash asked for). */
-    async fetchBlock(hash: string): Promise<BlockJson> {
-      const want = checkHash(hash, 'block hash');
-      const block = await get(`/block/${want}`, (b) => blockFromJson(jsonFromBody(b)));
-      if (block.id !== want) badBody('block JSON for another block', { asked: want, id: block.id });
-      return block;
-    },
-
-    /** All txids of a block in order, checked against the header's Merkle root. */
-    async fetchBlockTxids(hash: string): Promise<string[]> {
-      const want = checkHash(hash, 'block hash');
-      const header = await client.fetchHeader(want);
-      const rooted = (txids: string[]): string[] => {
-        const root = merkleRootFromTxids(txids);
-        if (root !== header.merkleRoot) {
-          throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'the served txid list does not hash to the block\'s Merkle root', { blockHash: want, computedRoot: root, headerRoot: header.merkleRoot });
-        }
-        return txids;
-      };
-      return cached(`txids:${want}`, (v) => rooted(txidsFromJson(v)), async () => rooted(await get(`/block/${want}/txids`, (b) => txidsFromJson(jsonFromBody(b)))), (t) => t);
-    },
-
-    /** Raw transaction bytes re-hashed to `txid`: a server cannot serve other bytes under it. */
-    async fetchTx(txid: string): Promise<ParsedTx> {
-      const want = checkHash(txid, 'txid');
-      return cached(`tx:${want}`, (v) => txFor(want, bytesOfHit(v), 'cache'), () => get(`/tx/${want}/raw`, (body, host) => txFor(want, body, host)), (t) => t.bytes);
-    },
-
-    fetchTxStatus: async (txid: string): Promise<TxStatus> => get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b))),
-
-    /** `/tx/:txid/merkle-proof`, shape-checked (verify it with chain/merkle against a verified header). */
-    async fetchMerkleProof(txid: string, opts: { fresh?: boolean } = {}): Promise<MerkleProof> {
-      const want = checkHash(txid, 'txid');
-      const key = `merkle:${want}`;
-      // A cached branch names no block hash, so it can only be shape-checked here: `fresh` asks again when the caller
-      // found it does not lead to its block's verified header.
-      const hit = opts.fresh ? undefined : await cache.get(key);
-      const checked = hit === undefined ? undefined : checkedHit(() => parseMerkleProof(hit));
-      if (checked !== undefined) return checked;
-      const proof = await get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'));
-      if (tipSeen !== undefined && tipSeen - proof.block_height + 1 >= finalDepth) await cache.set(key, proof);
-      return proof;
-    },
-
-    /** Whether an output is spent: the host's word (SPV cannot prove unspentness); `hosts` restricts the question. */
-    fetchOutspend: async (txid: string, vout: number, hosts?: readonly string[]): Promise<Outspend> =>
-      get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b)), hosts),
+    const get = <T>(path: string, parse: (body: Uint8Array, host: string) => T, o?: AskOptions<T>) => ask({ path, parse }, o);
 
     /**
-     * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. Each
-     * listed transaction whose JSON rebuilds to bytes hashing to its txid is cached as `fetchTx` would cache it, so
-     * reading it later costs no request; one that does not is left for `fetchTx` to fetch (and re-hash).
-     *
-     * This trusts the listing no more than `/tx/:txid/raw`: the txid binds every non-witness byte in both, and in
-     * both the witness is whatever the host sends. Nothing downstream relies on a witness the txid does not bind: an
-     * inscription's envelope counts only once its witness is checked (BIP341) against the taproot output it spends,
-     * in a commit transaction that is itself fetched by txid and re-hashed.
+     * `decode` re-checks a hit as a fresh answer would be; a hit that fails it (throws), or fails the caller's check,
+     * is treated as a miss. A hit written this run that fails the caller's check, when a fresh answer passes it, blames
+     * the host it came from.
+     * `storeOf` gives what to keep of a fresh answer (undefined: keep nothing yet).
      */
-    async fetchAddressTxs(address: string): Promise<AddressTx[]> {
-      const base = `/address/${checkAddress(address)}/txs/chain`;
-      const all: AddressTx[] = [];
-      const seen = new Set<string>();
-      for (let page = 0; ; page++) {
-        if (page >= maxPages) throw new VerifyError('FETCH_TOO_MANY_PAGES', `address history longer than ${maxPages} pages`, { address });
-        const last = all.at(-1);
-        const items = await get(last ? `${base}/${last.txid}` : base, (b) => addressTxsFromJson(jsonFromBody(b)));
-        for (const t of items) {
-          if (seen.has(t.txid)) badBody('address history repeats a transaction (paging loop)', { txid: t.txid });
-          seen.add(t.txid);
-          all.push(t);
+    async function cached<T extends object>(key: string, decode: (v: unknown) => T, load: (o: AskOptions<T>) => Promise<T>, storeOf: (v: T) => unknown | undefined, o: AskOptions<T> = {}): Promise<T> {
+      const hit = o.fresh || o.hosts ? undefined : await cache.get(key);
+      const decoded = hit === undefined ? undefined : checkedHit(() => decode(hit));
+      let refuted: { from: string; error: VerifyError } | undefined;
+      if (decoded !== undefined) {
+        const from = entrySources.get(key);
+        if (from) sources.set(decoded, from);
+        const error = o.check ? await refutation(o.check, decoded, from) : undefined;
+        if (!error) return decoded;
+        if (from) refuted = { from, error };
+      }
+      const value = await load(o);
+      // A fresh answer passed the check the cached one failed: the host that gave the cached one lied.
+      if (refuted) transport.blame(refuted.from, { code: refuted.error.code, message: refuted.error.message, path: key, evidence: { ...refuted.error.evidence, contradictedBy: sources.get(value) ?? 'a fresh answer' } });
+      const stored = storeOf(value);
+      if (stored === undefined) return value;
+      await cache.set(key, stored);
+      const from = sources.get(value);
+      if (from) entrySources.set(key, from);
+      return value;
+    }
+
+    /** Why a cache hit fails the caller's check (a non-FETCH_ VerifyError), or undefined when it passes. */
+    async function refutation<T>(check: NonNullable<AskOptions<T>['check']>, value: T, from: string | undefined): Promise<VerifyError | undefined> {
+      try {
+        await check(value, from ?? 'cache');
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof VerifyError) || e.code.startsWith('FETCH_')) throw e;
+        return e;
+      }
+    }
+
+    async function keepListedTx(t: AddressTx, host: string | undefined): Promise<void> {
+      const key = `tx:${t.txid}`;
+      if ((await cache.get(key)) !== undefined) return;
+      const tx = txFromJson(t, t.txid);
+      if (!tx) return;
+      await cache.set(key, tx.bytes);
+      if (host) entrySources.set(key, host);
+    }
+
+    const client = {
+      network,
+      hosts: transport.hosts,
+
+      /** The same client (caches, hosts' rates, liars) with every request also ended by `signal` (a month's deadline). */
+      withSignal: (s: AbortSignal) => clientView(anySignal([signal, s])),
+
+      /** Hosts not caught lying, in configured order. */
+      liveHosts: (): string[] => transport.live(),
+
+      /** Name a host a liar (a check over several answers found it out) and drop it for the run. */
+      blame: (host: string, lie: Omit<HostLie, 'host'>): boolean => transport.blame(host, lie),
+
+      /** Requests, retries, refusals per host, and the hosts caught lying. */
+      hostsReport: (): HostsReport => transport.report(),
+
+      /** The host whose answer `value` is (an object this client returned), when known. */
+      sourceOf: (value: object): string | undefined => sources.get(value),
+
+      /** The tip height a host claims (`hosts` restricts the question; settle it before relying on it). */
+      async fetchTipHeight(hosts?: readonly string[]): Promise<number> {
+        const h = await get('/blocks/tip/height', heightFromText, hosts ? { hosts } : {});
+        tipSeen = Math.max(tipSeen ?? 0, h);
+        return h;
+      },
+
+      fetchTipHash: async (): Promise<string> => get('/blocks/tip/hash', hashFromText),
+
+      /** Best-chain block hash at a height; `hosts` restricts the question (used by the cross-check). */
+      fetchBlockHash: async (height: number, hosts?: readonly string[]): Promise<string> =>
+        get(`/block-height/${checkIndex(height, 'height')}`, hashFromText, hosts ? { hosts } : {}),
+
+      /** The 80-byte header of `hash`, re-hashed: a server cannot hand over another block's header. */
+      async fetchHeader(hash: string, o: AskOptions<Header> = {}): Promise<Header> {
+        const want = checkHash(hash, 'block hash');
+        const decode = (v: unknown) => headerFor(want, bytesOfHit(v));
+        return cached(`header:${want}`, decode, (a) => get(`/block/${want}/header`, (body, host) => headerFor(want, hexBody(body, 'header'), host), a), (h) => h.bytes, o);
+      },
+
+      /** Block JSON: untrusted metadata (checked shape, id must equal the hash asked for). */
+      async fetchBlock(hash: string): Promise<BlockJson> {
+        const want = checkHash(hash, 'block hash');
+        const block = await get(`/block/${want}`, (b) => blockFromJson(jsonFromBody(b)));
+        if (block.id !== want) badBody('block JSON for another block', { asked: want, id: block.id });
+        return block;
+      },
+
+      /** All txids of a block in order, checked against the header's Merkle root. */
+      async fetchBlockTxids(hash: string): Promise<string[]> {
+        const want = checkHash(hash, 'block hash');
+        const header = await client.fetchHeader(want);
+        const rooted = (txids: string[]): string[] => {
+          const root = merkleRootFromTxids(txids);
+          if (root !== header.merkleRoot) {
+            throw new VerifyError('CHAIN_MERKLE_ROOT_MISMATCH', 'the served txid list does not hash to the block\'s Merkle root', { blockHash: want, computedRoot: root, headerRoot: header.merkleRoot });
+          }
+          return txids;
+        };
+        // The list is checked against the header as each host answers, so a host serving a wrong list is a liar.
+        return cached(`txids:${want}`, (v) => rooted(txidsFromJson(v)), (a) => get(`/block/${want}/txids`, (b) => rooted(txidsFromJson(jsonFromBody(b))), a), (t) => t);
+      },
+
+      /**
+       * Raw transaction bytes re-hashed to `txid`: a server cannot serve other bytes under it. The witness is not
+       * covered by the txid: pass the witness binding as `check` so a host serving another witness is caught.
+       */
+      async fetchTx(txid: string, o: AskOptions<ParsedTx> = {}): Promise<ParsedTx> {
+        const want = checkHash(txid, 'txid');
+        return cached(`tx:${want}`, (v) => txFor(want, bytesOfHit(v), 'cache'), (a) => get(`/tx/${want}/raw`, (body, host) => txFor(want, body, host), a), (t) => t.bytes, o);
+      },
+
+      fetchTxStatus: async (txid: string): Promise<TxStatus> => get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b))),
+
+      /**
+       * `/tx/:txid/merkle-proof`, shape-checked. A branch names no block hash, so only the caller can check it against
+       * a verified header: pass that as `check` (a host whose branch fails it is a liar), or `fresh` to ask again.
+       */
+      async fetchMerkleProof(txid: string, o: AskOptions<MerkleProof> = {}): Promise<MerkleProof> {
+        const want = checkHash(txid, 'txid');
+        const deep = (p: MerkleProof) => tipSeen !== undefined && tipSeen - p.block_height + 1 >= finalDepth;
+        return cached(`merkle:${want}`, (v) => parseMerkleProof(v), (a) => get(`/tx/${want}/merkle-proof`, (b) => parseMerkleProof(jsonFromBody(b), 'FETCH_BAD_BODY'), a), (p) => (deep(p) ? p : undefined), o);
+      },
+
+      /** Whether an output is spent: the host's word (SPV cannot prove unspentness); `hosts` restricts the question. */
+      fetchOutspend: async (txid: string, vout: number, hosts?: readonly string[]): Promise<Outspend> =>
+        get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b)), hosts ? { hosts } : {}),
+
+      /**
+       * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. Each
+       * listed transaction whose JSON rebuilds to bytes hashing to its txid is cached as `fetchTx` would cache it, so
+       * reading it later costs no request; one that does not is left for `fetchTx` to fetch (and re-hash).
+       *
+       * This trusts the listing no more than `/tx/:txid/raw`: the txid binds every non-witness byte in both, and in
+       * both the witness is whatever the host sends. Nothing downstream relies on a witness the txid does not bind: an
+       * inscription's envelope counts only once its witness is checked (BIP341) against the taproot output it spends,
+       * in a commit transaction that is itself fetched by txid and re-hashed.
+       */
+      async fetchAddressTxs(address: string, o: Pick<AskOptions<AddressTx[]>, 'hosts'> = {}): Promise<AddressTx[]> {
+        const base = `/address/${checkAddress(address)}/txs/chain`;
+        const all: AddressTx[] = [];
+        const seen = new Set<string>();
+        for (let page = 0; ; page++) {
+          if (page >= maxPages) throw new VerifyError('FETCH_TOO_MANY_PAGES', `address history longer than ${maxPages} pages`, { address });
+          const last = all.at(-1);
+          const items = await get(last ? `${base}/${last.txid}` : base, (b) => addressTxsFromJson(jsonFromBody(b)), o);
+          for (const t of items) {
+            if (seen.has(t.txid)) badBody('address history repeats a transaction (paging loop)', { txid: t.txid });
+            seen.add(t.txid);
+            all.push(t);
+          }
+          const from = sources.get(items);
+          for (const t of items) {
+            if (from) sources.set(t, from);
+            await keepListedTx(t, from);
+          }
+          if (items.length < ADDRESS_PAGE_SIZE) {
+            if (o.hosts?.length === 1) sources.set(all, o.hosts[0]!);
+            return all;
+          }
         }
-        for (const t of items) await keepListedTx(t);
-        if (items.length < ADDRESS_PAGE_SIZE) return all;
-      }
-    },
+      },
 
-    fetchAddressUtxo: async (address: string): Promise<Utxo[]> => get(`/address/${checkAddress(address)}/utxo`, (b) => utxosFromJson(jsonFromBody(b))),
+      fetchAddressUtxo: async (address: string): Promise<Utxo[]> => get(`/address/${checkAddress(address)}/utxo`, (b) => utxosFromJson(jsonFromBody(b))),
 
-    fetchFeeEstimates: async (): Promise<Record<string, number>> => get('/fee-estimates', (b) => feeEstimatesFromJson(jsonFromBody(b))),
+      fetchFeeEstimates: async (): Promise<Record<string, number>> => get('/fee-estimates', (b) => feeEstimatesFromJson(jsonFromBody(b))),
 
-    /** POST /tx with the hex as a text body; the answered txid must be the transaction's own. */
-    async broadcast(txHex: string): Promise<string> {
-      const tx = parseTx(txHex);
-      const answered = await transport.request({ path: '/tx', body: bytesToHex(tx.bytes), parse: (b) => textFromBody(b).toLowerCase() });
-      if (answered !== tx.txid) {
-        throw new VerifyError('CHAIN_TXID_MISMATCH', 'the host answered a txid other than the broadcast transaction\'s', { expected: tx.txid, answered: answered.slice(0, 80) });
-      }
-      return tx.txid;
-    },
-  };
-  return client;
+      /** POST /tx with the hex as a text body; the answered txid must be the transaction's own. */
+      async broadcast(txHex: string): Promise<string> {
+        const tx = parseTx(txHex);
+        const answered = await ask({ path: '/tx', body: bytesToHex(tx.bytes), parse: (b) => textFromBody(b).toLowerCase() });
+        if (answered !== tx.txid) {
+          throw new VerifyError('CHAIN_TXID_MISMATCH', 'the host answered a txid other than the broadcast transaction\'s', { expected: tx.txid, answered: answered.slice(0, 80) });
+        }
+        return tx.txid;
+      },
+    };
+    return client;
+  }
 }
 
 /** A cache hit's checked value, or undefined when the check throws (a tampered or corrupt entry is a miss). */

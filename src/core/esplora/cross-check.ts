@@ -4,6 +4,7 @@
  */
 import { VerifyError } from '../errors';
 import type { EsploraClient } from './client';
+import { askEveryHost } from './every-host';
 
 export interface CrossCheck {
   height: number;
@@ -19,16 +20,9 @@ export interface CrossCheck {
  * single host) answered and all answers are equal (and equal to `expected`, when given).
  */
 export async function crossCheckBlockHash(client: Pick<EsploraClient, 'hosts' | 'fetchBlockHash'>, height: number, expected?: string, minAgreeing = Math.min(2, client.hosts.length)): Promise<CrossCheck> {
-  const results = await Promise.allSettled(client.hosts.map((h) => client.fetchBlockHash(height, [h])));
-  const answers: Record<string, string> = {};
-  const unreachable: CrossCheck['unreachable'] = [];
-  results.forEach((r, i) => {
-    const host = client.hosts[i]!;
-    if (r.status === 'fulfilled') answers[host] = r.value;
-    else if (r.reason instanceof VerifyError && r.reason.code === 'FETCH_ABORTED') throw r.reason;
-    else if (r.reason instanceof VerifyError) unreachable.push({ host, code: r.reason.code, message: r.reason.message });
-    else throw r.reason;
-  });
+  const every = await askEveryHost(client.hosts, (h) => client.fetchBlockHash(height, [h]));
+  const answers = Object.fromEntries(every.answers);
+  const unreachable = [...every.failures].map(([host, e]) => ({ host, code: e.code, message: e.message }));
   const distinct = new Set(Object.values(answers));
   if (expected !== undefined) distinct.add(expected.toLowerCase());
   if (distinct.size > 1) {

@@ -1,7 +1,12 @@
-/** Request pacing for the Esplora client: abortable sleep, a per-host token bucket and a concurrency bound. */
+/** Waiting for the Esplora client: an abortable sleep, the error an abort becomes, and a concurrency bound. */
 import { VerifyError } from '../errors';
 
+/**
+ * The error a request stops with when `signal` aborts: the reason itself when it is a VerifyError (a deadline passing,
+ * FETCH_DEADLINE), else FETCH_ABORTED (the caller cancelled).
+ */
 export function abortedError(signal: AbortSignal): VerifyError {
+  if (signal.reason instanceof VerifyError) return signal.reason;
   const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'aborted');
   return new VerifyError('FETCH_ABORTED', `request aborted by the caller: ${reason}`);
 }
@@ -20,41 +25,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, Math.max(0, ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/**
- * Token bucket: `burst` requests at once, refilled at `perSecond`. Takers are served in arrival order, so a queue
- * of requests leaves at the configured rate instead of all waking at once.
- */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(private readonly perSecond: number, private readonly burst: number, private readonly now: () => number = Date.now) {
-    if (!(perSecond > 0) || !(burst >= 1)) throw new RangeError('TokenBucket: perSecond must be > 0 and burst ≥ 1');
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  take(signal?: AbortSignal): Promise<void> {
-    const turn = this.tail.then(() => this.takeNow(signal));
-    this.tail = turn.catch(() => undefined);
-    return turn;
-  }
-
-  private async takeNow(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const t = this.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.perSecond) / 1000);
-      this.last = t;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await sleep(((1 - this.tokens) * 1000) / this.perSecond, signal);
-    }
-  }
 }
 
 /** At most `limit` holders at a time; `acquire` resolves to a release function. */
@@ -97,5 +67,14 @@ export class Semaphore {
 
   get inUse(): number {
     return this.active;
+  }
+
+  /** Acquirers queued behind the holders. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  get capacity(): number {
+    return this.limit;
   }
 }

@@ -101,7 +101,7 @@ export async function playMonth(w: World, m: number, s: MonthScript, opts: Month
   };
   const honest = computeAllocation({ month: m, startMonth: params.start_month, batchSize: w.batchSize, prev: w.prevRows, inputs, mortality: w.mortality });
   w.log(`month ${m}: ${inputs.length} rows, ${honest.witness.batches.length} batches; proving…`);
-  const proofs = await w.prover.proveAll(honest.witness.batches.map((b) => b.circuitInput));
+  const proofs = await w.prover.proveAll(honest.witness.batches.map((b) => b.circuitInput), w.log);
   const wrongRoot = (): MonthResult => perturbed(w, m, inputs);
 
   // Attempts: lottery, lead commit, race, reveal; an attempt whose lead fails is followed by the next (§6.4).
@@ -181,7 +181,8 @@ async function playRace(
   const timingOf = (a: Actuary): string => roles.get(a)?.timing ?? 'race';
   const resultOf = (r: SecondaryScript): MonthResult => (r.package === 'wrong-root' ? wrongRoot() : honest);
   const commit = (a: Actuary, r: SecondaryScript, at: number, timing: CommitRecord['timing']) =>
-    commitPackage(w, m, a, r.package ?? 'honest', resultOf(r), proofs, at, timing).then((c) => Object.assign(c, r.countedByGroup ? { countedByGroup: true } : {}));
+    // An agreeing secondary publishes distinct valid proofs of the same batches (re-randomised copies).
+    commitPackage(w, m, a, r.package ?? 'honest', resultOf(r), (r.package ?? 'honest') === 'honest' ? w.prover.distinctFor(proofs, `${m}/${a.key.pub}`) : proofs, at, timing).then((c) => Object.assign(c, r.countedByGroup ? { countedByGroup: true } : {}));
   const commits: CommitRecord[] = [];
   const mined = async (list: CommitRecord[]): Promise<void> => {
     await io.mine(1);

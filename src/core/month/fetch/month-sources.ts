@@ -7,11 +7,11 @@
  */
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
-import { parseInscriptionId } from '../../protocol/ids';
+import { parseInscriptionId, type InscriptionId } from '../../protocol/ids';
 import type { BlockSource, MonthSources, RevealSource } from '../records';
 import type { Depth } from '../report';
 import { fetchBlocks } from './blocks';
-import { confirmedAt, fetchListing, markerMonths, type MarkerListing } from './listings';
+import { fetchListing, markerMonths, type MarkerListing } from './listings';
 import { looseMessages, looseParams, strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
 import { branchesFromBlocks, fetchReveal, refreshedProofs } from './reveals';
@@ -44,26 +44,18 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   ]);
   const genesisTx = withGenesis.byId.get(genesis.txid);
   if (!genesisTx) throw new VerifyError('FETCH_NOT_FOUND', 'the genesis transaction could not be fetched', { genesis: genesisId, failures: withGenesis.failures });
-  const listings: MarkerListing[] = [...firstListings];
-  let txs: Transactions = await fetchTransactions(client, listings.flatMap((l) => l.txids), withGenesis);
+  const discovered = { listings: firstListings, txs: await fetchTransactions(client, firstListings.flatMap((l) => l.txids), withGenesis) };
 
   // The month it starts from: earlier markers are listed while the months between have no timely final.
   const strict = strictGenesis(genesisTx, genesisId, network);
-  const previousMonth = !strict ? month - 1 : await startingMonth({ network, genesisId, genesis: strict, tipHeight }, month, async (m) => {
-    let listing = listings.find((l) => l.month === m);
-    if (!listing) {
-      listing = await fetchListing(client, network, genesis, m);
-      listings.push(listing);
-      txs = await fetchTransactions(client, listing.txids, txs);
-    }
-    return { listing, txs: txs.byId };
-  });
+  const { month: previousMonth, listings, txs } = strict
+    ? await startingMonth({ network, genesisId, genesis: strict, tipHeight }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
+    : { ...discovered, month: month - 1 };
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
   const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId);
-  const hint = (txid: string) => confirmedAt(listings, txid);
-  const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), hint);
+  const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
     return [txid, reused ? { ...reused, found } : await fetchReveal(client, txid, found, txs.byId.get(txid), branches.get(txid))] as const;
@@ -94,4 +86,10 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
     network, genesisId, month, tipHeight, reveals, previousMonth, blocks, stakes, failures, requests: 0,
     listed: Object.fromEntries(listings.map((l) => [l.month, l.txids])),
   };
+}
+
+/** A marker month's listing, with its transactions added to those already fetched. */
+async function listingWithTransactions(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, known: Transactions): Promise<{ listing: MarkerListing; txs: Transactions }> {
+  const listing = await fetchListing(client, network, genesis, month);
+  return { listing, txs: await fetchTransactions(client, listing.txids, known) };
 }

@@ -66,7 +66,7 @@ export function stakeAmount(reg: MessageRecord<'register'>, out: TxOutput, stake
 }
 
 /** One register against its stake, on its own (rules 1–4, 6–7; a duplicate claim needs the other registers). */
-export function verifyStake(reg: MessageRecord<'register'>, stake: StakeSource | undefined, anchor: number, minStake: number): bigint {
+function verifyStake(reg: MessageRecord<'register'>, stake: StakeSource | undefined, anchor: number, minStake: number): bigint {
   const out = stakeClaim(reg, stake, anchor);
   return stakeAmount(reg, out, stake!, anchor, minStake);
 }

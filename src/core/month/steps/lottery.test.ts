@@ -51,8 +51,8 @@ function evaluator(byLead: Record<string, (lead: RoundLead) => ReturnType<RoundE
 }
 
 /** The lottery step over these messages: its checks, the lottery's result and the round the month rests on. */
-function draw(c: LotteryContext, lotteries: MessageRecord<'lottery'>[], commits: MessageRecord<'commit'>[], opts: { final?: FinalPayload; evaluate?: RoundEvaluator } = {}) {
-  const r = verifyLotteryAttempts({ ...c, lotteries, commits, reveals: [], copies: new Map(), eligibility, evaluate: opts.evaluate ?? evaluator(), ...(opts.final ? { final: opts.final } : {}) }, CONTEXT);
+async function draw(c: LotteryContext, lotteries: MessageRecord<'lottery'>[], commits: MessageRecord<'commit'>[], opts: { final?: FinalPayload; evaluate?: RoundEvaluator } = {}) {
+  const r = await verifyLotteryAttempts({ ...c, lotteries, commits, reveals: [], copies: new Map(), eligibility, evaluate: opts.evaluate ?? evaluator(), ...(opts.final ? { final: opts.final } : {}) }, CONTEXT);
   const result: LotteryResult = r.value?.lottery ?? { attempts: [], failed: [], pending: false };
   return { checks: r.checks, result, lead: r.value?.lead, round: r.value?.round, pending: r.pending };
 }
@@ -67,23 +67,23 @@ function lottery(attempt: number, height: number): MessageRecord<'lottery'> {
 }
 
 /** The leads attempts 0, 1, 2 draw when every earlier lead is excluded (found by running the walk with missed leads). */
-function leads(): string[] {
+async function leads(): Promise<string[]> {
   const beacons = [0, 1, 2].map((a) => lottery(a, ANCHOR + a * PARAMS.lead_window + 1));
-  return draw(ctx(ANCHOR + 100), beacons, []).result.attempts.map((a) => a.lead);
+  return (await draw(ctx(ANCHOR + 100), beacons, [])).result.attempts.map((a) => a.lead);
 }
-const [LEAD0, LEAD1, LEAD2] = leads() as [string, string, string];
+const [LEAD0, LEAD1, LEAD2] = (await leads()) as [string, string, string];
 const failures = (checks: { ok: boolean; code: string }[]) => checks.filter((c) => !c.ok).map((c) => c.code);
 
 describe('the draw', () => {
-  it('excludes each failed lead: three attempts draw three different actuaries', () => {
+  it('excludes each failed lead: three attempts draw three different actuaries', async () => {
     expect(new Set([LEAD0, LEAD1, LEAD2]).size).toBe(3);
   });
 });
 
 describe('when attempt 0\'s beacon confirms inside its lead window and its lead commits a valid package', () => {
-  it('accepts attempt 0: the month rests on its round', () => {
+  it('accepts attempt 0: the month rests on its round', async () => {
     const c = commit(LEAD0, W0.to);
-    const { checks, result, lead, round: r } = draw(ctx(W0.to + 50), [lottery(0, W0.to)], [c]);
+    const { checks, result, lead, round: r } = (await draw(ctx(W0.to + 50), [lottery(0, W0.to)], [c]));
     expect(result.accepted?.lead).toBe(LEAD0);
     expect(lead).toEqual({ attempt: 0, lead: LEAD0, commit: c, from: 'lottery' });
     expect(r?.lead.commit).toBe(c);
@@ -91,31 +91,31 @@ describe('when attempt 0\'s beacon confirms inside its lead window and its lead 
     expect(result.failed).toEqual([]);
   });
 
-  it('takes the first of the lead\'s commits in the window, in chain order', () => {
+  it('takes the first of the lead\'s commits in the window, in chain order', async () => {
     const later = commit(LEAD0, W0.to, 5);
     const first = commit(LEAD0, W0.to, 2);
-    expect(draw(ctx(W0.to + 50), [lottery(0, W0.from)], [later, first]).lead?.commit).toBe(first);
+    expect((await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [later, first])).lead?.commit).toBe(first);
   });
 
-  it('ignores a commit for another attempt and one outside the window', () => {
-    const { result } = draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to, 1, 1), commit(LEAD0, W0.to + 1), commit(LEAD0, W0.from - 1)]);
+  it('ignores a commit for another attempt and one outside the window', async () => {
+    const { result } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to, 1, 1), commit(LEAD0, W0.to + 1), commit(LEAD0, W0.from - 1)]));
     expect(result.accepted).toBeUndefined();
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
   });
 });
 
 describe('when attempt 0\'s only valid beacon confirms after its lead window', () => {
-  it('is LOTTERY_LATE once the window has passed, and the late copy is listed as ignored', () => {
-    const { checks, result } = draw(ctx(W0.to + 20), [lottery(0, W0.to + 1)], [commit(LEAD0, W0.to)]);
+  it('is LOTTERY_LATE once the window has passed, and the late copy is listed as ignored', async () => {
+    const { checks, result } = (await draw(ctx(W0.to + 20), [lottery(0, W0.to + 1)], [commit(LEAD0, W0.to)]));
     expect(result.accepted).toBeUndefined();
     expect(failures(checks)).toEqual(['LOTTERY_LATE']);
     expect(checks.find((c) => c.ok)?.evidence).toMatchObject({ ignored: 'LOTTERY_LATE' });
   });
-  it('is LOTTERY_MISSING when there is no valid beacon at all', () => {
-    expect(draw(ctx(W0.to + 20), [], []).checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
+  it('is LOTTERY_MISSING when there is no valid beacon at all', async () => {
+    expect((await draw(ctx(W0.to + 20), [], [])).checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
   });
-  it('is pending while the window is open', () => {
-    const { checks, result, pending } = draw(ctx(W0.to), [], []);
+  it('is pending while the window is open', async () => {
+    const { checks, result, pending } = (await draw(ctx(W0.to), [], []));
     expect(result.pending).toBe(true);
     expect(pending).toMatch(/lottery window runs to/);
     expect(checks).toEqual([]);
@@ -124,20 +124,20 @@ describe('when attempt 0\'s only valid beacon confirms after its lead window', (
 
 describe('when attempt 0\'s lead misses its window (§6.4)', () => {
   const W1 = leadWindow(PARAMS, W0.to);
-  it('attempt 1 starts at the window\'s end, without that lead; the lead is penalised missed_deadline', () => {
-    const { checks, result, lead } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD1, W1.to, 1, 1)]);
+  it('attempt 1 starts at the window\'s end, without that lead; the lead is penalised missed_deadline', async () => {
+    const { checks, result, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD1, W1.to, 1, 1)]));
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
     expect(lead).toMatchObject({ attempt: 1, lead: LEAD1, from: 'lottery' });
     expect(result.attempts.map((a) => a.window)).toEqual([W0, W1]);
     expect(failures(checks)).toEqual([]);
   });
-  it('the next attempt\'s beacon after its own window is LOTTERY_LATE', () => {
-    const { checks, result } = draw(ctx(W1.to + 20), [lottery(0, W0.from), lottery(1, W1.to + 1)], []);
+  it('the next attempt\'s beacon after its own window is LOTTERY_LATE', async () => {
+    const { checks, result } = (await draw(ctx(W1.to + 20), [lottery(0, W0.from), lottery(1, W1.to + 1)], []));
     expect(result.failed.map((f) => f.lead)).toEqual([LEAD0]);
     expect(checks.filter((c) => !c.ok).map((c) => [c.code, c.evidence.attempt])).toEqual([['LOTTERY_LATE', 1]]);
   });
-  it('is pending while the lead\'s window is open', () => {
-    const { result, pending } = draw(ctx(W0.to), [lottery(0, W0.from)], []);
+  it('is pending while the lead\'s window is open', async () => {
+    const { result, pending } = (await draw(ctx(W0.to), [lottery(0, W0.from)], []));
     expect(result.pending).toBe(true);
     expect(pending).toMatch(/lead window runs to/);
   });
@@ -149,8 +149,8 @@ describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the
   const bad = (fault: VerifyError, status: Parameters<typeof round>[3] = 'valid') => evaluator({ [LEAD0]: (l) => ({ round: round(l, hR, fault, status) }) });
   const unopenable = new VerifyError('AGREEMENT_LEAD_INVALID', 'unopenable', {});
 
-  it('attempt 1 starts at the reveal\'s height: its window is h_R + 1 … h_R + lead_window', () => {
-    const { result, lead, checks } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.to)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(unopenable, 'unopenable') });
+  it('attempt 1 starts at the reveal\'s height: its window is h_R + 1 … h_R + lead_window', async () => {
+    const { result, lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.to)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(unopenable, 'unopenable') }));
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'unopenable' }]);
     expect(result.attempts[1]?.window).toEqual(W1);
     expect(lead).toMatchObject({ attempt: 1, lead: LEAD1 });
@@ -160,51 +160,51 @@ describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the
 
   it.each([
     ['unopenable', 'unopenable'], ['copied', 'copied_package'], ['invalid', 'invalid_package'], ['valid', 'invalid_package'],
-  ] as const)('a lead whose package is %s is penalised %s', (status, reason) => {
-    const { result } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(new VerifyError('PROOF_INVALID', 'x', {}), status) });
+  ] as const)('a lead whose package is %s is penalised %s', async (status, reason) => {
+    const { result } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(new VerifyError('PROOF_INVALID', 'x', {}), status) }));
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason }]);
   });
 
-  it('a commit of attempt 1 in attempt 0\'s timeline does not count: the window moved to after the reveal', () => {
-    const { result } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W0.to + 1)], [commit(LEAD0, W0.to), commit(LEAD1, W0.to + 2, 1, 1)], { evaluate: bad(unopenable) });
+  it('a commit of attempt 1 in attempt 0\'s timeline does not count: the window moved to after the reveal', async () => {
+    const { result } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W0.to + 1)], [commit(LEAD0, W0.to), commit(LEAD1, W0.to + 2, 1, 1)], { evaluate: bad(unopenable) }));
     expect(result.failed.map((f) => f.reason)).toEqual(['invalid_package', 'missed_deadline']);
   });
 
-  it('when the final names that lead, the month fails with the reason and rests on the final\'s claim', () => {
+  it('when the final names that lead, the month fails with the reason and rests on the final\'s claim', async () => {
     const fault = new VerifyError('PROOF_BATCH_COUNT', 'one batch short', { batches: 1 });
-    const { checks, lead } = draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(fault), final: { lead: LEAD0, attempt: 0 } as FinalPayload });
+    const { checks, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(fault), final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
     expect(failures(checks)).toEqual(['PROOF_BATCH_COUNT']);
     expect(checks.find((c) => !c.ok)?.evidence).toMatchObject({ attempt: 0, lead: LEAD0, batches: 1 });
     expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'final' });
   });
 
-  it('a final naming an unopenable lead is AGREEMENT_LEAD_INVALID', () => {
-    const { checks } = draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(unopenable, 'unopenable'), final: { lead: LEAD0, attempt: 0 } as FinalPayload });
+  it('a final naming an unopenable lead is AGREEMENT_LEAD_INVALID', async () => {
+    const { checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(unopenable, 'unopenable'), final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
     expect(failures(checks)).toEqual(['AGREEMENT_LEAD_INVALID']);
     expect(checks.find((c) => !c.ok)?.step).toBe('agreement');
   });
 
-  it('the group\'s faults in the failed attempt\'s reveal still count', () => {
+  it('the group\'s faults in the failed attempt\'s reveal still count', async () => {
     const faulty: RoundEvaluator = (l) => {
       if (l.lead !== LEAD0) return { round: round(l, l.commit.inscription.height + 20) };
       return { round: { ...round(l, hR, unopenable, 'unopenable'), revealChecks: [failed('reveal', new VerifyError('REVEAL_MALFORMED', 'named twice', {}))] } };
     };
-    const { checks } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: faulty });
+    const { checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: faulty }));
     expect(failures(checks)).toEqual(['REVEAL_MALFORMED']);
   });
 });
 
 describe('when the final names another attempt than the walk accepts', () => {
-  it('the walk stops at the accepted attempt (the agreement step then fails the final)', () => {
+  it('the walk stops at the accepted attempt (the agreement step then fails the final)', async () => {
     const W1 = leadWindow(PARAMS, W0.to);
-    const { lead, checks } = draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { final: { lead: LEAD1, attempt: 1 } as FinalPayload });
+    const { lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { final: { lead: LEAD1, attempt: 1 } as FinalPayload }));
     expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'lottery' });
     expect(failures(checks)).toEqual([]);
   });
 
-  it('a final naming an attempt whose lead missed its window is LOTTERY_WRONG_LEAD, and the month follows its claim', () => {
+  it('a final naming an attempt whose lead missed its window is LOTTERY_WRONG_LEAD, and the month follows its claim', async () => {
     const late = commit(LEAD0, W0.to + 1);
-    const { checks, lead, round: r, pending } = draw(ctx(W0.to + 50), [lottery(0, W0.from)], [late], { final: { lead: LEAD0, attempt: 0 } as FinalPayload });
+    const { checks, lead, round: r, pending } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [late], { final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
     expect(failures(checks)).toEqual(['LOTTERY_WRONG_LEAD']);
     expect(lead).toEqual({ attempt: 0, lead: LEAD0, commit: late, from: 'final' });
     expect(r?.lead.commit).toBe(late);
@@ -214,26 +214,26 @@ describe('when the final names another attempt than the walk accepts', () => {
 
 describe('when the lottery gives no lead but the final names one whose commit exists', () => {
   const claimed = commit(key(2), W0.to);
-  it('fails with LOTTERY_WRONG_LEAD and the round follows the final\'s claim, not pending', () => {
-    const { checks, lead, pending } = draw(ctx(W0.to + 20), [], [claimed], { final: { lead: key(2), attempt: 0 } as FinalPayload });
+  it('fails with LOTTERY_WRONG_LEAD and the round follows the final\'s claim, not pending', async () => {
+    const { checks, lead, pending } = (await draw(ctx(W0.to + 20), [], [claimed], { final: { lead: key(2), attempt: 0 } as FinalPayload }));
     expect(failures(checks)).toEqual(['LOTTERY_MISSING', 'LOTTERY_WRONG_LEAD']);
     expect(lead).toEqual({ attempt: 0, lead: key(2), commit: claimed, from: 'final' });
     expect(pending).toBeUndefined();
   });
-  it('also carries the reason when the claimed lead is not eligible', () => {
+  it('also carries the reason when the claimed lead is not eligible', async () => {
     const stranger = commit(key(7), W0.to);
-    const { checks } = draw(ctx(W0.to + 20), [], [stranger], { final: { lead: key(7), attempt: 0 } as FinalPayload });
+    const { checks } = (await draw(ctx(W0.to + 20), [], [stranger], { final: { lead: key(7), attempt: 0 } as FinalPayload }));
     expect(failures(checks)).toEqual(['LOTTERY_MISSING', 'MESSAGE_NOT_ACTUARY', 'LOTTERY_WRONG_LEAD']);
   });
-  it('follows nothing when the final\'s lead has no commit for its attempt', () => {
-    expect(draw(ctx(W0.to + 20), [], [commit(key(2), W0.to, 1, 1)], { final: { lead: key(2), attempt: 0 } as FinalPayload }).lead).toBeUndefined();
+  it('follows nothing when the final\'s lead has no commit for its attempt', async () => {
+    expect((await draw(ctx(W0.to + 20), [], [commit(key(2), W0.to, 1, 1)], { final: { lead: key(2), attempt: 0 } as FinalPayload })).lead).toBeUndefined();
   });
 });
 
 describe('when an attempt\'s round is not over', () => {
-  it('the month is pending with the round\'s reason', () => {
+  it('the month is pending with the round\'s reason', async () => {
     const open: RoundEvaluator = () => ({ pending: 'attempt 0\'s race window runs to 1020' });
-    const { pending, result, lead } = draw(ctx(W0.to + 5), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: open });
+    const { pending, result, lead } = (await draw(ctx(W0.to + 5), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: open }));
     expect(pending).toBe('attempt 0\'s race window runs to 1020');
     expect(result.pending).toBe(true);
     expect(lead).toBeUndefined();
@@ -241,9 +241,9 @@ describe('when an attempt\'s round is not over', () => {
 });
 
 describe('when the group\'s reveal does not open the lead\'s package', () => {
-  it('the walk stops on that round (its reveal step reports why); nothing is accepted', () => {
+  it('the walk stops on that round (its reveal step reports why); nothing is accepted', async () => {
     const unrevealed: RoundEvaluator = (l) => ({ round: { ...round(l, 0), leadPackage: undefined } as unknown as Round });
-    const { result, lead, round: r } = draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: unrevealed });
+    const { result, lead, round: r } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: unrevealed }));
     expect(result.accepted).toBeUndefined();
     expect(lead).toMatchObject({ attempt: 0, lead: LEAD0 });
     expect(r?.leadPackage).toBeUndefined();
@@ -251,49 +251,49 @@ describe('when the group\'s reveal does not open the lead\'s package', () => {
 });
 
 describe('when judging the lead shows that the program and the circuit disagree', () => {
-  it('the program\'s fault is reported at once, before anything of the round', () => {
+  it('the program\'s fault is reported at once, before anything of the round', async () => {
     const judgement = { invalid: new Map(), proven: [], programFaults: [new VerifyError('PROGRAM_TOTALS_MISMATCH', 'F differs', {})], combined: true } as Judgement;
     const withFault: RoundEvaluator = (l) => ({ round: { ...round(l, l.commit.inscription.height + 20), judgement } });
-    const { checks, result } = draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: withFault });
+    const { checks, result } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: withFault }));
     expect(failures(checks)).toEqual(['PROGRAM_TOTALS_MISMATCH']);
     expect(result.accepted?.lead).toBe(LEAD0);
   });
 });
 
 describe('when the anchor block did not verify', () => {
-  it('is LOTTERY_ANCHOR_UNVERIFIED once the tip has passed the anchor, pending before', () => {
+  it('is LOTTERY_ANCHOR_UNVERIFIED once the tip has passed the anchor, pending before', async () => {
     const noAnchor = (tip: number): LotteryContext => ({ ...ctx(tip), anchorBlock: undefined });
-    expect(draw(noAnchor(ANCHOR + 5), [], []).checks.map((c) => c.code)).toEqual(['LOTTERY_ANCHOR_UNVERIFIED']);
-    expect(draw(noAnchor(ANCHOR - 1), [], []).result.pending).toBe(true);
+    expect((await draw(noAnchor(ANCHOR + 5), [], [])).checks.map((c) => c.code)).toEqual(['LOTTERY_ANCHOR_UNVERIFIED']);
+    expect((await draw(noAnchor(ANCHOR - 1), [], [])).result.pending).toBe(true);
   });
 });
 
 describe('when a lottery message names another anchor', () => {
-  it('is ignored (LOTTERY_ANCHOR_MISMATCH) and the attempt has no beacon', () => {
+  it('is ignored (LOTTERY_ANCHOR_MISMATCH) and the attempt has no beacon', async () => {
     const wrong = lottery(0, W0.from);
     const other = { ...wrong, payload: { ...wrong.payload, anchor_hash: '0f'.repeat(32) } };
     const otherHeight = { ...wrong, payload: { ...wrong.payload, anchor_height: ANCHOR - 1 } };
-    const { checks } = draw(ctx(W0.to + 20), [other, otherHeight], []);
+    const { checks } = (await draw(ctx(W0.to + 20), [other, otherHeight], []));
     expect(checks.map((c) => c.evidence.ignored ?? c.code)).toEqual(['LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_MISSING']);
   });
-  it('a valid beacon for another attempt does not serve this one', () => {
-    expect(failures(draw(ctx(W0.to + 20), [lottery(1, W0.from)], []).checks)).toEqual(['LOTTERY_MISSING']);
+  it('a valid beacon for another attempt does not serve this one', async () => {
+    expect(failures((await draw(ctx(W0.to + 20), [lottery(1, W0.from)], [])).checks)).toEqual(['LOTTERY_MISSING']);
   });
 });
 
 describe('when every eligible actuary has failed an attempt and attempts remain', () => {
-  it('the next draw has no candidates: LOTTERY_NO_CANDIDATES', () => {
+  it('the next draw has no candidates: LOTTERY_NO_CANDIDATES', async () => {
     const params = { ...PARAMS, max_attempts: 4 };
     const base = ctx(ANCHOR + 4 * params.lead_window + 20);
     const c: LotteryContext = { ...base, genesis: { ...base.genesis, params } };
     const beacons = [0, 1, 2, 3].map((a) => lottery(a, ANCHOR + a * params.lead_window + 1));
-    const { checks, result } = draw(c, beacons, []);
+    const { checks, result } = (await draw(c, beacons, []));
     expect(result.failed).toHaveLength(3);
     expect(failures(checks)).toEqual(['LOTTERY_NO_CANDIDATES']);
   });
-  it('after max_attempts failed attempts nothing is accepted and nothing fails here', () => {
+  it('after max_attempts failed attempts nothing is accepted and nothing fails here', async () => {
     const beacons = [0, 1, 2].map((a) => lottery(a, ANCHOR + a * PARAMS.lead_window + 1));
-    const { checks, result, pending } = draw(ctx(ANCHOR + 100), beacons, []);
+    const { checks, result, pending } = (await draw(ctx(ANCHOR + 100), beacons, []));
     expect(result.failed).toHaveLength(PARAMS.max_attempts);
     expect(failures(checks)).toEqual([]);
     expect(pending).toBeUndefined();

@@ -98,13 +98,13 @@ export interface LotteryInput extends LotteryContext {
   /** The month's final, whose claim is followed when the walk does not accept it. */
   final?: FinalPayload;
   /** Judges a lead's package and its agreeing secondaries against the month's numbers (absent: not available). */
-  judge?: (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => Judgement;
+  judge?: (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => Promise<Judgement>;
   /** How an attempt whose lead committed is evaluated (default `roundOf`; tests give rounds as plain data). */
   evaluate?: RoundEvaluator;
 }
 
 /** An attempt's round once its race and reveal are over, or why it is still open. */
-export type RoundEvaluator = (lead: RoundLead) => { round?: Round; pending?: string };
+export type RoundEvaluator = (lead: RoundLead) => Promise<{ round?: Round; pending?: string }> | { round?: Round; pending?: string };
 
 export interface LotteryValue {
   lottery: LotteryResult;
@@ -161,7 +161,7 @@ function leadFault(pkg: OpenedPackage, judgement: Judgement | undefined): Verify
 }
 
 /** An attempt's round: its race; once the race is over, the attempt's reveal and the lead's package, judged. */
-export function roundOf(input: LotteryInput, context: RevealContext, lead: RoundLead): { round?: Round; pending?: string } {
+export async function roundOf(input: LotteryInput, context: RevealContext, lead: RoundLead): Promise<{ round?: Round; pending?: string }> {
   const { checks: raceChecks, value: race } = verifyRace({ params: input.genesis.params, lead, commits: input.commits, eligibility: input.eligibility, tipHeight: input.tipHeight });
   if (race.pending || input.tipHeight <= race.window.to) return { pending: `attempt ${lead.attempt}'s race window runs to ${race.window.to}` };
   const { checks: revealChecks, result: reveal } = openCountedCommits(context, revealOf(input.reveals, lead.attempt), race, input.eligibility, input.copies);
@@ -170,14 +170,14 @@ export function roundOf(input: LotteryInput, context: RevealContext, lead: Round
   const leadPackage = reveal.packages.find((p) => p.entry.status === 'lead');
   if (!leadPackage) return { round };
   round.leadPackage = leadPackage;
-  if (leadPackage.status === 'valid' && input.judge) round.judgement = input.judge(leadPackage, agreeingOf(round));
+  if (leadPackage.status === 'valid' && input.judge) round.judgement = await input.judge(leadPackage, agreeingOf(round));
   const fault = leadFault(leadPackage, round.judgement);
   if (fault) round.fault = fault;
   return { round };
 }
 
 /** The month's attempts, walked as §6.4 says, until one is accepted, the final's attempt is reached, or the month is pending. */
-export function verifyLotteryAttempts(input: LotteryInput, context: RevealContext): StepResult<LotteryValue> {
+export async function verifyLotteryAttempts(input: LotteryInput, context: RevealContext): Promise<StepResult<LotteryValue>> {
   const checks: Check[] = [];
   const result: LotteryResult = { attempts: [], failed: [], pending: false };
   const anchorBlock = input.anchorBlock;
@@ -229,7 +229,7 @@ export function verifyLotteryAttempts(input: LotteryInput, context: RevealContex
       continue;
     }
     const roundLead: RoundLead = { attempt: a, lead, commit, from: 'lottery' };
-    const { round, pending: open } = evaluate(roundLead);
+    const { round, pending: open } = await evaluate(roundLead);
     if (!round) {
       pending = open;
       checks.push(passed('lottery', `attempt ${a}: lead ${lead} drawn and committed at ${commit.inscription.height}; ${open}`, { ...ev, commit: commit.inscription.id }));
@@ -270,7 +270,7 @@ export function verifyLotteryAttempts(input: LotteryInput, context: RevealContex
     if (claim) {
       if (!input.eligibility.eligible.some((x) => x.key === claim.lead)) checks.push(failed('lottery', notEligible(input.eligibility, claim.lead, 'the final\'s lead')));
       checks.push(failed('lottery', new VerifyError('LOTTERY_WRONG_LEAD', `the final's lead ${claim.lead} (attempt ${claim.attempt}) is not the one the attempts give; later steps follow the final's claim`, { lead: claim.lead, attempt: claim.attempt })));
-      const { round } = evaluate(claim);
+      const { round } = await evaluate(claim);
       return { checks, value: { lottery: result, lead: claim, ...(round ? { round } : {}) } };
     }
   }

@@ -30,6 +30,9 @@ export interface MonthNumbers {
   /** Each inputs row's monthly mortality rate (ppb): the `q` of the inputs batch roots. */
   q: Uint32Array;
   allocations: BigUint64Array;
+  /** Each row's weight and share of the month's forfeitures (a depositor's evidence shows them). */
+  w: BigUint64Array;
+  share: BigUint64Array;
   F: bigint;
   W: bigint;
   R: bigint;
@@ -69,7 +72,7 @@ export async function verifyProgram(input: ProgramInput): Promise<StepResult<Mon
       return { checks: [failed('program', new VerifyError(code, result.error.message, result.error.evidence))] };
     }
     const out = result.output;
-    const numbers: MonthNumbers = { q: out.q, allocations: out.newAllocations, F: out.F, W: out.W, R: out.R };
+    const numbers: MonthNumbers = { q: out.q, allocations: out.newAllocations, w: out.w, share: out.share, F: out.F, W: out.W, R: out.R };
     if (input.depth === 'full') numbers.table = programTable(input.month, genesis.params.batch_size, inputs.userIds, out.newAllocations);
     return {
       checks: [passed('program', `the pinned program computed the month's ${inputs.rows} allocations and rates (${result.stats.ms.toFixed(0)} ms)`, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, sha256 } from '../../bytes';
 import type { InscriptionRecord } from '../records';
-import { agreeingOf, judgementChecks, judgePackages, proofContext, verifyProofKey, type ProofContextInput } from './proofs';
+import { PROOF_CHUNK, agreeingOf, judgementChecks, judgePackages, proofContext, verifyProofKey, type ProofContextInput } from './proofs';
 import { fullMonth } from './recorded.test-util';
 import type { OpenedPackage } from './reveal';
 
@@ -12,7 +12,7 @@ const lead = m.round.leadPackage!;
 const agreeing = agreeingOf(m.round);
 const [secondary] = agreeing;
 if (lead.status !== 'valid' || !secondary) throw new Error('the recorded month has no valid lead with an agreeing secondary');
-const codeOf = (j: ReturnType<typeof judgePackages>, p: OpenedPackage) => j.invalid.get(p)?.code;
+const codeOf = (j: Awaited<ReturnType<typeof judgePackages>>, p: OpenedPackage) => j.invalid.get(p)?.code;
 
 /** The package with two batch proofs swapped (each still a well-formed proof, of another batch). */
 function swapped(p: OpenedPackage): OpenedPackage {
@@ -24,8 +24,8 @@ function swapped(p: OpenedPackage): OpenedPackage {
 const withPkg = (p: OpenedPackage, change: Partial<NonNullable<OpenedPackage['pkg']>>): OpenedPackage => (p.status === 'valid' ? { ...p, pkg: { ...p.pkg, ...change } } : p);
 
 describe('when every batch proof of the lead\'s and the agreeing packages verifies', () => {
-  it('proves them all, returns the lead\'s public inputs and finds no fault of the program', () => {
-    const j = judgePackages(ctx, m.numbers, lead, agreeing);
+  it('proves them all, returns the lead\'s public inputs and finds no fault of the program', async () => {
+    const j = await judgePackages(ctx, m.numbers, lead, agreeing);
     expect(j.invalid.size).toBe(0);
     expect(j.proven).toEqual([lead, ...agreeing]);
     expect(j.leadPublics).toHaveLength(lead.pkg?.batches.length ?? -1);
@@ -37,9 +37,9 @@ describe('when every batch proof of the lead\'s and the agreeing packages verifi
 });
 
 describe('when a package\'s public inputs do not hang together', () => {
-  it('a batch of the lead\'s package carrying another batch\'s proof is PROOF_INVALID, with no public inputs', () => {
+  it('a batch of the lead\'s package carrying another batch\'s proof is PROOF_INVALID, with no public inputs', async () => {
     const bad = swapped(lead);
-    const j = judgePackages(ctx, m.numbers, bad, agreeing);
+    const j = await judgePackages(ctx, m.numbers, bad, agreeing);
     expect(codeOf(j, bad)).toBe('PROOF_INVALID');
     expect(j.invalid.get(bad)?.evidence).toMatchObject({ actuary: lead.entry.actuary });
     expect(j.leadPublics).toBeUndefined();
@@ -48,24 +48,24 @@ describe('when a package\'s public inputs do not hang together', () => {
     expect(judgementChecks(j, bad, agreeing, false, true)).toHaveLength(agreeing.length);
   });
 
-  it('another number of batches than the inputs make is PROOF_BATCH_COUNT', () => {
+  it('another number of batches than the inputs make is PROOF_BATCH_COUNT', async () => {
     const short = withPkg(lead, { batches: lead.pkg!.batches.slice(1) });
-    expect(codeOf(judgePackages(ctx, m.numbers, short, []), short)).toBe('PROOF_BATCH_COUNT');
+    expect(codeOf(await judgePackages(ctx, m.numbers, short, []), short)).toBe('PROOF_BATCH_COUNT');
   });
 
-  it('partials that do not add up to the totals are PROOF_BATCH_SUMS', () => {
+  it('partials that do not add up to the totals are PROOF_BATCH_SUMS', async () => {
     const more = withPkg(lead, { F: lead.pkg!.F + 1n });
-    expect(codeOf(judgePackages(ctx, m.numbers, more, []), more)).toBe('PROOF_BATCH_SUMS');
+    expect(codeOf(await judgePackages(ctx, m.numbers, more, []), more)).toBe('PROOF_BATCH_SUMS');
   });
 
-  it('batch roots that do not make the package\'s root are PROOF_ROOT_MISMATCH', () => {
+  it('batch roots that do not make the package\'s root are PROOF_ROOT_MISMATCH', async () => {
     const other = withPkg(lead, { newRoot: '00'.repeat(32) });
-    expect(codeOf(judgePackages(ctx, m.numbers, other, []), other)).toBe('PROOF_ROOT_MISMATCH');
+    expect(codeOf(await judgePackages(ctx, m.numbers, other, []), other)).toBe('PROOF_ROOT_MISMATCH');
   });
 
-  it('a package naming another table than the program\'s is TABLE_HASH_MISMATCH, after its proofs verified', () => {
+  it('a package naming another table than the program\'s is TABLE_HASH_MISMATCH, after its proofs verified', async () => {
     const other = withPkg(secondary, { tableSha256: '00'.repeat(32) });
-    const j = judgePackages(ctx, m.numbers, lead, [other]);
+    const j = await judgePackages(ctx, m.numbers, lead, [other]);
     expect(codeOf(j, other)).toBe('TABLE_HASH_MISMATCH');
     expect(j.invalid.get(other)?.evidence).toMatchObject({ program: m.numbers.table?.sha256 });
     expect(judgementChecks(j, lead, [other]).map((c) => [c.code, c.evidence.invalid])).toEqual([['OK', undefined], ['OK', 'TABLE_HASH_MISMATCH']]);
@@ -73,9 +73,9 @@ describe('when a package\'s public inputs do not hang together', () => {
 });
 
 describe('when an agreeing secondary\'s proofs fail', () => {
-  it('only its package is invalid and listed as information; the lead stays proven', () => {
+  it('only its package is invalid and listed as information; the lead stays proven', async () => {
     const bad = swapped(secondary);
-    const j = judgePackages(ctx, m.numbers, lead, [bad, ...agreeing.slice(1)]);
+    const j = await judgePackages(ctx, m.numbers, lead, [bad, ...agreeing.slice(1)]);
     expect([...j.invalid.keys()]).toEqual([bad]);
     expect(j.leadPublics).toBeDefined();
     const checks = judgementChecks(j, lead, [bad]);
@@ -85,9 +85,9 @@ describe('when an agreeing secondary\'s proofs fail', () => {
 });
 
 describe('when the lead\'s proofs verify but the program computes another month', () => {
-  it('other totals are PROGRAM_TOTALS_MISMATCH, another table root PROGRAM_OUTPUT_MISMATCH: faults of the program, not the lead', () => {
+  it('other totals are PROGRAM_TOTALS_MISMATCH, another table root PROGRAM_OUTPUT_MISMATCH: faults of the program, not the lead', async () => {
     const numbers = { ...m.numbers, F: m.numbers.F + 1n, table: { ...m.numbers.table!, root: m.numbers.table!.root + 1n } };
-    const j = judgePackages(ctx, numbers, lead, []);
+    const j = await judgePackages(ctx, numbers, lead, []);
     expect(j.programFaults.map((e) => e.code)).toEqual(['PROGRAM_TOTALS_MISMATCH', 'PROGRAM_OUTPUT_MISMATCH']);
     expect(j.invalid.size).toBe(0);
     // Quick depth reports them with the proofs; full depth leaves them to the lottery step.
@@ -95,44 +95,44 @@ describe('when the lead\'s proofs verify but the program computes another month'
     expect(judgementChecks(j, lead, []).map((c) => c.code)).toEqual(['OK']);
   });
 
-  it('a program whose W or R alone differ is still caught', () => {
+  it('a program whose W or R alone differ is still caught', async () => {
     for (const change of [{ W: m.numbers.W + 1n }, { R: m.numbers.R + 1n }]) {
-      expect(judgePackages(ctx, { ...m.numbers, ...change }, lead, []).programFaults.map((e) => e.code)).toEqual(['PROGRAM_TOTALS_MISMATCH']);
+      expect((await judgePackages(ctx, { ...m.numbers, ...change }, lead, [])).programFaults.map((e) => e.code)).toEqual(['PROGRAM_TOTALS_MISMATCH']);
     }
   });
 
-  it('without the program\'s numbers nothing is compared with them', () => {
-    const j = judgePackages(ctx, undefined, lead, agreeing);
+  it('without the program\'s numbers nothing is compared with them', async () => {
+    const j = await judgePackages(ctx, undefined, lead, agreeing);
     expect(j.programFaults).toEqual([]);
     expect(j.invalid.size).toBe(0);
   });
 });
 
 describe('when a depositor\'s quick check proves only their batch', () => {
-  it('verifies that batch alone: a bad proof in another batch is not looked at', () => {
+  it('verifies that batch alone: a bad proof in another batch is not looked at', async () => {
     const user = m.tables.inputs?.table.userIds.at(-1);
     const quick = proofContext(ctxInput({ quick: true, user }))!;
     expect(quick.onlyBatch).toBe(lead.pkg!.batches.length - 1);
-    const j = judgePackages(quick, m.numbers, swapped(lead), []);
+    const j = await judgePackages(quick, m.numbers, swapped(lead), []);
     expect(j.invalid.size).toBe(0);
     expect(judgementChecks(j, swapped(lead), [], true)[0]?.evidence.verified).toBe(1);
   });
 
-  it('a user id not in the inputs proves batch 0', () => {
+  it('a user id not in the inputs proves batch 0', async () => {
     expect(proofContext(ctxInput({ quick: true, user: 'nobody' }))?.onlyBatch).toBe(0);
     expect(proofContext(ctxInput({ quick: true }))?.onlyBatch).toBe(0);
   });
 });
 
 describe('when the tables the proofs are checked against could not be read', () => {
-  it('there is no context to judge packages in', () => {
+  it('there is no context to judge packages in', async () => {
     expect(proofContext(ctxInput({ tables: { previous: null } }))).toBeUndefined();
     expect(proofContext(ctxInput({ tables: { ...m.tables, previous: undefined } }))).toBeUndefined();
   });
 });
 
 describe('the secondaries judged with the lead', () => {
-  it('are the counted valid packages with the lead\'s root, in race order', () => {
+  it('are the counted valid packages with the lead\'s root, in race order', async () => {
     expect(agreeing.every((p) => p.entry.status === 'counted' && p.pkg?.newRoot === lead.pkg?.newRoot)).toBe(true);
     const ranks = agreeing.map((p) => p.entry.rank ?? 0);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -143,12 +143,12 @@ describe('the secondaries judged with the lead', () => {
 });
 
 describe('when the verification key is read', () => {
-  it('returns the proof system and the parsed key', () => {
+  it('returns the proof system and the parsed key', async () => {
     const r = verifyProofKey({ genesis: m.genesis, records: m.records });
     expect(r.checks).toEqual([]);
     expect(r.value?.system).toBe(m.key.system);
   });
-  it('fails with PROOF_KEY_MALFORMED when it starts as JSON but does not parse', () => {
+  it('fails with PROOF_KEY_MALFORMED when it starts as JSON but does not parse', async () => {
     const ref = m.genesis.verification_keys[0];
     const key = ref && m.records.get(ref.inscription);
     if (!ref || !key) throw new Error('no verification key');
@@ -158,7 +158,29 @@ describe('when the verification key is read', () => {
     const r = verifyProofKey({ genesis, records: new Map([...m.records, [ref.inscription, broken]]) });
     expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['proofs PROOF_KEY_MALFORMED']);
   });
-  it('fails with PROOF_UNKNOWN_SYSTEM for a proof system the verifier does not know', () => {
+  it('fails with PROOF_UNKNOWN_SYSTEM for a proof system the verifier does not know', async () => {
     expect(verifyProofKey({ genesis: { ...m.genesis, proof_system: 'plonk-x' }, records: m.records }).checks.map((c) => c.code)).toEqual(['PROOF_UNKNOWN_SYSTEM']);
+  });
+});
+
+describe('when an attempt has many batch proofs', () => {
+  /** The agreeing packages three times over: more proofs than one chunk holds. */
+  const many = [...agreeing, ...agreeing, ...agreeing];
+  it('reports the count verified after each chunk, up to all of them', async () => {
+    const counts: [number, number][] = [];
+    await judgePackages(proofContext(ctxInput({ onProgress: (done, total) => counts.push([done, total]) }))!, m.numbers, lead, many);
+    const total = counts[0]?.[1] ?? 0;
+    expect(total).toBeGreaterThan(PROOF_CHUNK);
+    expect(counts[0]).toEqual([0, total]);
+    expect(counts.at(-1)).toEqual([total, total]);
+    expect(counts.map(([d]) => d)).toEqual([...counts.map(([d]) => d)].sort((a, b) => a - b));
+  });
+
+  it('stops between chunks when the verification is cancelled', async () => {
+    const abort = new AbortController();
+    let reported = 0;
+    const onProgress = (done: number) => { reported = done; if (done > 0) abort.abort(); };
+    await expect(judgePackages(proofContext(ctxInput({ signal: abort.signal, onProgress }))!, m.numbers, lead, many)).rejects.toThrow(/abort/i);
+    expect(reported).toBe(PROOF_CHUNK);
   });
 });

@@ -12,7 +12,7 @@ import { allocationBatchRoots, batchCount, inputsBatchRoots, monthRoot } from '.
 import { batchPublicInputs, verifyBatchSums, type BatchPublic } from '../../commit/public-inputs';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
-import { proofSystemFor, type ProofSystem } from '../../proof/proof-system';
+import { proofSystemFor, type BatchResult, type ProofSystem } from '../../proof/proof-system';
 import type { GenesisPayload } from '../../protocol/payloads';
 import type { InscriptionRecord } from '../records';
 import type { StepResult } from '../step-result';
@@ -34,6 +34,34 @@ export interface ProofContext {
   /** Quick mode: verify only this batch's proof (the depositor's). */
   onlyBatch?: number;
   randomBytes?: (n: number) => Uint8Array;
+  /** Proofs verified so far and in all, after each chunk. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Proofs verified per batch check: large enough for the combined check to pay, small enough to report progress often. */
+export const PROOF_CHUNK = 64;
+
+/** Lets the thread answer (progress, a cancel, a person's next request) between chunks of proofs. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every item's proof, batch-verified in chunks of PROOF_CHUNK: after each chunk the count is reported and the thread
+ * yields (an abort then stops the step). One result per item, in order; `combined` when every chunk was one check.
+ */
+async function verifyInChunks(ctx: ProofContext, items: readonly { proof: unknown; publicSignals: bigint[] }[]): Promise<BatchResult> {
+  const results: BatchResult['results'] = [];
+  let combined = true;
+  ctx.onProgress?.(0, items.length);
+  for (let at = 0; at < items.length; at += PROOF_CHUNK) {
+    ctx.signal?.throwIfAborted();
+    const chunk = ctx.system.verifyBatch(ctx.key, items.slice(at, at + PROOF_CHUNK), ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
+    combined &&= chunk.combined;
+    results.push(...chunk.results);
+    ctx.onProgress?.(results.length, items.length);
+    if (at + PROOF_CHUNK < items.length) await yieldToEventLoop();
+  }
+  return { ok: results.every((r) => r.ok), combined, results };
 }
 
 interface Parsed {
@@ -87,7 +115,7 @@ export interface Judgement {
  * Judge `lead` and `others` (secondaries with the lead's root) in the order of §6.7: the public inputs, every proof in
  * one randomised batch, then (the lead) the program's totals and root, and the program's table.
  */
-export function judgePackages(ctx: ProofContext, numbers: MonthNumbers | undefined, lead: OpenedPackage, others: readonly OpenedPackage[]): Judgement {
+export async function judgePackages(ctx: ProofContext, numbers: MonthNumbers | undefined, lead: OpenedPackage, others: readonly OpenedPackage[]): Promise<Judgement> {
   const invalid = new Map<OpenedPackage, VerifyError>();
   const parsed: Parsed[] = [];
   for (const p of [lead, ...others]) {
@@ -99,7 +127,7 @@ export function judgePackages(ctx: ProofContext, numbers: MonthNumbers | undefin
     }
   }
   const items = parsed.flatMap((x) => x.items.flatMap((it, batch) => (it ? [{ owner: x, batch, ...it }] : [])));
-  const result = ctx.system.verifyBatch(ctx.key, items, ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
+  const result = await verifyInChunks(ctx, items);
   result.results.forEach((r, i) => {
     const it = items[i];
     if (it && !r.ok && !invalid.has(it.owner.pkg)) {
@@ -172,6 +200,9 @@ export interface ProofContextInput {
   user?: string;
   quick?: boolean;
   randomBytes?: (n: number) => Uint8Array;
+  /** Batch proofs verified so far and in all (the step reports them as it goes). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 /** The public data every package is proven against: previous batch roots, inputs batch roots with the program's rates. */
@@ -195,6 +226,7 @@ export function proofContext(input: ProofContextInput): ProofContext | undefined
     prevBatchRoots: [...offset, ...allocationBatchRoots(month - 1, slice(prevAll), B, only === undefined ? count : 1)],
     inputsBatchRoots: [...offset, ...inputsBatchRoots(slice(inputsAll), B)],
     ...(only === undefined ? {} : { onlyBatch: only }), ...(input.randomBytes ? { randomBytes: input.randomBytes } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}),
   };
 }
 

@@ -59,7 +59,7 @@ async function carry() {
     network: 'regtest' as const, genesisId: src.genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight: src.tipHeight,
     lotteries: ofType(current, 'lottery'), commits, reveals: ofType(current, 'reveal'), copies: signed.messages.copies, eligibility, final: final.payload, judge,
   };
-  const lottery = need(verifyLotteryAttempts(lotteryInput, context).value, 'lottery');
+  const lottery = need((await verifyLotteryAttempts(lotteryInput, context)).value, 'lottery');
   const lead = need(lottery.lead, 'lead');
   const round = need(lottery.round, 'round');
   const judgement = need(round.judgement, 'judgement');

@@ -1,0 +1,93 @@
+/**
+ * The block at a height, settled across hosts: every live host names a hash; each distinct hash must come with a
+ * header that re-hashes to it and meets its proof of work. A host naming a block it cannot show itself is caught
+ * lying; one proven block is the answer; two proven blocks at one height (a fork, or a host mining its own) cannot
+ * be decided here and the question is unavailable (FETCH_HOSTS_DISAGREE), never a verdict.
+ */
+import { verifyPow, type Header } from '../chain/header';
+import type { NetworkParams } from '../chain/network';
+import { VerifyError } from '../errors';
+import type { EsploraClient } from './client';
+import { askEveryHost, failureCodes } from './every-host';
+
+export type BlockClient = Pick<EsploraClient, 'network' | 'liveHosts' | 'fetchBlockHash' | 'fetchHeader' | 'fetchTipHeight' | 'blame'>;
+
+export interface SettledBlock {
+  height: number;
+  hash: string;
+  header: Header;
+  /** What each host named at the height (its hash, or `error:CODE`). */
+  hosts: Record<string, string>;
+}
+
+function provenHeader(header: Header, network: NetworkParams): boolean {
+  try {
+    verifyPow(header, network);
+    return true;
+  } catch (e) {
+    if (e instanceof VerifyError) return false;
+    throw e;
+  }
+}
+
+export async function settleBlockAtHeight(client: BlockClient, height: number): Promise<SettledBlock> {
+  const named = await askEveryHost(client.liveHosts(), (h) => client.fetchBlockHash(height, [h]));
+  const hosts: Record<string, string> = {};
+  for (const [h, hash] of named.answers) hosts[h] = hash;
+  for (const [h, e] of named.failures) hosts[h] = `error:${e.code}`;
+  const distinct = [...new Set(named.answers.values())];
+  if (distinct.length === 0) {
+    const allMissing = [...named.failures.values()].every((e) => e.code === 'FETCH_NOT_FOUND');
+    throw new VerifyError(allMissing ? 'FETCH_NOT_FOUND' : 'FETCH_ALL_HOSTS_FAILED', `no host named the block at height ${height}`, { height, hosts: failureCodes(named.failures) });
+  }
+  if (distinct.length === 1) {
+    const header = await client.fetchHeader(distinct[0]!);
+    if (!provenHeader(header, client.network)) {
+      for (const h of named.answers.keys()) client.blame(h, { code: 'CHAIN_POW_INSUFFICIENT', message: `named a block at height ${height} without valid proof of work`, evidence: { height, hash: distinct[0] } });
+      throw new VerifyError('FETCH_NO_HONEST_HOST', `the block every host names at height ${height} has no valid proof of work`, { height, hosts });
+    }
+    return { height, hash: distinct[0]!, header, hosts };
+  }
+  // Hosts disagree: each must show the block it names.
+  const proven = new Map<string, Header>();
+  await Promise.all([...named.answers].map(async ([host, hash]) => {
+    let header: Header | undefined;
+    try {
+      header = await client.fetchHeader(hash, { hosts: [host] });
+    } catch (e) {
+      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+      if (e.code !== 'FETCH_NOT_FOUND') return;
+    }
+    if (header && provenHeader(header, client.network)) proven.set(hash, header);
+    else client.blame(host, { code: 'CHAIN_UNPROVEN_BLOCK', message: `named block ${hash} at height ${height} but cannot show its header with valid proof of work`, evidence: { height, hash } });
+  }));
+  if (proven.size === 1) {
+    const [hash, header] = [...proven][0]!;
+    return { height, hash, header, hosts };
+  }
+  throw new VerifyError('FETCH_HOSTS_DISAGREE', `hosts name ${proven.size || distinct.length} different blocks at height ${height}`, { height, hosts, proven: [...proven.keys()] });
+}
+
+/**
+ * The highest tip height a host can back with a block: every live host is asked; the highest claim is settled
+ * (a host claiming a height no host can show a block for is caught lying) before it is believed.
+ */
+export async function settleTip(client: BlockClient & Pick<EsploraClient, 'fetchTipHeight'>): Promise<SettledBlock> {
+  const claims = await askEveryHost(client.liveHosts(), (h) => client.fetchTipHeight([h]));
+  const heights = [...new Set(claims.answers.values())].sort((a, b) => b - a);
+  if (heights.length === 0) throw new VerifyError('FETCH_ALL_HOSTS_FAILED', 'no host named its tip', { hosts: failureCodes(claims.failures) });
+  let last: unknown;
+  for (const height of heights) {
+    try {
+      return await settleBlockAtHeight(client, height);
+    } catch (e) {
+      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+      last = e;
+      if (e.code !== 'FETCH_NOT_FOUND') throw e;
+      for (const [h, claimed] of claims.answers) {
+        if (claimed === height) client.blame(h, { code: 'CHAIN_UNPROVEN_TIP', message: `claims a tip at height ${height} for which no host names a block`, evidence: { height } });
+      }
+    }
+  }
+  throw last;
+}

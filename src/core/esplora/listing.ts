@@ -1,0 +1,68 @@
+/**
+ * An address listing from every host, merged: Esplora cannot prove that a listing is complete, so each live host's
+ * whole listing is read and their union kept (every entry is proven later by its own txid and Merkle branch). What
+ * each host listed is kept too, to name a host that lists a transaction that does not exist, or hides one it must
+ * have indexed: an entry proven at height h that a host leaves out while listing entries at h or above.
+ */
+import type { VerifyError } from '../errors';
+import type { EsploraClient } from './client';
+import { askEveryHost } from './every-host';
+import type { AddressTx } from './shapes';
+
+export interface Listing {
+  /** Every entry any host listed, once each: unconfirmed first, then by confirmation height, newest first. */
+  txs: AddressTx[];
+  /** For each txid, the hosts that listed it. */
+  listedBy: Map<string, string[]>;
+  /** For each host that answered in full, what it listed, in its order. */
+  byHost: Map<string, AddressTx[]>;
+  /** Hosts that could not list the address (their silence proves nothing). */
+  failures: Map<string, VerifyError>;
+}
+
+/** True when every live host gave its whole listing: only then may an absence from the union be relied on. */
+export function isComplete(listing: Listing): boolean {
+  return listing.failures.size === 0 && listing.byHost.size > 0;
+}
+
+const heightOf = (t: AddressTx): number => (t.status.confirmed ? t.status.block_height! : Infinity);
+
+export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchAddressTxs'>, address: string): Promise<Listing> {
+  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchAddressTxs(address, { hosts: [h] }));
+  const merged = new Map<string, AddressTx>();
+  const listedBy = new Map<string, string[]>();
+  for (const [host, txs] of every.answers) {
+    for (const t of txs) {
+      if (!merged.has(t.txid)) merged.set(t.txid, t);
+      listedBy.set(t.txid, [...(listedBy.get(t.txid) ?? []), host]);
+    }
+  }
+  const order = [...merged.values()];
+  const txs = order.map((t, i) => ({ t, i })).sort((a, b) => heightOf(b.t) - heightOf(a.t) || a.i - b.i).map(({ t }) => t);
+  return { txs, listedBy, byHost: every.answers, failures: every.failures };
+}
+
+export interface Omission {
+  host: string;
+  txid: string;
+  /** The proven confirmation height of the omitted entry. */
+  height: number;
+  /** The highest height the host does list: its index has reached the omitted entry's block. */
+  listsUpTo: number;
+}
+
+/**
+ * Hosts that hid a proven entry: for each entry proven at height h (`proven`: txid → height), every host whose
+ * listing lacks it while listing something confirmed at h or above.
+ */
+export function omissionsOf(listing: Listing, proven: ReadonlyMap<string, number>): Omission[] {
+  const out: Omission[] = [];
+  for (const [host, txs] of listing.byHost) {
+    const has = new Set(txs.map((t) => t.txid));
+    const top = Math.max(-1, ...txs.filter((t) => t.status.confirmed).map((t) => t.status.block_height!));
+    for (const [txid, height] of proven) {
+      if (!has.has(txid) && top >= height) out.push({ host, txid, height, listsUpTo: top });
+    }
+  }
+  return out;
+}
