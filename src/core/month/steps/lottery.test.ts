@@ -276,6 +276,14 @@ describe('when a lottery message names another anchor', () => {
     const { checks } = (await draw(ctx(W0.to + 20), [other, otherHeight], []));
     expect(checks.map((c) => c.evidence.ignored ?? c.code)).toEqual(['LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_MISSING']);
   });
+  it('is listed as ignored also when it follows the valid beacon, which still draws the lead', async () => {
+    const valid = lottery(0, W0.from);
+    const other = { ...valid, inscription: inscription(W0.from + 1), payload: { ...valid.payload, anchor_hash: '0f'.repeat(32) } };
+    const { checks, lead } = (await draw(ctx(W0.to + 50), [valid, other], [commit(LEAD0, W0.to)]));
+    expect(lead?.lead).toBe(LEAD0);
+    expect(checks.filter((c) => c.evidence.ignored).map((c) => [c.evidence.id, c.evidence.ignored])).toEqual([[other.inscription.id, 'LOTTERY_ANCHOR_MISMATCH']]);
+    expect(failures(checks)).toEqual([]);
+  });
   it('a valid beacon for another attempt does not serve this one', async () => {
     expect(failures((await draw(ctx(W0.to + 20), [lottery(1, W0.from)], [])).checks)).toEqual(['LOTTERY_MISSING']);
   });

@@ -115,30 +115,34 @@ export interface LotteryValue {
 /**
  * The first lottery message for `attempt` whose anchor matches, whose BLS signature verifies and which confirmed by the
  * end of the attempt's lead window; R = SHA-256(sig). A valid signature confirmed later is listed, never used: a
- * beacon nobody could see before the deadline draws no lead, and a finished attempt cannot change afterwards.
+ * beacon nobody could see before the deadline draws no lead, and a finished attempt cannot change afterwards. Every
+ * other lottery message of the attempt, before or after the deciding one, is listed as ignored with its reason
+ * (docs/protocol.md §2.5); a second valid one is the same signature (threshold BLS is unique) and changes nothing.
  */
 function beaconFor(
   ctx: LotteryContext, anchorBlock: VerifiedBlock, lotteries: readonly MessageRecord<'lottery'>[], attempt: number, deadline: number, checks: Check[],
 ): { R?: Uint8Array; late?: MessageRecord<'lottery'> } {
   let late: MessageRecord<'lottery'> | undefined;
+  let R: Uint8Array | undefined;
   for (const l of lotteries.filter((x) => x.payload.attempt === attempt)) {
     try {
       const p = l.payload;
       if (p.anchor_height !== ctx.anchor || p.anchor_hash !== anchorBlock.hash) {
         throw new VerifyError('LOTTERY_ANCHOR_MISMATCH', `lottery names anchor ${p.anchor_height}:${p.anchor_hash}, the chain has ${ctx.anchor}:${anchorBlock.hash}`, { id: l.inscription.id });
       }
-      const R = verifyLottery({ network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, attempt, anchorHash: p.anchor_hash }, p.bls_signature, ctx.genesis.bls.group_key);
+      const r = verifyLottery({ network: ctx.network, genesis: parseInscriptionId(ctx.genesisId), month: ctx.month, attempt, anchorHash: p.anchor_hash }, p.bls_signature, ctx.genesis.bls.group_key);
       if (l.inscription.height > deadline) {
-        late ??= l;
+        if (!R) late ??= l;
         throw new VerifyError('LOTTERY_LATE', `confirmed at ${l.inscription.height}, after attempt ${attempt}'s window ended at ${deadline}`, { id: l.inscription.id, height: l.inscription.height, deadline });
       }
-      return { R };
+      R ??= r;
     } catch (e) {
       if (!(e instanceof VerifyError)) throw e;
       // Anyone may inscribe a lottery message: a wrong one is listed and ignored; the unique valid one decides.
       checks.push(passed('lottery', `ignored lottery ${l.inscription.id}: ${e.message}`, { id: l.inscription.id, ignored: e.code }));
     }
   }
+  if (R) return { R };
   return late ? { late } : {};
 }
 
