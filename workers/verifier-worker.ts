@@ -16,6 +16,7 @@ import { pathSteps, type PathSteps } from '../src/app/workers/path-steps';
 import type { UnconfirmedRoundStatus } from '../src/core/nostr/unconfirmed';
 import { countingFetch } from '../src/core/month/counting-fetch';
 import { runProgramInWorker } from './program-client';
+import { browserProofWorker, browserThreads } from './proof-pool';
 import { listMonths, verifyMonthWithTable, type MonthListing } from '../src/app/workers/pipeline-adapter';
 
 export interface ChainSettings {
@@ -92,6 +93,7 @@ const api = {
           signal: abort.signal,
           requestCount: counted.count,
           runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
+          proofWorkers: { spawn: browserProofWorker, threads: browserThreads() },
           onProgress: (p) => { void Promise.resolve(onProgress(p as Progress)).catch(() => undefined); },
         });
         if (table && report.verdict === 'verified') tables.set(tableKey(s, q.month), { table, parts });
