@@ -10,6 +10,7 @@ import { VerifyError } from './errors';
 import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
+import type { ProofWorkers } from './proof/proof-system';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
 import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
@@ -45,6 +46,8 @@ export interface VerifyMonthOptions {
   checkpoint?: { height: number; hash: string };
   /** Runs the pinned WASM program (full mode); a same-thread host when absent. */
   runProgram?: ProgramRunner;
+  /** Worker threads for the batch proofs (nested Workers in a browser, worker_threads in Node); this thread when absent. */
+  proofWorkers?: ProofWorkers;
   /** Sources of earlier months to reuse (`all`). */
   reuse?: Pick<MonthSources, 'reveals' | 'blocks' | 'stakes'>;
   /** Receives the month's fetched sources (e.g. to reuse them for the next month in the same run). */
@@ -104,7 +107,7 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
   const key = await run.step('proofs', () => verifyProofKey({ genesis, records, agreement }));
   const tables = await run.step('proofs', () => key && readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
-  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes }));
+  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers }));
   const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
   const program = await run.step('program', () => verifyProgram({ depth, month, genesis, records, final, tables, finalTable, leadPublics: proofs?.leadPublics, run: opts.runProgram }));
   const allocation = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot) }));

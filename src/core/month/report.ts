@@ -13,7 +13,7 @@ export interface AllocationEvidence {
   row: number;
   allocation: string;
   batchIndex: number;
-  /** Decimal field elements, leaves first (see commit/inclusion-path). */
+  /** The depositor's batch rows and month-tree siblings as decimal field elements (commit/allocation-path's JSON form). */
   path: Record<string, unknown>;
 }
 
@@ -48,4 +48,7 @@ export interface Progress {
   step: Step;
   status: ProgressStatus;
   ms: number;
+  /** While a step that counts items runs: how many are done, and how many in all (e.g. batch proofs). */
+  done?: number;
+  total?: number;
 }

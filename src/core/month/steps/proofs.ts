@@ -1,16 +1,19 @@
 /**
- * Step "proofs" (design §2.5): every batch proof of the lead's and the agreeing packages, batch-verified under the
- * genesis' proof system; per package the public inputs hang together (Σ partials = globals, indexes, month), the new
- * batch roots make the package's root, each previous batch root is last month's, and each inputs batch root is
- * recomputed from the published inputs table (the proof alone does not show that its inputs are the published ones).
+ * Step "proofs" (design §2.5): every batch proof of the lead's and the agreeing packages, verified together under the
+ * genesis' proof system (one list, one random combination per worker thread); per package the public inputs hang
+ * together (Σ partials = globals, indexes, month), the new batch roots make the package's root, each previous batch
+ * root is last month's, and each inputs batch root is recomputed from the published inputs table (the proof alone
+ * does not show that its inputs are the published ones). The previous and inputs commitments are computed once per
+ * month; packages with the lead's batch roots share the lead's root.
  */
 import { failed, failedOn, passed, type Check } from '../../check';
 import { utf8 } from '../../bytes';
-import { allocationBatchRoots, batchCount, inputsBatchRoots, monthRoot } from '../../commit/batches';
+import { batchCount, monthRoot } from '../../commit/batches';
+import { inputsCommitments, previousCommitments } from '../../commit/batch-commitments';
 import { batchPublicInputs, verifyBatchSums, type BatchPublic } from '../../commit/public-inputs';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
-import { proofSystemFor, type ProofSystem } from '../../proof/proof-system';
+import { proofSystemFor, type ProofSystem, type ProofWorkers, type WireProof } from '../../proof/proof-system';
 import type { Fraction, GenesisPayload } from '../../protocol/payloads';
 import type { InscriptionRecord } from '../records';
 import type { Depth } from '../report';
@@ -22,6 +25,7 @@ import type { MonthTables } from './tables';
 
 export interface ProofContext {
   system: ProofSystem;
+  /** The verification key as inscribed (JSON or compact bytes), checked by `system.checkKey`. */
   key: unknown;
   month: number;
   /** How many batches this month's table has (from the inputs table). */
@@ -33,19 +37,34 @@ export interface ProofContext {
   /** Quick mode: verify only this batch's proof (the depositor's). */
   onlyBatch?: number;
   randomBytes?: (n: number) => Uint8Array;
+  /** Proofs verified so far and in all, as the verification goes. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  workers?: ProofWorkers;
+  /** Package roots already computed from their batch roots (packages with the lead's batch roots share its root). */
+  roots?: { batchRoots: readonly bigint[]; root: bigint }[];
 }
 
 interface Parsed {
   pkg: OpenedPackage;
   publics: BatchPublic[];
-  /** Parsed proofs by batch; in quick mode only the depositor's batch is parsed (parsing checks G2 subgroups: costly). */
-  items: ({ proof: unknown; publicSignals: bigint[] } | undefined)[];
+  /** Proofs by batch, as inscribed; in quick mode only the depositor's batch. */
+  items: (WireProof | undefined)[];
+}
+
+/** The root of a package's batch roots, computed once for every package with the same batch roots. */
+function packageRoot(ctx: ProofContext, batchRoots: readonly bigint[]): bigint {
+  const known = ctx.roots?.find((r) => r.batchRoots.length === batchRoots.length && r.batchRoots.every((x, i) => x === batchRoots[i]));
+  if (known) return known.root;
+  const root = monthRoot(batchRoots);
+  (ctx.roots ??= []).push({ batchRoots, root });
+  return root;
 }
 
 /**
  * A package's public inputs: month, batch index, previous and inputs batch roots recomputed from public data, the
  * package's new batch roots, totals and partials. Checks Σ partials = globals and that the new batch roots make the
- * package's root. Proofs are parsed (not yet verified).
+ * package's root. Proofs stay as inscribed (the proof system parses them where it verifies them).
  */
 export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
   const pkg = p.pkg;
@@ -58,19 +77,19 @@ export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
     newBatchRoot: b.newRoot, F: pkg.F, W: pkg.W, R: pkg.R, partialF: b.partialF, partialW: b.partialW, partialS: b.partialS,
   }));
   verifyBatchSums(publics);
-  const root = monthRoot(publics.map((b) => b.newBatchRoot));
+  const root = packageRoot(ctx, publics.map((b) => b.newBatchRoot));
   if (root !== BigInt('0x' + pkg.newRoot)) {
     throw new VerifyError('PROOF_ROOT_MISMATCH', 'the batches\' new roots do not make the package\'s root', { computed: root.toString(16).padStart(64, '0'), package: pkg.newRoot });
   }
   const items = pkg.batches.map((b, i) => {
     const pub = publics[i];
-    return pub && (ctx.onlyBatch === undefined || i === ctx.onlyBatch) ? { proof: ctx.system.parseProof(b.proof), publicSignals: batchPublicInputs(pub) } : undefined;
+    return pub && (ctx.onlyBatch === undefined || i === ctx.onlyBatch) ? { proof: b.proof, publicSignals: batchPublicInputs(pub) } : undefined;
   });
   return { pkg: p, publics, items };
 }
 
 /** Lead failures reject the month; a secondary's failure makes its package invalid (returned). */
-export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreeing: readonly OpenedPackage[]): { checks: Check[]; invalid: Set<OpenedPackage>; leadPublics?: BatchPublic[] } {
+export async function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreeing: readonly OpenedPackage[]): Promise<{ checks: Check[]; invalid: Set<OpenedPackage>; leadPublics?: BatchPublic[] }> {
   const checks: Check[] = [];
   const invalid = new Set<OpenedPackage>();
   const parsed: Parsed[] = [];
@@ -87,13 +106,12 @@ export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreein
       reject(p, e);
     }
   }
-  const items: { owner: Parsed; batch: number; proof: unknown; publicSignals: bigint[] }[] = [];
-  for (const x of parsed) {
-    x.items.forEach((it, batch) => {
-      if (it) items.push({ owner: x, batch, ...it });
-    });
-  }
-  const result = ctx.system.verifyBatch(ctx.key, items, ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
+  const items = parsed.flatMap((owner) => owner.items.flatMap((it, batch) => (it ? [{ owner, batch, ...it }] : [])));
+  ctx.onProgress?.(0, items.length);
+  const result = await ctx.system.verifyMany(ctx.key, items.map((it) => ({ proof: it.proof, publicSignals: it.publicSignals })), {
+    ...ctx.workers, ...(ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onProgress: (p) => ctx.onProgress?.(p.done, p.total),
+  });
   result.results.forEach((r, i) => {
     const it = items[i];
     if (it && !r.ok && !invalid.has(it.owner.pkg)) reject(it.owner.pkg, new VerifyError(r.code.startsWith('PROOF_') ? r.code : 'PROOF_INVALID', `batch ${it.batch} of ${it.owner.pkg.entry.actuary}'s package: ${r.message}`, { actuary: it.owner.pkg.entry.actuary, batch: it.batch }));
@@ -102,7 +120,7 @@ export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreein
     if (invalid.has(x.pkg)) continue;
     const n = ctx.onlyBatch === undefined ? x.items.length : 1;
     const totals = x.publics[0];
-    checks.push(passed('proofs', `${x.pkg.entry.actuary}'s ${n} batch proof(s) verify (${result.combined ? 'one combined check' : 'one by one'}); Σ partials = globals; with previous roots from last month's table and inputs roots from the inputs table`, {
+    checks.push(passed('proofs', `${x.pkg.entry.actuary}'s ${n} batch proof(s) verify (in random linear combinations with the month's other proofs); Σ partials = globals; with previous roots from last month's table and inputs roots from the inputs table`, {
       actuary: x.pkg.entry.actuary, batches: x.items.length, verified: n, F: totals?.F.toString(), W: totals?.W.toString(), R: totals?.R.toString(),
     }));
   }
@@ -110,7 +128,10 @@ export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreein
   return { checks, invalid, ...(leadParsed ? { leadPublics: leadParsed.publics } : {}) };
 }
 
-/** The genesis' proof system and its first verification key (a key that starts as JSON must parse as JSON). */
+/**
+ * The genesis' proof system and its first verification key as inscribed (a key that starts as JSON must parse as
+ * JSON), checked by the proof system (what needs its curve engine is checked where the proofs are verified).
+ */
 export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<string, InscriptionRecord>): { system: ProofSystem; key: unknown } {
   const system = proofSystemFor(genesis.proof_system);
   const ref = genesis.verification_keys[0];
@@ -121,7 +142,8 @@ export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<
   if (text !== undefined && text.trimStart().startsWith('{')) {
     try { input = JSON.parse(text); } catch { throw new VerifyError('PROOF_KEY_MALFORMED', 'the verification key is not JSON', {}); }
   }
-  return { system, key: system.parseVerifyingKey(input) };
+  system.checkKey(input);
+  return { system, key: input };
 }
 
 export interface ProofKeyInput {
@@ -159,13 +181,18 @@ export interface ProofsInput {
   tables: MonthTables;
   agreement: Agreement;
   randomBytes?: (n: number) => Uint8Array;
+  /** Batch proofs verified so far and in all (the step reports them as it goes). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Worker threads for the proofs (nested Workers in a browser, worker_threads in Node); this thread when absent. */
+  workers?: ProofWorkers;
 }
 
 /**
  * Full depth: every batch of the lead's and the agreeing packages; quick depth: the depositor's batch of the lead's.
  * Previous batch roots are recomputed from last month's table, inputs batch roots from the inputs table and its rates.
  */
-export function verifyProofs(input: ProofsInput): StepResult<ProvenPackages> {
+export async function verifyProofs(input: ProofsInput): Promise<StepResult<ProvenPackages>> {
   const { tables, agreement, month, batchSize: B } = input;
   const lead = agreement.lead;
   const inputs = tables.inputs?.table;
@@ -180,17 +207,25 @@ export function verifyProofs(input: ProofsInput): StepResult<ProvenPackages> {
       const row = input.user === undefined ? -1 : inputs.userIds.indexOf(input.user);
       only = row < 0 ? 0 : Math.floor(row / B);
     }
-    const slice = <T>(rows: T[]): T[] => (only === undefined ? rows : rows.slice(only * B, (only + 1) * B));
-    const offset = only === undefined ? [] : Array<bigint>(only).fill(0n);
-    const prevAll = previous ? previous.userIds.map((u, i) => ({ uid: userIdField(u), allocation: previous.allocations[i] ?? 0n })) : [];
-    const inputsAll = inputs.userIds.map((u, i) => ({ uid: userIdField(u), alive: inputs.alive[i] === 1, deposit: inputs.deposit[i] ?? 0n, q: BigInt(q[i] ?? 0) }));
+    // Only the rows of the batches proven here are read (quick mode: one batch).
+    const first = (only ?? 0) * B;
+    const end = only === undefined ? inputs.rows : Math.min(inputs.rows, first + B);
+    const offset = Array<bigint>(only ?? 0).fill(0n);
+    const prevRows = previous ? Array.from(previous.allocations.subarray(first, end)) : [];
+    const inputsRows = inputs.userIds.slice(first, end).map((u, k) => {
+      const i = first + k;
+      return { uid: userIdField(u), alive: inputs.alive[i] === 1, deposit: inputs.deposit[i] ?? 0n, q: BigInt(q[i] ?? 0) };
+    });
+    const n = only === undefined ? count : 1;
     const ctx: ProofContext = {
       system: input.key.system, key: input.key.key, month, batchCount: count,
-      prevBatchRoots: [...offset, ...allocationBatchRoots(month - 1, slice(prevAll), B, only === undefined ? count : 1)],
-      inputsBatchRoots: [...offset, ...inputsBatchRoots(slice(inputsAll), B)],
+      prevBatchRoots: [...offset, ...previousCommitments(month, prevRows, B, n)],
+      inputsBatchRoots: [...offset, ...inputsCommitments(month, inputsRows, B, n)],
       ...(only === undefined ? {} : { onlyBatch: only }), ...(input.randomBytes ? { randomBytes: input.randomBytes } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.workers ? { workers: input.workers } : {}),
     };
-    const r = proofsOfPackages(ctx, lead, input.depth === 'quick' ? [] : agreement.agreeing);
+    const r = await proofsOfPackages(ctx, lead, input.depth === 'quick' ? [] : agreement.agreeing);
     const proven = r.invalid.size > 0 ? { ...agreement, agreeing: agreement.agreeing.filter((p) => !r.invalid.has(p)) } : agreement;
     const checks = r.invalid.size > 0 ? [...r.checks, superMajority(proven, input.superMajority)] : r.checks;
     return { checks, value: { invalid: r.invalid, ...(r.leadPublics ? { leadPublics: r.leadPublics } : {}), agreement: proven } };
