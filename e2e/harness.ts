@@ -34,6 +34,7 @@ export async function startHarness(opts: { config?: Partial<RuntimeConfig>; data
   const info = await devnet.info();
   const app = await serveApp({
     port: 0,
+    examples: 'examples',
     config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, ...opts.config },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

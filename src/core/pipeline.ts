@@ -12,7 +12,7 @@ import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
 import type { ProofWorkers } from './proof/proof-system';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
-import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type Progress } from './month/report';
+import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
 import { verifyAgreement } from './month/steps/agreement';
 import { verifyAnchors } from './month/steps/anchors';
@@ -110,12 +110,12 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers }));
   const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
   const program = await run.step('program', () => verifyProgram({ depth, month, genesis, records, final, tables, finalTable, leadPublics: proofs?.leadPublics, run: opts.runProgram }));
-  const allocation = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot) }));
+  const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot), tables, startMonth: params.start_month }));
   const round = lottery?.lead && race && reveal && agreement?.lead && tables?.previous !== undefined
     ? { lottery: lottery.lottery, lead: lottery.lead, race, reveal, agreement: proofs?.agreement ?? agreement, invalid: proofs?.invalid ?? new Set(), previous: tables.previous } : undefined;
   const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round }));
   const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && round && rewards && { eligibility, round, rewards } }));
-  return monthVerification(run, opts, { ranking, allocation, tables, finalTable }, records);
+  return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, records);
 }
 
 /** The steps after "signatures", skipped when the month's messages could not be read. */
@@ -123,7 +123,7 @@ const AFTER_SIGNATURES: Step[] = ['eligibility', 'lottery', 'race', 'reveal', 'a
 
 /** The report (and the verified table) from what the steps established. */
 function monthVerification(
-  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; tables?: MonthTables; finalTable?: FinalTable },
+  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; notInTable?: NotInTable; tables?: MonthTables; finalTable?: FinalTable },
   records: ReadonlyMap<string, InscriptionRecord>,
 ): MonthVerification {
   const { network, genesisId, month, depth } = opts;
@@ -132,7 +132,7 @@ function monthVerification(
   const table = found.finalTable && !('error' in found.finalTable) ? found.finalTable : undefined;
   const report: MonthReport = {
     version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict: verdictOf(checks, pending), ...(pending ? { pendingReason: run.pendingReason } : {}),
-    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}),
+    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}), ...(found.notInTable ? { notInTable: found.notInTable } : {}),
     inputsHashes: {
       ...Object.fromEntries([...records.values()].map((r) => [r.id, r.bodySha256])),
       ...(found.tables?.inputs ? { 'table:inputs': found.tables.inputs.sha256 } : {}), ...(table ? { 'table:final': table.sha256 } : {}),

@@ -9,7 +9,8 @@ import type { ProofWorkers } from '../core/proof/proof-system';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
-import { isUnavailable, type WidgetVerdict } from './widget-verdict';
+import { failedVerdict } from './failed-verdict';
+import type { WidgetVerdict } from './widget-verdict';
 
 export type { WidgetVerdict } from './widget-verdict';
 
@@ -40,7 +41,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
   const ms = now() - t0;
   if (!outcome.ok) {
     const { code, message } = outcome.error;
-    return { status: isUnavailable(code) ? 'unavailable' : 'rejected', subject: 'Chain tip', month: null, code, message, ms };
+    return failedVerdict(code, message, 'Chain tip', null, ms);
   }
   const tip = outcome.value;
   return {
@@ -48,6 +49,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
     subject: `Chain tip #${tip.height}`,
     month: null,
     code: 'OK',
+    explanation: '',
     message: `block ${tip.hash.slice(0, 16)}… at height ${tip.height}: proof of work checked, ${tip.agreeingHosts.length} host(s) agree`,
     ms,
   };

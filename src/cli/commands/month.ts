@@ -12,6 +12,7 @@ import type { MonthReport } from '../../core/month/report';
 import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
 import { isVerifyError } from '../../core/errors';
 import { nodeProofWorker, nodeThreads } from '../../../workers/node-proof-pool';
+import { explainCode } from '../../core/code-help';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
 import { cacheNamespace, openDiskCache } from '../disk-cache';
 import { commandArgs, hostsOption, integerOption, networkOption, usage } from '../args';
@@ -109,11 +110,15 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
   };
 }
 
-/** One line per check; failures with their code and message. */
+/** One line per check; failures with their code and message, then what the code means in plain words. */
 export function humanReport(r: MonthReport): string {
   const lines = [`month ${r.month} (${r.depth}): ${r.verdict.toUpperCase()}${r.pendingReason ? ` — ${r.pendingReason}` : ''}`];
-  for (const c of r.checks) lines.push(c.ok ? `  ok   ${c.step.padEnd(12)} ${c.message}` : `  FAIL ${c.step.padEnd(12)} ${c.code}: ${c.message}`);
+  for (const c of r.checks) {
+    if (c.ok) lines.push(`  ok   ${c.step.padEnd(12)} ${c.message}`);
+    else lines.push(`  FAIL ${c.step.padEnd(12)} ${c.code}: ${c.message}`, `${' '.repeat(20)}${explainCode(c.code).what}`);
+  }
   if (r.allocation) lines.push(`  your allocation: ${r.allocation.allocation} Dreybits (row ${r.allocation.row}, batch ${r.allocation.batchIndex})`);
+  if (r.notInTable) lines.push(`  user id ${r.notInTable.user} is not in this month's table (${r.notInTable.rows} rows): check the id`);
   lines.push(`  ${r.requests} Esplora request(s); ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
@@ -122,7 +127,7 @@ export function humanReport(r: MonthReport): string {
 export function errorExit(e: unknown, io: CliIO, json: boolean): number {
   if (!isVerifyError(e)) throw e;
   if (json) printJson(io, { ok: false, ...e.toJSON() });
-  else io.stderr(`drey-verify: ${e.code}: ${e.message}\n`);
+  else io.stderr(`drey-verify: ${e.code}: ${e.message}\n  ${explainCode(e.code).what}\n  ${explainCode(e.code).todo}\n`);
   return IO_CODES.has(e.code) || e.code === 'FETCH_NOT_FOUND' ? EXIT.USAGE : EXIT.REJECTED;
 }
 

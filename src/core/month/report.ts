@@ -7,7 +7,37 @@ export type Verdict = 'verified' | 'rejected' | 'pending';
 
 export const REPORT_VERSION = 1;
 
-/** What `quick` mode shows a depositor: their row, allocation and the path from their leaf to the month root. */
+/**
+ * A depositor's inputs and the formula's terms for their row (docs/allocation-formula.md), as the verifier read and
+ * recomputed them: amounts in Dreybits and rates in parts per billion, as decimal strings where they may pass 2^53.
+ */
+export interface DepositorInputs {
+  /** Last month's allocation (0 for a row new this month). */
+  previous: string;
+  /** The row is new this month (no previous allocation). */
+  isNew: boolean;
+  alive: boolean;
+  deposit: string;
+  /** The monthly mortality rate used, parts per billion. */
+  q: number;
+  /** Whole years at the month's reference date (null for the reserve row). */
+  age: number | null;
+  /** 0 female, 1 male. */
+  sex: number;
+  geography: number;
+  /** ⌊previous · q / (Q − q)⌋ when alive, else 0. */
+  weight: string;
+  /** ⌊F · weight / W⌋: the row's share of the month's forfeitures. */
+  share: string;
+  /** The month's forfeitures, total weight and rounding remainder. */
+  F: string;
+  W: string;
+  R: string;
+  /** Row 0, the reserve, which also receives R. */
+  reserve: boolean;
+}
+
+/** What `quick` mode shows a depositor: their row, allocation, inputs and the path from their leaf to the month root. */
 export interface AllocationEvidence {
   user: string;
   row: number;
@@ -15,6 +45,15 @@ export interface AllocationEvidence {
   batchIndex: number;
   /** The depositor's batch rows and month-tree siblings as decimal field elements (commit/allocation-path's JSON form). */
   path: Record<string, unknown>;
+  /** The depositor's inputs and terms of the formula (absent when the month's inputs could not be read). */
+  inputs?: DepositorInputs;
+}
+
+/** Quick mode, when the user id is not among the month's rows: a fact about the id, never a finding about the month. */
+export interface NotInTable {
+  user: string;
+  /** Rows of the final's table that was searched. */
+  rows: number;
 }
 
 export interface MonthReport {
@@ -31,6 +70,7 @@ export interface MonthReport {
   timings: Partial<Record<Step, number>>;
   ranking: MonthRanking | null;
   allocation?: AllocationEvidence;
+  notInTable?: NotInTable;
   /** SHA-256 of every object the verdict rests on, by role (program, tables, keys, messages). */
   inputsHashes: Record<string, string>;
   /** Esplora requests made for this month (cache hits not counted). */

@@ -28,8 +28,7 @@ import { setupInstance } from './setup';
 import { NETWORK, type MonthRecord, type World } from './world';
 
 export { eventSchedule } from './scripts';
-export { scenarioParams } from './setup';
-export { NETWORK, type MonthRecord } from './world';
+export type { MonthRecord } from './world';
 
 export interface ScenarioOptions {
   url: string;
