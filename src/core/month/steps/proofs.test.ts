@@ -86,10 +86,14 @@ describe('when a month has many batch proofs', () => {
     expect(counts.map(([d]) => d)).toEqual([...counts.map(([d]) => d)].sort((a, b) => a - b));
   });
 
-  it('stops when the verification is cancelled, with the signal\'s reason', async () => {
+  it('stops when the verification is cancelled, with the signal\'s reason, and verifies nothing more', async () => {
+    // Cancelled at the first report (0 of all): the recorded month's proofs fit one chunk, so this is the only point
+    // between chunks; a cancel in the middle of a longer run is tested on the pool (workers/node-proof-pool.test.ts).
     const abort = new AbortController();
-    const run = verifyProofs(input({ signal: abort.signal, onProgress: (done) => { if (done > 0) abort.abort(new Error('cancelled by the test')); } }));
+    const counts: number[] = [];
+    const run = verifyProofs(input({ signal: abort.signal, onProgress: (done) => { counts.push(done); abort.abort(new Error('cancelled by the test')); } }));
     await expect(run).rejects.toThrow('cancelled by the test');
+    expect(counts).toEqual([0]);
   });
 
   it('a bad proof among them is named the same way over worker threads', async () => {
