@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProofs, verifyProofsHere, type WireProof } from '../src/core/proof/proof-pool';
+import { checkKey, verifyProofs, verifyProofsHere, type WireProof } from '../src/core/proof/proof-pool';
 import { verifyGroth16 } from '../src/core/proof/groth16';
 import { codeOf } from '../src/core/errors.test-util';
 import { encodeProof } from '../src/core/proof/groth16-encoding';
 import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from '../src/core/proof/groth16-json';
 import { loadCircuit } from '../src/core/proof/groth16-vectors.test-util';
+import { Worker } from 'node:worker_threads';
+import { wrap } from 'comlink';
 import { nodeProofWorker } from './node-proof-pool';
+import { endpointFromPort } from './node-worker';
+import { proofWorkerHandle } from './proof-worker-handle';
 
 const v = loadCircuit('poseidon-leaf');
 const base: WireProof[] = v.proofs.slice(0, 4).map((p) => ({ proof: encodeProof(parseProofJson(p.proof)), publicSignals: parsePublicSignalsJson(p.publicSignals) }));
@@ -29,6 +33,21 @@ describe('when a month\'s proofs are spread over two worker threads', () => {
     expect(pooled.results.flatMap((x, i) => (x.ok ? [] : [i]))).toEqual([70]);
     expect(pooled.results).toEqual(here.results);
   }, 120_000);
+
+  it('a key outside the subgroup fails in the caller with its code, as the in-thread run does', async () => {
+    const bad = v.mutations.find((m) => m.name === 'vk_delta_2 on the twist, outside the subgroup')!.vkey;
+    expect(() => checkKey(bad)).not.toThrow();
+    await expect(verifyProofs(bad, many(40), { threads: 2, spawn: nodeProofWorker })).rejects.toMatchObject({ code: 'PROOF_POINT_NOT_IN_SUBGROUP' });
+    await expect(verifyProofs(bad, many(40))).rejects.toMatchObject({ code: 'PROOF_POINT_NOT_IN_SUBGROUP' });
+  }, 120_000);
+
+  it('fails, instead of waiting for ever, when a worker dies', async () => {
+    const dying = () => {
+      const w = new Worker('process.exit(3)', { eval: true });
+      return proofWorkerHandle(wrap(endpointFromPort(w)), () => { void w.terminate(); }, (listener) => { w.on('exit', (code) => listener(`exited with code ${code}`)); });
+    };
+    await expect(verifyProofs(v.vkey, many(40), { threads: 2, spawn: dying })).rejects.toThrow('a proof worker failed: exited with code 3');
+  });
 
   it('stops when cancelled', async () => {
     const abort = new AbortController();

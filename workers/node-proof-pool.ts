@@ -1,17 +1,21 @@
 /** Node proof workers (worker_threads) for verifyProofs: the CLI, tests and benchmarks. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { proxy, wrap } from 'comlink';
+import { wrap } from 'comlink';
 import type { ProofWorkerApi, ProofWorkerHandle } from '../src/core/proof/proof-pool';
 import { endpointFromPort } from './node-worker';
+import { proofWorkerHandle } from './proof-worker-handle';
 
 export function nodeProofWorker(): ProofWorkerHandle {
   const worker = new Worker(new URL('./proof-worker.node.mjs', import.meta.url));
-  const remote = wrap<ProofWorkerApi>(endpointFromPort(worker));
-  return {
-    api: { verify: (key, items, onProgress) => remote.verify(key, items, proxy(onProgress)) as ReturnType<ProofWorkerApi['verify']> },
-    terminate: () => { void worker.terminate(); },
-  };
+  let terminated = false;
+  return proofWorkerHandle(wrap<ProofWorkerApi>(endpointFromPort(worker)), () => {
+    terminated = true;
+    void worker.terminate();
+  }, (listener) => {
+    worker.on('error', (e) => listener(e.message));
+    worker.on('exit', (code) => { if (!terminated) listener(`exited with code ${code}`); });
+  });
 }
 
 export const nodeThreads = (): number => Math.max(1, availableParallelism());

@@ -1,21 +1,19 @@
 /**
- * Proof-worker factories for verifyProofs (src/core/proof/proof-pool.ts): nested module Workers in a browser Worker,
- * worker_threads in Node, and how many to start (navigator.hardwareConcurrency / os.availableParallelism()).
+ * Browser proof workers for verifyProofs (src/core/proof/proof-pool.ts): nested module Workers of the verifier Worker,
+ * and how many to start (navigator.hardwareConcurrency). Node's are workers/node-proof-pool.ts.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { wrap } from 'comlink';
 import type { ProofWorkerApi, ProofWorkerHandle } from '../src/core/proof/proof-pool';
+import { proofWorkerHandle } from './proof-worker-handle';
+import { Worker } from './same-origin-worker';
 
-function handle(remote: Remote<ProofWorkerApi>, terminate: () => void): ProofWorkerHandle {
-  return {
-    api: { verify: (key, items, onProgress) => remote.verify(key, items, proxy(onProgress)) as Promise<Awaited<ReturnType<ProofWorkerApi['verify']>>> },
-    terminate,
-  };
-}
-
-/** A nested Worker (browser; Vite bundles the entry as its own chunk). */
+/** A nested Worker (Vite bundles the entry as its own chunk; a blob that imports it when served cross-origin). */
 export function browserProofWorker(): ProofWorkerHandle {
   const worker = new Worker(new URL('./proof-worker.browser.ts', import.meta.url), { type: 'module', name: 'drey-proofs' });
-  return handle(wrap<ProofWorkerApi>(worker), () => worker.terminate());
+  return proofWorkerHandle(wrap<ProofWorkerApi>(worker), () => worker.terminate(), (listener) => {
+    worker.addEventListener('error', (e) => listener(e.message || 'the worker script could not run'));
+    worker.addEventListener('messageerror', () => listener('an unreadable message'));
+  });
 }
 
 /** Cores the browser reports (at least 1). */

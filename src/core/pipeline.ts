@@ -10,6 +10,7 @@ import { VerifyError } from './errors';
 import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
+import type { ProofWorkers } from './proof/proof-system';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
 import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
@@ -45,6 +46,8 @@ export interface VerifyMonthOptions {
   checkpoint?: { height: number; hash: string };
   /** Runs the pinned WASM program (full mode); a same-thread host when absent. */
   runProgram?: ProgramRunner;
+  /** Worker threads for the batch proofs (nested Workers in a browser, worker_threads in Node); this thread when absent. */
+  proofWorkers?: ProofWorkers;
   /** Sources of earlier months to reuse (`all`). */
   reuse?: Pick<MonthSources, 'reveals' | 'blocks' | 'stakes'>;
   /** Receives the month's fetched sources (e.g. to reuse them for the next month in the same run). */
@@ -103,7 +106,7 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const tables = await run.step('program', () => readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
   const numbers = await run.step('program', () => tables && verifyProgram({ depth, month, genesis, records, tables, run: opts.runProgram }));
   const key = await run.step('proofs', () => verifyProofKey({ genesis, records }));
-  const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal });
+  const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers });
   const judge = proofCtx ? (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => judgePackages(proofCtx, numbers, lead, agreeing) : undefined;
   const context = revealContext(network, genesisId, month, genesis, tipHeight);
 

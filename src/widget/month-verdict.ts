@@ -7,6 +7,7 @@ import { outcomeOf } from '../core/outcome';
 import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
 import { verifyMonth, type ProgramRunner } from '../core/pipeline';
+import type { ProofWorkers } from '../core/proof/proof-system';
 import type { WidgetSettings } from './settings';
 import { failedVerdict } from './failed-verdict';
 import { isUnavailable, type WidgetVerdict } from './widget-verdict';
@@ -14,6 +15,8 @@ import { isUnavailable, type WidgetVerdict } from './widget-verdict';
 export interface MonthVerdictDeps {
   /** Runs the pinned WASM program with a time limit (its own Worker in a browser). */
   runProgram?: ProgramRunner;
+  /** Worker threads for the batch proofs (nested Workers of the widget's Worker). */
+  proofWorkers?: ProofWorkers;
   signal?: AbortSignal;
 }
 
@@ -44,6 +47,7 @@ export async function monthVerdict(settings: WidgetSettings, client: EsploraClie
     client, network: settings.network, genesisId: settings.genesis, month, depth: settings.depth,
     ...(settings.user ? { user: settings.user } : {}),
     ...(deps.runProgram ? { runProgram: deps.runProgram } : {}),
+    ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   })).report;
   const outcome = await outcomeOf(async () => {

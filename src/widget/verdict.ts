@@ -5,6 +5,7 @@
  */
 import { createEsploraClient } from '../core/esplora/client';
 import type { ProgramRunner } from '../core/pipeline';
+import type { ProofWorkers } from '../core/proof/proof-system';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
@@ -18,6 +19,7 @@ export interface VerdictDeps {
   now?: () => number;
   signal?: AbortSignal;
   runProgram?: ProgramRunner;
+  proofWorkers?: ProofWorkers;
 }
 
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {
@@ -33,7 +35,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
   });
   if (settings.genesis) {
     const { monthVerdict } = await import('./month-verdict');
-    return monthVerdict(settings, client, { ...(deps.runProgram ? { runProgram: deps.runProgram } : {}), ...(deps.signal ? { signal: deps.signal } : {}) }, now);
+    return monthVerdict(settings, client, { ...(deps.runProgram ? { runProgram: deps.runProgram } : {}), ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}), ...(deps.signal ? { signal: deps.signal } : {}) }, now);
   }
   const outcome = await outcomeOf(() => verifyChainTip(client));
   const ms = now() - t0;

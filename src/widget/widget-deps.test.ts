@@ -1,4 +1,4 @@
-/** The widget's promises as tests: no React or app code in it, only src/core, comlink and the program worker client. */
+/** The widget's promises as tests: no React or app code in it, only src/core, comlink and the program and proof worker clients. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,9 @@ function imports(file: string): string[] {
 }
 
 describe('the widget sources', () => {
-  it.each(files)('%s imports only src/core, comlink, the program worker client and its own modules', (file) => {
+  it.each(files)('%s imports only src/core, comlink, the program and proof worker clients and its own modules', (file) => {
     for (const spec of imports(file)) {
-      const allowed = spec === 'comlink' || spec.startsWith('./') || spec.startsWith('../core/') || spec === '../../workers/program-client';
+      const allowed = spec === 'comlink' || spec.startsWith('./') || spec.startsWith('../core/') || spec === '../../workers/program-client' || spec === '../../workers/proof-pool';
       expect(allowed, `${file} imports ${spec}`).toBe(true);
     }
   });

@@ -4,6 +4,7 @@
  */
 import { expose } from 'comlink';
 import { runProgramInWorker } from '../../workers/program-client';
+import { browserProofWorker, browserThreads } from '../../workers/proof-pool';
 import type { WidgetSettings } from './settings';
 import { verdictFor, type WidgetVerdict } from './verdict';
 
@@ -11,6 +12,7 @@ const api = {
   verify: (settings: WidgetSettings): Promise<WidgetVerdict> => verdictFor(settings, {
     fetch: globalThis.fetch.bind(globalThis),
     runProgram: (wasm, input) => runProgramInWorker(wasm, input),
+    proofWorkers: { spawn: browserProofWorker, threads: browserThreads() },
   }),
 };
 

@@ -10,6 +10,7 @@ import { verifyChainTip } from '../../core/tip';
 import { countingFetch } from '../../core/month/counting-fetch';
 import { verifyMonth, type VerifiedTable } from '../../core/pipeline';
 import { runProgramInWorker } from '../../../workers/program-client';
+import { browserProofWorker, browserThreads } from '../../../workers/proof-pool';
 import type { ChainSettings, VerifierApi, VerifySettings } from './api';
 import { immutableCache, offlineFetch, type OfflineStats } from './esplora-cache';
 import { idbClear, idbCount } from './idb-store';
@@ -51,6 +52,7 @@ const api: VerifierApi = {
           signal: abort.signal,
           requestCount: counted.count,
           runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
+          proofWorkers: { spawn: browserProofWorker, threads: browserThreads() },
           onProgress: (p) => { void Promise.resolve(onProgress(p)).catch(() => undefined); },
         });
         if (table) tables.set(tableKey(s, q.month), table);

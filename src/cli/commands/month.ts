@@ -11,6 +11,7 @@ import { countingFetch } from '../../core/month/counting-fetch';
 import type { MonthReport } from '../../core/month/report';
 import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
 import { isVerifyError } from '../../core/errors';
+import { nodeProofWorker, nodeThreads } from '../../../workers/node-proof-pool';
 import { explainCode } from '../../core/code-help';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
 import { cacheNamespace, openDiskCache } from '../disk-cache';
@@ -104,6 +105,7 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
       client, network: networkName, genesisId: values.genesis, depth, ...(values.user !== undefined ? { user: values.user } : {}),
       ...(checkpoint ? { checkpoint } : {}), requestCount: counter.count,
       runProgram: (wasm, input) => runProgramInNodeWorker(wasm, input, { timeoutMs: 60_000 }),
+      proofWorkers: { spawn: nodeProofWorker, threads: nodeThreads() },
     },
   };
 }

@@ -1,14 +1,13 @@
 /**
- * A depositor's inclusion path (docs/allocation-formula.md §Commitments, v2): the rows of the depositor's batch
- * (user id field and allocation, B pairs; the table publishes them anyway) and three siblings per level of the
- * quaternary month tree over the batch roots. The row's pair must be the depositor's; the pairs make the batch root;
- * the siblings lead to the month root.
+ * A depositor's inclusion path (docs/allocation-formula.md §Commitments): the rows of the depositor's batch (user id
+ * field and allocation, B pairs; the table publishes them anyway) and three siblings per level of the quaternary month
+ * tree over the batch roots. The row's pair must be the depositor's; the pairs make the batch root; the siblings lead
+ * to the month root.
  */
 import { VerifyError } from '../errors';
 import { commitment } from './commitment';
 import { allocationCommitments } from './batch-commitments';
 import { isFieldElement } from './field';
-import { checkSiblings, decimalLevels, depth, integerField, malformed, MAX_BATCHES } from './inclusion-path';
 import { isPowerOfFour, nextPowerOfFour, quadLevels, quadSiblings, rootFromQuadSiblings } from './quad-tree';
 import type { AllocationLeafRow } from './leaf-rows';
 
@@ -18,6 +17,7 @@ export interface AllocationPath {
   batchCount: number;
   /** The batch's rows as [userIdField, allocation], padding rows [0, 0]. */
   batchRows: [bigint, bigint][];
+  /** Three siblings per level of the month tree, batch roots first. */
   monthSiblings: bigint[][];
 }
 
@@ -29,20 +29,58 @@ export interface AllocationPathRoots {
 
 /** The largest batch the verifier accepts (the genesis bounds it too). */
 export const MAX_PATH_BATCH = 64;
+const MAX_BATCHES = 2 ** 32;
 
-/** The path of `row` in month `month`'s table (built by whoever holds the table). */
-export function allocationPath(month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, row: number): AllocationPath {
-  if (!Number.isSafeInteger(row) || row < 0 || row >= rows.length) throw new RangeError(`row ${row} is not in the table`);
-  const roots = allocationCommitments(month, rows, batchSize);
-  while (roots.length < nextPowerOfFour(roots.length)) roots.push(0n);
-  const b = Math.floor(row / batchSize);
-  const batchRows = Array.from({ length: batchSize }, (_, k): [bigint, bigint] => {
-    const r = rows[b * batchSize + k];
-    return r ? [r.uid, r.allocation] : [0n, 0n];
-  });
-  return { row, batchSize, batchCount: Math.ceil(rows.length / batchSize), batchRows, monthSiblings: quadSiblings(quadLevels(roots), b) };
+/** Levels of a quaternary tree over n leaves. */
+function depth(n: number): number {
+  let d = 0;
+  for (let p = 1; p < n; p *= 4) d++;
+  return d;
 }
 
+/** The path of `row` in month `month`'s table (built by whoever holds the whole table). */
+export function allocationPath(month: number | bigint, rows: readonly AllocationLeafRow[], batchSize: number, row: number): AllocationPath {
+  if (!Number.isSafeInteger(row) || row < 0 || row >= rows.length) throw new RangeError(`row ${row} is not in the table`);
+  const b = Math.floor(row / batchSize);
+  return pathFromBatchRoots(row, batchSize, rows.slice(b * batchSize, (b + 1) * batchSize), allocationCommitments(month, rows, batchSize));
+}
+
+/**
+ * The path of `row` from its batch's rows (at most B, in table order) and the month's batch roots — at quick depth the
+ * roots the lead's proofs proved, so only the depositor's batch is hashed.
+ */
+export function pathFromBatchRoots(row: number, batchSize: number, batch: readonly AllocationLeafRow[], batchRoots: readonly bigint[]): AllocationPath {
+  const b = Math.floor(row / batchSize);
+  if (b >= batchRoots.length || batch.length > batchSize) throw new RangeError(`row ${row} is not in one of ${batchRoots.length} batches of ${batchSize}`);
+  const padded = batchRoots.slice();
+  while (padded.length < nextPowerOfFour(batchRoots.length)) padded.push(0n);
+  const batchRows = Array.from({ length: batchSize }, (_, k): [bigint, bigint] => {
+    const r = batch[k];
+    return r ? [r.uid, r.allocation] : [0n, 0n];
+  });
+  return { row, batchSize, batchCount: batchRoots.length, batchRows, monthSiblings: quadSiblings(quadLevels(padded), b) };
+}
+
+function malformed(message: string, evidence: Record<string, unknown> = {}): VerifyError {
+  return new VerifyError('MERKLE_PATH_MALFORMED', message, evidence);
+}
+
+function checkSiblings(levels: unknown, expected: number, what: string): bigint[][] {
+  if (!Array.isArray(levels) || levels.length !== expected) {
+    throw malformed(`${what}: expected ${expected} levels`, { got: Array.isArray(levels) ? levels.length : typeof levels });
+  }
+  return levels.map((level: unknown, i) => {
+    if (!Array.isArray(level) || level.length !== 3) throw malformed(`${what}[${i}]: expected 3 siblings`);
+    return level.map((v: unknown, j) => {
+      if (typeof v !== 'bigint' || !isFieldElement(v)) {
+        throw new VerifyError('MERKLE_PATH_NOT_FIELD', `${what}[${i}][${j}] is not a field element`, { value: String(v) });
+      }
+      return v;
+    });
+  });
+}
+
+/** Shape checks shared by the parser and the root computation: every malformed field is a MERKLE_ error. */
 function checkPath(path: AllocationPath): AllocationPath {
   const { row, batchSize, batchCount } = path;
   if (!Number.isSafeInteger(batchSize) || !isPowerOfFour(batchSize) || batchSize > MAX_PATH_BATCH) throw malformed('batchSize is not a power of four ≤ 64', { batchSize });
@@ -58,7 +96,7 @@ function checkPath(path: AllocationPath): AllocationPath {
   return { row, batchSize, batchCount, batchRows, monthSiblings: checkSiblings(path.monthSiblings, depth(batchCount), 'monthSiblings') };
 }
 
-/** The batch root and month root a depositor's row and its path lead to (MERKLE_PATH_ROW when the row is not theirs). */
+/** The batch root and month root a depositor's row and its path lead to (MERKLE_ROOT_MISMATCH when the row is not theirs). */
 export function rootFromAllocationPath(month: number | bigint, leaf: AllocationLeafRow, path: AllocationPath): AllocationPathRoots {
   const p = checkPath(path);
   const [uid, allocation] = p.batchRows[p.row % p.batchSize]!;
@@ -81,6 +119,29 @@ export function verifyAllocationPath(month: number | bigint, leaf: AllocationLea
   return roots;
 }
 
+function decimal(v: unknown, what: string): bigint {
+  if (typeof v !== 'string' || !/^(0|[1-9][0-9]{0,79})$/.test(v)) {
+    throw new VerifyError('MERKLE_PATH_NOT_FIELD', `${what} is not a canonical decimal string`, { value: String(v).slice(0, 90) });
+  }
+  const n = BigInt(v);
+  if (!isFieldElement(n)) throw new VerifyError('MERKLE_PATH_NOT_FIELD', `${what} is not below r`, { value: v });
+  return n;
+}
+
+function decimalLevels(v: unknown, what: string): bigint[][] {
+  if (!Array.isArray(v)) throw malformed(`${what} is not an array`);
+  return v.map((level: unknown, i) => {
+    if (!Array.isArray(level)) throw malformed(`${what}[${i}] is not an array`);
+    return level.map((x: unknown, j) => decimal(x, `${what}[${i}][${j}]`));
+  });
+}
+
+function integerField(o: Record<string, unknown>, k: string): number {
+  const v = o[k];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
+  return v;
+}
+
 /** Parse an untrusted JSON path ({row, batchSize, batchCount, batchRows, monthSiblings}, decimal strings). */
 export function parseAllocationPath(json: unknown): AllocationPath {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw malformed('path is not an object');
@@ -89,7 +150,10 @@ export function parseAllocationPath(json: unknown): AllocationPath {
   const rows = decimalLevels(o.batchRows, 'batchRows');
   return checkPath({
     row: int('row'), batchSize: int('batchSize'), batchCount: int('batchCount'),
-    batchRows: rows.map((r) => (r.length === 2 ? [r[0]!, r[1]!] : (() => { throw malformed('batchRows: expected pairs'); })())),
+    batchRows: rows.map((r) => {
+      if (r.length !== 2) throw malformed('batchRows: expected pairs');
+      return [r[0]!, r[1]!];
+    }),
     monthSiblings: decimalLevels(o.monthSiblings, 'monthSiblings'),
   });
 }
@@ -99,4 +163,3 @@ export function allocationPathToJson(path: AllocationPath): Record<string, unkno
   const dec = (levels: bigint[][]) => levels.map((l) => l.map(String));
   return { ...path, batchRows: dec(path.batchRows), monthSiblings: dec(path.monthSiblings) };
 }
-

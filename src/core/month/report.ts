@@ -43,7 +43,7 @@ export interface AllocationEvidence {
   row: number;
   allocation: string;
   batchIndex: number;
-  /** Decimal field elements, leaves first (see commit/inclusion-path). */
+  /** The depositor's batch rows and month-tree siblings as decimal field elements (commit/allocation-path's JSON form). */
   path: Record<string, unknown>;
   /** The depositor's inputs and terms of the formula (absent when the month's inputs could not be read). */
   inputs?: DepositorInputs;

@@ -4,6 +4,7 @@
  * progress ("proofs 640/1,300") and cancel. Workers are injected (`spawn`): nested Workers in the browser's verifier
  * Worker, worker_threads in Node (workers/); without them everything runs in this thread, chunk by chunk.
  */
+import { VerifyError, type VerifyCode } from '../errors';
 import { groth16Bn254Snarkjs } from './groth16-system';
 import { outcome } from './groth16';
 import { mclKey, verifyGroth16BatchMcl, verifyGroth16Mcl, type McItem, type McKey } from './groth16-mcl';
@@ -17,14 +18,21 @@ export interface WireProof {
   publicSignals: readonly bigint[];
 }
 
+/** A coded error as a value (a key that fails its checks in a worker; comlink would drop an error's code). */
+export interface WireError {
+  error: { code: VerifyCode; message: string; evidence: Record<string, unknown> };
+}
+
 /** What a proof worker serves (workers/proof-worker.ts). */
 export interface ProofWorkerApi {
-  verify(key: unknown, items: readonly WireProof[], onProgress: (done: number) => void): Promise<BatchResult>;
+  verify(key: unknown, items: readonly WireProof[], onProgress: (done: number) => void): Promise<BatchResult | WireError>;
 }
 
 export interface ProofWorkerHandle {
   api: ProofWorkerApi;
   terminate(): void;
+  /** Calls back once if the worker dies or cannot start (its calls would otherwise never answer). */
+  onFailure(listener: (reason: string) => void): void;
 }
 
 export interface ProofProgress {
@@ -32,10 +40,14 @@ export interface ProofProgress {
   total: number;
 }
 
-export interface VerifyProofsOptions extends BatchOptions {
-  /** How many workers to use (navigator.hardwareConcurrency / os.availableParallelism()); 0 or 1 without `spawn`. */
-  threads?: number;
-  spawn?: () => ProofWorkerHandle;
+/** Where a month's proofs run besides this thread: a worker factory and how many to start. */
+export interface ProofWorkers {
+  /** How many workers to use (navigator.hardwareConcurrency / os.availableParallelism()). */
+  threads: number;
+  spawn: () => ProofWorkerHandle;
+}
+
+export interface VerifyProofsOptions extends BatchOptions, Partial<ProofWorkers> {
   signal?: AbortSignal;
   onProgress?: (p: ProofProgress) => void;
 }
@@ -56,6 +68,14 @@ function keyOf(mcl: Mcl, input: unknown): McKey {
   const key = mclKey(mcl, groth16Bn254Snarkjs.parseVerifyingKeyDeferred(input), false);
   if (typeof input === 'object' && input !== null) keys.set(input, key);
   return key;
+}
+
+/**
+ * A key's checks that need no curve engine (format, coordinates, points on their curves), in this thread: a bad key
+ * fails with its PROOF_ code before any worker starts. β, γ, δ's subgroup test runs where the proofs are verified.
+ */
+export function checkKey(input: unknown): void {
+  groth16Bn254Snarkjs.parseVerifyingKeyDeferred(input);
 }
 
 /** Verify here, in this thread (what each worker runs on its share). The key is a snarkjs JSON key or compact bytes. */
@@ -100,8 +120,15 @@ export async function verifyProofs(key: unknown, items: readonly WireProof[], op
       onAbort = () => reject(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+    const died = new Promise<never>((_, reject) => {
+      for (const w of workers) w.onFailure((reason) => reject(new Error(`a proof worker failed: ${reason}`)));
+    });
     const runs = Promise.all(shares.map((share, t) => workers[t]!.api.verify(key, share, (d) => { done[t] = d; report(); })));
-    const parts = await (signal ? Promise.race([runs, aborted]) : runs);
+    const answers = await Promise.race(signal ? [runs, died, aborted] : [runs, died]);
+    const parts = answers.map((r) => {
+      if ('error' in r) throw new VerifyError(r.error.code, r.error.message, r.error.evidence);
+      return r;
+    });
     const results = parts.flatMap((r) => r.results);
     return { ok: results.every((r) => r.ok), combined: parts.every((r) => r.combined), results };
   } finally {

@@ -17,12 +17,20 @@ describe('when the genesis names groth16-bn254-snarkjs-v1', () => {
     system.verify(fromBytes, system.parseProof(encodeProof(proof as never)), inputs);
   });
 
-  it('verifies a batch and reports each proof', () => {
-    const key = system.parseVerifyingKey(v.vkey);
-    const items = v.proofs.map((p) => ({ proof: system.parseProof(p.proof), publicSignals: system.parsePublicSignals(p.publicSignals) }));
-    const r = system.verifyBatch(key, items);
+  it('verifies many proofs of a checked key, compact bytes or JSON, and reports each proof', async () => {
+    system.checkKey(v.vkey);
+    const items = v.proofs.map((p, i) => ({ proof: i % 2 ? encodeProof(system.parseProof(p.proof) as never) : p.proof, publicSignals: system.parsePublicSignals(p.publicSignals) }));
+    const r = await system.verifyMany(v.vkey, items);
     expect(r.ok).toBe(true);
     expect(r.results).toHaveLength(items.length);
+    const swapped = await system.verifyMany(v.vkey, [{ ...items[0]!, publicSignals: items[1]!.publicSignals }, items[1]!]);
+    expect(swapped.results.map((x) => x.ok)).toEqual([items[0]!.publicSignals.join() === items[1]!.publicSignals.join(), true]);
+  });
+
+  it('refuses a key with a point off the curve before any proof, with its code', () => {
+    const bad = structuredClone(v.vkey) as { vk_alpha_1: string[] };
+    bad.vk_alpha_1[1] = (BigInt(bad.vk_alpha_1[1]!) + 1n).toString();
+    expect(() => system.checkKey(bad)).toThrow(expect.objectContaining({ code: 'PROOF_POINT_NOT_ON_CURVE' }));
   });
 });
 

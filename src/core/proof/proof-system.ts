@@ -1,13 +1,16 @@
 /** Proof systems keyed by the genesis' proof-system id, so a month's proofs are checked by the system it pins. */
 import { VerifyError } from '../errors';
-import type { BatchOptions, BatchResult } from './groth16';
+import type { BatchResult } from './groth16';
 import { groth16Bn254Snarkjs } from './groth16-system';
+import { checkKey, verifyProofs, type VerifyProofsOptions, type WireProof } from './proof-pool';
 
 export type { BatchResult, BatchOptions } from './groth16';
+export type { WireProof, VerifyProofsOptions, ProofWorkers } from './proof-pool';
 
 /**
  * One proof system. Parsers take untrusted input (JSON values or the compact bytes) and throw coded PROOF_* errors;
- * verify throws PROOF_INVALID (or a shape error) and returns nothing on success.
+ * verify throws PROOF_INVALID (or a shape error) and returns nothing on success. A month's proofs go through
+ * `checkKey` then `verifyMany`, which take the key and proofs as inscribed (they cross worker boundaries as such).
  */
 export interface ProofSystem<Key = unknown, Proof = unknown> {
   readonly id: string;
@@ -15,11 +18,14 @@ export interface ProofSystem<Key = unknown, Proof = unknown> {
   parseProof(input: unknown): Proof;
   parsePublicSignals(input: unknown): bigint[];
   verify(key: Key, proof: Proof, publicSignals: readonly bigint[]): void;
-  verifyBatch(key: Key, items: readonly { proof: Proof; publicSignals: readonly bigint[] }[], options?: BatchOptions): BatchResult;
+  /** A key's checks before verifyMany (coded PROOF_ errors); what needs the curve engine runs in verifyMany. */
+  checkKey(input: unknown): void;
+  /** Many proofs of one checked key: one result per item, in order (one random combination per worker thread). */
+  verifyMany(key: unknown, items: readonly WireProof[], options?: VerifyProofsOptions): Promise<BatchResult>;
 }
 
 const SYSTEMS: ReadonlyMap<string, ProofSystem> = new Map<string, ProofSystem>([
-  [groth16Bn254Snarkjs.id, groth16Bn254Snarkjs],
+  [groth16Bn254Snarkjs.id, { ...groth16Bn254Snarkjs, checkKey, verifyMany: verifyProofs }],
 ]);
 
 export const PROOF_SYSTEM_IDS: readonly string[] = [...SYSTEMS.keys()];

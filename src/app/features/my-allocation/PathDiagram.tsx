@@ -1,4 +1,4 @@
-/** The inclusion path drawn step by step: leaf → batch tree levels → batch root → month tree levels → month root → log. */
+/** The inclusion path drawn step by step: your row → the batch commitment's steps → month tree levels → month root → log. */
 import { t } from '../../i18n';
 import { shortHex } from '../../lib/format';
 import type { PathSteps } from '../../worker/api';
@@ -14,7 +14,7 @@ export function PathDiagram({ steps, root, log }: { steps: PathSteps; root?: str
       {steps.levels.map((l) => (
         <li key={`${l.tree}-${l.level}`} className="path-step">
           <strong>{t(l.tree === 'batch' ? 'alloc.path.batchLevel' : 'alloc.path.monthLevel', { level: l.level })}</strong>{' '}
-          <span className="muted">({t('alloc.path.position', { pos: l.position })})</span>
+          {l.position >= 0 && <span className="muted">({t('alloc.path.position', { pos: l.position })})</span>}
           <div className="path-children">
             {l.children.map((c, i) => (
               <code key={i} className={i === l.position ? 'own' : ''} title={c}>

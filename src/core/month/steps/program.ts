@@ -7,7 +7,8 @@
  */
 import { concatBytes, bytesToHex, sha256 } from '../../bytes';
 import { failed, failedOn, passed } from '../../check';
-import { allocationBatchRoots, monthRoot } from '../../commit/batches';
+import { allocationCommitments } from '../../commit/batch-commitments';
+import { monthRoot } from '../../commit/batches';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
 import { runAllocationProgram } from '../../program/host';
@@ -54,7 +55,7 @@ export interface ProgramInput {
 export function programTable(month: number, batchSize: number, userIds: readonly string[], allocations: ArrayLike<bigint>): NonNullable<MonthNumbers['table']> {
   const rows = userIds.map((userId, i) => ({ userId, allocation: allocations[i] ?? 0n }));
   const parts = splitIntoParts(ALLOCATION, rows).map((p) => p.data);
-  const root = monthRoot(allocationBatchRoots(month, rows.map((r) => ({ uid: userIdField(r.userId), allocation: r.allocation })), batchSize));
+  const root = monthRoot(allocationCommitments(month, rows.map((r) => ({ uid: userIdField(r.userId), allocation: r.allocation })), batchSize));
   return { rows, sha256: bytesToHex(sha256(concatBytes(...parts))), root };
 }
 

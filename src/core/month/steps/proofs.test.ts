@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, sha256 } from '../../bytes';
 import type { InscriptionRecord } from '../records';
-import { PROOF_CHUNK, agreeingOf, judgementChecks, judgePackages, proofContext, verifyProofKey, type ProofContextInput } from './proofs';
+import { agreeingOf, judgementChecks, judgePackages, proofContext, verifyProofKey, type ProofContextInput } from './proofs';
 import { fullMonth } from './recorded.test-util';
 import type { OpenedPackage } from './reveal';
 
@@ -164,23 +164,31 @@ describe('when the verification key is read', () => {
 });
 
 describe('when an attempt has many batch proofs', () => {
-  /** The agreeing packages three times over: more proofs than one chunk holds. */
-  const many = [...agreeing, ...agreeing, ...agreeing];
-  it('reports the count verified after each chunk, up to all of them', async () => {
+  it('reports the count verified as it goes, from none to all of them', async () => {
     const counts: [number, number][] = [];
-    await judgePackages(proofContext(ctxInput({ onProgress: (done, total) => counts.push([done, total]) }))!, m.numbers, lead, many);
+    await judgePackages(proofContext(ctxInput({ onProgress: (done, total) => counts.push([done, total]) }))!, m.numbers, lead, agreeing);
     const total = counts[0]?.[1] ?? 0;
-    expect(total).toBeGreaterThan(PROOF_CHUNK);
+    expect(total).toBe(lead.pkg!.batches.length * (1 + agreeing.length));
     expect(counts[0]).toEqual([0, total]);
     expect(counts.at(-1)).toEqual([total, total]);
     expect(counts.map(([d]) => d)).toEqual([...counts.map(([d]) => d)].sort((a, b) => a - b));
   });
 
-  it('stops between chunks when the verification is cancelled', async () => {
+  it('stops when the verification is cancelled, with the signal\'s reason, and verifies nothing more', async () => {
+    // Cancelled at the first report (0 of all): the recorded month's proofs fit one chunk, so this is the only point
+    // between chunks; a cancel in the middle of a longer run is tested on the pool (workers/node-proof-pool.test.ts).
     const abort = new AbortController();
-    let reported = 0;
-    const onProgress = (done: number) => { reported = done; if (done > 0) abort.abort(); };
-    await expect(judgePackages(proofContext(ctxInput({ signal: abort.signal, onProgress }))!, m.numbers, lead, many)).rejects.toThrow(/abort/i);
-    expect(reported).toBe(PROOF_CHUNK);
+    const counts: number[] = [];
+    const onProgress = (done: number) => { counts.push(done); abort.abort(new Error('cancelled by the test')); };
+    await expect(judgePackages(proofContext(ctxInput({ signal: abort.signal, onProgress }))!, m.numbers, lead, agreeing)).rejects.toThrow('cancelled by the test');
+    expect(counts).toEqual([0]);
+  });
+
+  it('a bad proof among them is named the same way over worker threads', async () => {
+    const { nodeProofWorker } = await import('../../../../workers/node-proof-pool');
+    const bad = swapped(secondary);
+    const j = await judgePackages(proofContext(ctxInput({ workers: { threads: 2, spawn: nodeProofWorker } }))!, m.numbers, lead, [bad, ...agreeing.slice(1)]);
+    expect([...j.invalid.keys()]).toEqual([bad]);
+    expect(j.invalid.get(bad)?.code).toBe('PROOF_INVALID');
   });
 });

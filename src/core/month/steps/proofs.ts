@@ -8,11 +8,12 @@
  */
 import { failed, passed, type Check } from '../../check';
 import { utf8 } from '../../bytes';
-import { allocationBatchRoots, batchCount, inputsBatchRoots, monthRoot } from '../../commit/batches';
+import { batchCount, monthRoot } from '../../commit/batches';
+import { inputsCommitments, previousCommitments } from '../../commit/batch-commitments';
 import { batchPublicInputs, verifyBatchSums, type BatchPublic } from '../../commit/public-inputs';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
-import { proofSystemFor, type BatchResult, type ProofSystem } from '../../proof/proof-system';
+import { proofSystemFor, type ProofSystem, type ProofWorkers, type WireProof } from '../../proof/proof-system';
 import type { GenesisPayload } from '../../protocol/payloads';
 import type { InscriptionRecord } from '../records';
 import type { StepResult } from '../step-result';
@@ -34,47 +35,35 @@ export interface ProofContext {
   /** Quick mode: verify only this batch's proof (the depositor's). */
   onlyBatch?: number;
   randomBytes?: (n: number) => Uint8Array;
-  /** Proofs verified so far and in all, after each chunk. */
+  /** Proofs verified so far and in all, as the verification goes. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-}
-
-/** Proofs verified per batch check: large enough for the combined check to pay, small enough to report progress often. */
-export const PROOF_CHUNK = 64;
-
-/** Lets the thread answer (progress, a cancel, a person's next request) between chunks of proofs. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Every item's proof, batch-verified in chunks of PROOF_CHUNK: after each chunk the count is reported and the thread
- * yields (an abort then stops the step). One result per item, in order; `combined` when every chunk was one check.
- */
-async function verifyInChunks(ctx: ProofContext, items: readonly { proof: unknown; publicSignals: bigint[] }[]): Promise<BatchResult> {
-  const results: BatchResult['results'] = [];
-  let combined = true;
-  ctx.onProgress?.(0, items.length);
-  for (let at = 0; at < items.length; at += PROOF_CHUNK) {
-    ctx.signal?.throwIfAborted();
-    const chunk = ctx.system.verifyBatch(ctx.key, items.slice(at, at + PROOF_CHUNK), ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
-    combined &&= chunk.combined;
-    results.push(...chunk.results);
-    ctx.onProgress?.(results.length, items.length);
-    if (at + PROOF_CHUNK < items.length) await yieldToEventLoop();
-  }
-  return { ok: results.every((r) => r.ok), combined, results };
+  /** Worker threads for the proofs (nested Workers in a browser, worker_threads in Node); this thread when absent. */
+  workers?: ProofWorkers;
+  /** Package roots already computed from their batch roots (packages with the lead's batch roots share its root). */
+  roots?: { batchRoots: readonly bigint[]; root: bigint }[];
 }
 
 interface Parsed {
   pkg: OpenedPackage;
   publics: BatchPublic[];
-  /** Parsed proofs by batch; in quick mode only the depositor's batch is parsed (parsing checks G2 subgroups: costly). */
-  items: ({ proof: unknown; publicSignals: bigint[] } | undefined)[];
+  /** Proofs by batch, as inscribed; in quick mode only the depositor's batch. */
+  items: (WireProof | undefined)[];
+}
+
+/** The root of a package's batch roots, computed once for every package with the same batch roots. */
+function packageRoot(ctx: ProofContext, batchRoots: readonly bigint[]): bigint {
+  const known = ctx.roots?.find((r) => r.batchRoots.length === batchRoots.length && r.batchRoots.every((x, i) => x === batchRoots[i]));
+  if (known) return known.root;
+  const root = monthRoot(batchRoots);
+  (ctx.roots ??= []).push({ batchRoots, root });
+  return root;
 }
 
 /**
  * A package's public inputs: month, batch index, previous and inputs batch roots recomputed from public data, the
  * package's new batch roots, totals and partials. Checks Σ partials = globals and that the new batch roots make the
- * package's root. Proofs are parsed (not yet verified).
+ * package's root. Proofs stay as inscribed (the proof system parses them where it verifies them).
  */
 export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
   const pkg = p.pkg;
@@ -87,13 +76,13 @@ export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
     newBatchRoot: b.newRoot, F: pkg.F, W: pkg.W, R: pkg.R, partialF: b.partialF, partialW: b.partialW, partialS: b.partialS,
   }));
   verifyBatchSums(publics);
-  const root = monthRoot(publics.map((b) => b.newBatchRoot));
+  const root = packageRoot(ctx, publics.map((b) => b.newBatchRoot));
   if (root !== BigInt('0x' + pkg.newRoot)) {
     throw new VerifyError('PROOF_ROOT_MISMATCH', 'the batches\' new roots do not make the package\'s root', { computed: root.toString(16).padStart(64, '0'), package: pkg.newRoot });
   }
   const items = pkg.batches.map((b, i) => {
     const pub = publics[i];
-    return pub && (ctx.onlyBatch === undefined || i === ctx.onlyBatch) ? { proof: ctx.system.parseProof(b.proof), publicSignals: batchPublicInputs(pub) } : undefined;
+    return pub && (ctx.onlyBatch === undefined || i === ctx.onlyBatch) ? { proof: b.proof, publicSignals: batchPublicInputs(pub) } : undefined;
   });
   return { pkg: p, publics, items };
 }
@@ -127,7 +116,11 @@ export async function judgePackages(ctx: ProofContext, numbers: MonthNumbers | u
     }
   }
   const items = parsed.flatMap((x) => x.items.flatMap((it, batch) => (it ? [{ owner: x, batch, ...it }] : [])));
-  const result = await verifyInChunks(ctx, items);
+  ctx.onProgress?.(0, items.length);
+  const result = await ctx.system.verifyMany(ctx.key, items.map((it) => ({ proof: it.proof, publicSignals: it.publicSignals })), {
+    ...ctx.workers, ...(ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onProgress: (p) => ctx.onProgress?.(p.done, p.total),
+  });
   result.results.forEach((r, i) => {
     const it = items[i];
     if (it && !r.ok && !invalid.has(it.owner.pkg)) {
@@ -161,7 +154,10 @@ export async function judgePackages(ctx: ProofContext, numbers: MonthNumbers | u
   };
 }
 
-/** The genesis' proof system and its first verification key (a key that starts as JSON must parse as JSON). */
+/**
+ * The genesis' proof system and its first verification key as inscribed (a key that starts as JSON must parse as
+ * JSON), checked by the proof system (what needs its curve engine is checked where the proofs are verified).
+ */
 export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<string, InscriptionRecord>): { system: ProofSystem; key: unknown } {
   const system = proofSystemFor(genesis.proof_system);
   const ref = genesis.verification_keys[0];
@@ -172,7 +168,8 @@ export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<
   if (text !== undefined && text.trimStart().startsWith('{')) {
     try { input = JSON.parse(text); } catch { throw new VerifyError('PROOF_KEY_MALFORMED', 'the verification key is not JSON', {}); }
   }
-  return { system, key: system.parseVerifyingKey(input) };
+  system.checkKey(input);
+  return { system, key: input };
 }
 
 export interface ProofKeyInput {
@@ -203,6 +200,7 @@ export interface ProofContextInput {
   /** Batch proofs verified so far and in all (the step reports them as it goes). */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  workers?: ProofWorkers;
 }
 
 /** The public data every package is proven against: previous batch roots, inputs batch roots with the program's rates. */
@@ -217,16 +215,23 @@ export function proofContext(input: ProofContextInput): ProofContext | undefined
     const row = input.user === undefined ? -1 : inputs.userIds.indexOf(input.user);
     only = row < 0 ? 0 : Math.floor(row / B);
   }
-  const slice = <T>(rows: T[]): T[] => (only === undefined ? rows : rows.slice(only * B, (only + 1) * B));
-  const offset = only === undefined ? [] : Array<bigint>(only).fill(0n);
-  const prevAll = previous ? previous.userIds.map((u, i) => ({ uid: userIdField(u), allocation: previous.allocations[i] ?? 0n })) : [];
-  const inputsAll = inputs.userIds.map((u, i) => ({ uid: userIdField(u), alive: inputs.alive[i] === 1, deposit: inputs.deposit[i] ?? 0n, q: BigInt(numbers.q[i] ?? 0) }));
+  // Only the rows of the batches proven here are read (quick mode: one batch).
+  const first = (only ?? 0) * B;
+  const end = only === undefined ? inputs.rows : Math.min(inputs.rows, first + B);
+  const offset = Array<bigint>(only ?? 0).fill(0n);
+  const prevRows = previous ? Array.from(previous.allocations.subarray(first, end)) : [];
+  const inputsRows = inputs.userIds.slice(first, end).map((u, k) => {
+    const i = first + k;
+    return { uid: userIdField(u), alive: inputs.alive[i] === 1, deposit: inputs.deposit[i] ?? 0n, q: BigInt(numbers.q[i] ?? 0) };
+  });
+  const n = only === undefined ? count : 1;
   return {
     system: input.key.system, key: input.key.key, month, batchCount: count,
-    prevBatchRoots: [...offset, ...allocationBatchRoots(month - 1, slice(prevAll), B, only === undefined ? count : 1)],
-    inputsBatchRoots: [...offset, ...inputsBatchRoots(slice(inputsAll), B)],
+    prevBatchRoots: [...offset, ...previousCommitments(month, prevRows, B, n)],
+    inputsBatchRoots: [...offset, ...inputsCommitments(month, inputsRows, B, n)],
     ...(only === undefined ? {} : { onlyBatch: only }), ...(input.randomBytes ? { randomBytes: input.randomBytes } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.workers ? { workers: input.workers } : {}),
   };
 }
 

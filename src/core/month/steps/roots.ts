@@ -7,10 +7,9 @@
  */
 import { failed, failedOn, passed, type Check } from '../../check';
 import { hexToBytes } from '../../bytes';
-import { allocationBatchRoots, allocationBatches, batchRoot, monthRoot } from '../../commit/batches';
-import { inclusionPathToJson, verifyInclusionPath, type InclusionPath } from '../../commit/inclusion-path';
-import { allocationLeaf } from '../../commit/leaves';
-import { nextPowerOfFour, quadLevels, quadSiblings } from '../../commit/quad-tree';
+import { allocationPathToJson, pathFromBatchRoots, rootFromAllocationPath } from '../../commit/allocation-path';
+import { allocationCommitments } from '../../commit/batch-commitments';
+import { monthRoot } from '../../commit/batches';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
 import { verifyMonthLogStep, type MonthLogHead, type MonthLogStep } from '../../protocol/month-log';
@@ -23,11 +22,12 @@ import { depositorInputs } from './depositor-inputs';
 import type { MonthNumbers } from './program';
 import type { FinalTable, MonthTables } from './tables';
 
-const rowsOf = (t: AllocationTable) => t.userIds.map((u, i) => ({ uid: userIdField(u), allocation: t.allocations[i] ?? 0n }));
+/** Rows `from` to `to` (exclusive) as the commitments hash them. */
+const rowsOf = (t: AllocationTable, from = 0, to = t.rows) => t.userIds.slice(from, to).map((u, k) => ({ uid: userIdField(u), allocation: t.allocations[from + k] ?? 0n }));
 
-/** Full mode: every row hashed, the root compared with the final's. */
+/** Full mode: every row hashed once, the root compared with the final's. */
 export function verifyTableRoot(month: number, table: AllocationTable, batchSize: number, root: string): Check {
-  const computed = monthRoot(allocationBatchRoots(month, rowsOf(table), batchSize));
+  const computed = monthRoot(allocationCommitments(month, rowsOf(table), batchSize));
   if (computed !== BigInt('0x' + root)) {
     return failed('roots', new VerifyError('MERKLE_ROOT_MISMATCH', 'the final table\'s rows do not hash to the month root', { computed: computed.toString(16).padStart(64, '0'), final: root, rows: table.rows }));
   }
@@ -38,8 +38,8 @@ export function verifyTableRoot(month: number, table: AllocationTable, batchSize
 export type DepositorAnswer = { allocation: AllocationEvidence; notInTable?: never } | { notInTable: NotInTable; allocation?: never };
 
 /**
- * Quick mode: the depositor's row, its batch hashed to the proof's batch root, and its path to the month root. A user
- * id that is not among the rows is a passed check that says so: the table searched is the final's (its parts hash to
+ * Quick mode: the depositor's row, its batch hashed to the proof's batch root, and its path to the month root through
+ * the proven batch roots (only the depositor's batch is hashed). A user id that is not among the rows is a passed check that says so: the table searched is the final's (its parts hash to
  * what the signed final lists), so the absence is proven, and it says nothing against the month.
  */
 export function verifyDepositor(month: number, table: AllocationTable & { sha256?: string }, batchSize: number, root: string, batchRoots: readonly bigint[], user: string): { check: Check } & Partial<DepositorAnswer> {
@@ -51,23 +51,23 @@ export function verifyDepositor(month: number, table: AllocationTable & { sha256
     };
   }
   const b = Math.floor(row / batchSize);
-  const rows = rowsOf(table);
-  const leaves = allocationBatches(month, rows.slice(b * batchSize, (b + 1) * batchSize), batchSize)[0] ?? [];
-  const own = batchRoot(leaves);
-  if (own !== batchRoots[b]) {
-    return { check: failed('roots', new VerifyError('MERKLE_BATCH_ROOT_MISMATCH', `the table's batch ${b} does not hash to the proven batch root`, { batch: b, computed: own.toString(), proven: String(batchRoots[b]) })) };
-  }
-  const padded = batchRoots.slice();
-  while (padded.length < nextPowerOfFour(batchRoots.length)) padded.push(0n);
-  const path: InclusionPath = { row, batchSize, batchCount: batchRoots.length, batchSiblings: quadSiblings(quadLevels(leaves), row % batchSize), monthSiblings: quadSiblings(quadLevels(padded), b) };
-  const mine = rows[row] ?? { uid: 0n, allocation: 0n };
+  const batch = rowsOf(table, b * batchSize, (b + 1) * batchSize);
+  const mine = batch[row - b * batchSize]!;
   try {
-    verifyInclusionPath(allocationLeaf(month, mine.uid, mine.allocation), path, BigInt('0x' + root));
+    if (b >= batchRoots.length) throw new VerifyError('MERKLE_BATCH_ROOT_MISMATCH', `the table's row ${row} is in batch ${b}; the proofs have ${batchRoots.length} batches`, { row, batch: b, batches: batchRoots.length });
+    const path = pathFromBatchRoots(row, batchSize, batch, batchRoots);
+    const got = rootFromAllocationPath(month, mine, path);
+    if (got.batchRoot !== batchRoots[b]) {
+      throw new VerifyError('MERKLE_BATCH_ROOT_MISMATCH', `the table's batch ${b} does not hash to the proven batch root`, { batch: b, computed: got.batchRoot.toString(), proven: String(batchRoots[b]) });
+    }
+    if (got.monthRoot !== BigInt('0x' + root)) {
+      throw new VerifyError('MERKLE_ROOT_MISMATCH', 'the inclusion path does not lead to the month root', { computed: got.monthRoot.toString(16).padStart(64, '0'), expected: root, row });
+    }
+    const allocation = { user, row, allocation: mine.allocation.toString(), batchIndex: b, path: allocationPathToJson(path) };
+    return { check: passed('roots', `the depositor's row ${row} is in batch ${b}, whose proven root leads to the month root`, { row, batch: b, root }), allocation };
   } catch (e) {
     return { check: failedOn('roots', e) };
   }
-  const allocation = { user: user, row, allocation: mine.allocation.toString(), batchIndex: b, path: inclusionPathToJson(path) };
-  return { check: passed('roots', `the depositor's row ${row} is in batch ${b}, whose proven root leads to the month root`, { row, batch: b, root }), allocation };
 }
 
 /** The log head grows by one leaf, this month's (consistency from the previous head, inclusion of the new leaf). */
