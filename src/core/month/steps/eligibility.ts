@@ -65,12 +65,6 @@ export function stakeAmount(reg: MessageRecord<'register'>, out: TxOutput, stake
   return out.amount;
 }
 
-/** One register against its stake, on its own (rules 1–4, 6–7; a duplicate claim needs the other registers). */
-function verifyStake(reg: MessageRecord<'register'>, stake: StakeSource | undefined, anchor: number, minStake: number): bigint {
-  const out = stakeClaim(reg, stake, anchor);
-  return stakeAmount(reg, out, stake!, anchor, minStake);
-}
-
 export interface EligibilityInput {
   depth: Depth;
   /** Month 0's register messages, in chain order. */
