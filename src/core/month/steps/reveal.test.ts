@@ -119,6 +119,13 @@ describe('when the reveal gives a key to a commit the race did not count', () =>
     const r = full(revealOf(1020, keys), voided);
     expect(failures(r)).toEqual(['RACE_VOID_COUNTED', 'MESSAGE_NOT_ACTUARY']);
   });
+  it.each([
+    ['late', 'RACE_LATE_COUNTED'], ['repeat', 'RACE_REPEAT_COUNTED'], ['other-attempt', 'RACE_OTHER_ATTEMPT_COUNTED'],
+  ] as const)('a %s commit given a key is %s', (status, code) => {
+    const entries = [...race.entries, { commit: commit(pub(3), 1013), actuary: pub(3), status }];
+    const r = full(revealOf(1020, [...bothKeys, { commit: entries[2]!.commit.inscription.id, key: '00'.repeat(32) }]), { ...race, entries });
+    expect(failures(r)).toEqual([code]);
+  });
 });
 
 describe('when there is no reveal', () => {

@@ -91,7 +91,7 @@ describe('when a depositor checks their row (quick depth)', () => {
     const r = verifyRoots(input({ depth: 'quick', user: 'u-nobody', leadBatchRoots }));
     expect(codes(r)).toEqual(['OK']);
     expect(r.value).toEqual({ notInTable: { user: 'u-nobody', rows: read.table.rows } });
-    expect(r.checks[0]?.evidence).toMatchObject({ rows: read.table.rows, table: read.sha256 });
+    expect(r.checks[0]?.evidence).toMatchObject({ reason: 'MERKLE_USER_NOT_FOUND', rows: read.table.rows, table: read.sha256 });
   });
   it('fails with MERKLE_BATCH_ROOT_MISMATCH when the proven batch root is another', () => {
     const other = leadBatchRoots?.map((r: bigint, i: number) => (i === read.table.rows - 1 ? r + 1n : r));

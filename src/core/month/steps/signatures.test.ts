@@ -85,3 +85,16 @@ describe('when last month\'s final is taken as this month\'s starting point', ()
     expect(timelyFinal([], END)).toBeUndefined();
   });
 });
+
+describe('when someone re-inscribes a message of the month byte for byte (§2.5)', () => {
+  it('the later copy is ignored as MESSAGE_COPY and stands for the earliest one', () => {
+    const original = [...records.values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
+    if (!original) throw new Error('the recorded month has no commit');
+    const id = `${'ee'.repeat(32)}i0`;
+    const copy: InscriptionRecord = { ...original, id, txid: 'ee'.repeat(32), height: original.height + 1 };
+    const r = verifySignatures(input({ records: new Map([...records, [id, copy]]) }));
+    expect(ignored(r)).toEqual(['MESSAGE_COPY']);
+    expect(r.value?.messages.copies.get(id)).toBe(original.id);
+    expect(r.value?.messages.current.filter((x) => x.inscription.id === id)).toEqual([]);
+  });
+});

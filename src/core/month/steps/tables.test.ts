@@ -51,6 +51,16 @@ describe('when a table part or the mortality table is not a bound inscription', 
   });
 });
 
+describe('when a table part is inscribed with another content type', () => {
+  it('fails with TABLE_CONTENT_TYPE', async () => {
+    const part = input().inputs[0]?.payload.table.parts[0]?.inscription ?? '';
+    const record = m.records.get(part);
+    if (!record) throw new Error('no inputs part');
+    const records = new Map([...m.records, [part, { ...record, contentType: 'text/plain' }]]);
+    expect((await readMonthTables(input({ records }))).checks.map((c) => c.code)).toEqual(['TABLE_CONTENT_TYPE']);
+  });
+});
+
 describe('when the final\'s table is read', () => {
   it('is the lead package\'s table, with its parts as inscribed', async () => {
     const t = await readFinalTable(m.final, m.records, m.agreement.lead?.pkg?.tableSha256);
