@@ -52,9 +52,9 @@ export async function monthStatus(page: Page, month: number, timeoutMs = 240_000
   }
 }
 
-/** The month page's run summary once its verification has ended (verified, rejected, pending or not run). */
+/** The month page's run summary once its verification has ended (verified, rejected, pending, unavailable or not run). */
 export async function runSummary(page: Page, timeoutMs = 300_000): Promise<string> {
-  await page.waitForFunction(() => /Verified|Rejected|Pending|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: timeoutMs });
+  await page.waitForFunction(() => /Verified|Rejected|Pending|Unavailable|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: timeoutMs });
   return (await page.locator('.run-summary').textContent()) ?? '';
 }
 

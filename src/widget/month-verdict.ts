@@ -23,12 +23,15 @@ function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
     return { ...base, status: 'verified', code: 'OK', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}` };
   }
   if (r.verdict === 'pending') return { ...base, status: 'pending', code: 'OK', message: r.pendingReason ?? 'the month is still in progress at the tip' };
-  const failed = r.checks.filter((c) => !c.ok);
-  const first = failed[0]!;
-  const status = failed.every((c) => isUnavailable(c.code)) ? 'unavailable' : 'rejected';
-  const shown = failed.find((c) => !isUnavailable(c.code)) ?? first;
+  const failed = r.checks.filter((c) => !c.ok && c.code !== 'PIPELINE_NOT_CHECKED');
+  if (r.verdict === 'unavailable') {
+    const shown = failed.find((c) => isUnavailable(c.code)) ?? failed[0];
+    const liars = r.hosts?.liars.length ? `; caught lying: ${r.hosts.liars.map((l) => l.host).join(', ')}` : '';
+    return { ...base, status: 'unavailable', code: shown?.code ?? 'FETCH_FAILED', message: `${shown?.message ?? r.unavailableReason ?? 'the data could not be obtained'}${liars}` };
+  }
+  const shown = failed[0]!;
   const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed check(s))` : '';
-  return { ...base, status, code: shown.code, message: `${shown.message}${more}` };
+  return { ...base, status: 'rejected', code: shown.code, message: `${shown.message}${more}` };
 }
 
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {

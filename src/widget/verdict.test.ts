@@ -24,12 +24,12 @@ describe('when no Esplora host can be reached', () => {
 });
 
 describe('when the host serves a header that does not hash to the block hash it named', () => {
-  it('is rejected with the CHAIN_ code of the failed check', async () => {
+  it('could not verify (the host is caught lying, no other answers): never rejected', async () => {
     const hash = '11'.repeat(32);
     const fetch = lyingHost({ '/blocks/tip/height': '5', '/block-height/5': hash, [`/block/${hash}/header`]: '00'.repeat(80) });
     const v = await verdictFor(settings(['http://host.invalid/api']), { fetch });
-    expect(v.status).toBe('rejected');
-    expect(v.code).toMatch(/^CHAIN_/);
-    expect(stateFromVerdict(v)).toMatchObject({ status: 'rejected', title: 'Rejected', code: v.code });
+    expect(v.status).toBe('unavailable');
+    expect(v.code).toBe('FETCH_NO_HONEST_HOST');
+    expect(stateFromVerdict(v)).toMatchObject({ status: 'unavailable', title: 'Could not verify', code: v.code });
   });
 });

@@ -3,6 +3,7 @@
  * verdict from the month pipeline (loaded on demand: it carries the proof verifier); without one, the verified
  * chain tip. Isomorphic (runs in the widget's Worker and in Node tests); `fetch` is injected.
  */
+import { isUnavailableCode } from '../core/codes';
 import { createEsploraClient } from '../core/esplora/client';
 import type { ProgramRunner } from '../core/pipeline';
 import { outcomeOf } from '../core/outcome';
@@ -32,9 +33,9 @@ export interface VerdictDeps {
   runProgram?: ProgramRunner;
 }
 
-/** Failures that say nothing about the data: the hosts could not be reached, the run was cancelled, or a bug. */
+/** Failures that say nothing about the month: the hosts could not give or agree on the data, cancelled, or a bug. */
 export function isUnavailable(code: string): boolean {
-  return code.startsWith('FETCH_') || code === 'INTERNAL_ERROR';
+  return isUnavailableCode(code) || code === 'INTERNAL_ERROR';
 }
 
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {

@@ -1,4 +1,7 @@
-/** A month's status as words and a symbol (never colour alone): verified, rejected with reason, pending, running. */
+/**
+ * A month's status as words and a symbol (never colour alone): verified, rejected with reason, pending, unavailable
+ * (the hosts could not give or agree on the data: no accusation), running.
+ */
 import { STEP_TEXT, t } from '../i18n';
 import type { MonthRun } from '../features/months/months-store';
 
@@ -13,11 +16,12 @@ export function verdictText(run: MonthRun | undefined): { cls: string; text: str
   const r = run.report;
   if (r.verdict === 'verified') return { cls: 'ok', text: t('verdict.verified') };
   if (r.verdict === 'pending') return { cls: 'pending', text: t('verdict.pending'), ...(r.pendingReason ? { reason: r.pendingReason } : {}) };
+  if (r.verdict === 'unavailable') return { cls: 'unavailable', text: t('verdict.unavailable'), ...(r.unavailableReason ? { reason: r.unavailableReason } : {}) };
   const first = r.checks.find((c) => !c.ok);
   return { cls: 'bad', text: t('verdict.rejected'), ...(first ? { reason: `${first.code}: ${first.message}` } : {}) };
 }
 
-const SYMBOL: Record<string, string> = { ok: '✓', bad: '✗', pending: '…', running: '⟳', muted: '○' };
+const SYMBOL: Record<string, string> = { ok: '✓', bad: '✗', pending: '…', unavailable: '?', running: '⟳', muted: '○' };
 
 export function Verdict({ run }: { run: MonthRun | undefined }) {
   const v = verdictText(run);
