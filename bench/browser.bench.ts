@@ -6,8 +6,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { devnetClient, latestSettledMonth, monthUserIds } from '../e2e/pages/devnet-facts';
 import { serveStatic } from '../e2e/pages/static-server';
@@ -16,50 +15,13 @@ import { serveApp } from '../scripts/serve-app';
 import { LONGTASK_PROBE, summariseLongTasks, type LongTasks } from './browser/longtasks';
 import { closure, initialJsFiles, totalGzip } from './browser/sizes';
 import { fmt } from './stats';
+import { buildInto, kb, median, widgetSample, type Sample } from './browser/widget-page';
 
 const RUNS = 5;
 /** Requests per second per host: the devnet is local, so the polite public-host default (4) is lifted. */
 const RPS = '200';
 const APP_BUDGET_KB = 250;
 const WIDGET_BUDGET_KB = 120;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
-
-async function buildInto(outDir: string): Promise<void> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  await build({ configFile: 'vite.widget.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: false } });
-}
-
-interface Sample {
-  ms: number;
-  workerMs: number;
-  status: string;
-  longTasks: number[];
-}
-
-/** One verification by a freshly inserted `<drey-verify>`: page-side time from insertion to the verdict event. */
-async function widgetSample(page: Page, attrs: Record<string, string>): Promise<Sample> {
-  return page.evaluate(async (a) => {
-    const probe = (window as unknown as { __longtasks: { start(): void; stop(): number[] } }).__longtasks;
-    document.querySelectorAll('drey-verify').forEach((e) => e.remove());
-    probe.start();
-    const el = document.createElement('drey-verify');
-    for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
-    const t0 = performance.now();
-    const verdict = await new Promise<{ status: string; ms: number }>((ok) => {
-      el.addEventListener('drey-verdict', (e) => ok((e as CustomEvent<{ status: string; ms: number }>).detail), { once: true });
-      document.body.append(el);
-    });
-    const ms = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 100));
-    return { ms, workerMs: verdict.ms, status: verdict.status, longTasks: probe.stop() };
-  }, attrs);
-}
 
 function describeLongTasks(samples: Sample[]): string {
   const lt: LongTasks = summariseLongTasks(samples.flatMap((s) => s.longTasks));

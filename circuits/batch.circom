@@ -1,14 +1,15 @@
-// One batch of the monthly allocation (docs/allocation-formula.md, v1): commitments and arithmetic of B = 4^LEVELS rows.
+// One batch of the monthly allocation (docs/allocation-formula.md, v2): commitments and arithmetic of B = 4^LEVELS rows.
 pragma circom 2.1.0;
 
 include "circomlib/circuits/poseidon.circom";
 include "circomlib/circuits/bitify.circom";
 include "circomlib/circuits/comparators.circom";
 
-// Q: parts per billion. Every Dreybit amount is < 2^53; q <= Q/2 < 2^29; remainders of division by Q - q are < 2^30.
+// Q: parts per billion. Every Dreybit amount is < 2^53; remainders of division by Q - q are < 2^30.
 function RATE_ONE() { return 1000000000; }
-function RATE_MAX() { return 500000000; }
 function AMOUNT_BITS() { return 53; }
+// Field elements absorbed per Poseidon permutation of a commitment (circomlib's widest: t = 17).
+function SPONGE_RATE() { return 16; }
 // userIdField("drey:reserve") = int(first 31 bytes of sha256(utf8("drey:reserve"))).
 function RESERVE_UID() { return 145791155713303047564825462336947380331763544347298846206672385048870385501; }
 
@@ -19,32 +20,31 @@ template Bits(n) {
     b.in <== x;
 }
 
-// Merkle root of 4^LEVELS leaves with Poseidon(c0, c1, c2, c3) nodes.
-template QuadRoot(LEVELS) {
-    var N = 4 ** LEVELS;
-    signal input leaves[N];
-    signal output root;
-    var count = (N - 1) \ 3;
-    component node[count > 0 ? count : 1];
-    var level[N];
-    for (var i = 0; i < N; i++) level[i] = leaves[i];
-    var width = N;
-    var k = 0;
-    while (width > 1) {
-        for (var j = 0; j < width \ 4; j++) {
-            node[k] = Poseidon(4);
-            for (var c = 0; c < 4; c++) node[k].inputs[c] <== level[4 * j + c];
-            level[j] = node[k].out;
-            k++;
-        }
-        width = width \ 4;
+// The commitment of docs/allocation-formula.md: N elements absorbed 16 at a time, each permutation's capacity element
+// (circomlib's initialState) the previous permutation's output, the first one's `init`; the last chunk may be shorter.
+template Commitment(N) {
+    signal input init;
+    signal input in[N];
+    signal output out;
+    var RATE = SPONGE_RATE();
+    var chunks = (N + RATE - 1) \ RATE;
+    signal chain[chunks + 1];
+    chain[0] <== init;
+    component p[chunks];
+    for (var k = 0; k < chunks; k++) {
+        var len = k == chunks - 1 ? N - RATE * k : RATE;
+        p[k] = PoseidonEx(len, 1);
+        p[k].initialState <== chain[k];
+        for (var j = 0; j < len; j++) p[k].inputs[j] <== in[RATE * k + j];
+        chain[k + 1] <== p[k].out[0];
     }
-    root <== level[0];
+    out <== chain[chunks];
 }
 
-// One row: its three leaves, its weight, its share and its new allocation.
+// One row: its weight, its share and its new allocation. prevAlloc, alive, deposit and q are bound by the batch's
+// previous and inputs commitments, which the verifier recomputes from published tables whose parsers bound them
+// (amounts < 2^53, alive a bit, q <= Q/2): see circuits/README.md, "Soundness".
 template Row() {
-    signal input month;
     signal input F;
     signal input W;
     signal input wIsZero;       // 1 iff W = 0 (computed once per batch)
@@ -52,7 +52,6 @@ template Row() {
     signal input R;
 
     signal input uid;
-    signal input isNew;         // the row was padding in the previous table
     signal input prevAlloc;
     signal input alive;
     signal input deposit;
@@ -62,30 +61,17 @@ template Row() {
     signal input share;         // W > 0 ? floor(F * w / W) : 0
     signal input shareRem;
 
-    signal output prevLeaf;
-    signal output inputsLeaf;
-    signal output newLeaf;
     signal output forfeited;
     signal output newAlloc;
 
     var Q = RATE_ONE();
     var A = AMOUNT_BITS();
 
-    // Bits and the rule that a new member's row held nothing last month.
-    isNew * (isNew - 1) === 0;
     alive * (alive - 1) === 0;
-    isNew * prevAlloc === 0;
-
-    // Ranges: amounts < 2^53, 0 <= q <= Q/2.
-    Bits(A)(prevAlloc);
-    Bits(A)(deposit);
-    Bits(29)(q);
-    Bits(29)(RATE_MAX() - q);
-
     // A deceased member deposits nothing.
     alive * deposit === deposit;
 
-    // The reserve row is the reserve: always alive, q = 0, no deposit.
+    // The reserve row is the reserve: always alive, q = 0.
     reserve * (1 - alive) === 0;
     reserve * q === 0;
     reserve * (uid - RESERVE_UID()) === 0;
@@ -110,11 +96,6 @@ template Row() {
     forfeited <== prevAlloc - kept;
     signal reserveGets <== reserve * R;
     newAlloc <== kept + deposit + share + reserveGets;
-
-    signal prevUid <== uid * (1 - isNew);
-    prevLeaf <== Poseidon(3)([month - 1, prevUid, prevAlloc]);
-    inputsLeaf <== Poseidon(4)([uid, alive, deposit, q]);
-    newLeaf <== Poseidon(3)([month, uid, newAlloc]);
 }
 
 template Batch(LEVELS) {
@@ -136,7 +117,6 @@ template Batch(LEVELS) {
 
     // Private witness, one entry per row.
     signal input uid[B];
-    signal input isNew[B];
     signal input prevAlloc[B];
     signal input alive[B];
     signal input deposit[B];
@@ -152,23 +132,24 @@ template Batch(LEVELS) {
     signal wIsZero <== IsZero()(W);
     signal firstBatch <== IsZero()(batchIndex);
 
-    component prevTree = QuadRoot(LEVELS);
-    component inputsTree = QuadRoot(LEVELS);
-    component newTree = QuadRoot(LEVELS);
+    component prev = Commitment(B);
+    component inputs = Commitment(4 * B);
+    component next = Commitment(2 * B);
+    prev.init <== month - 1;
+    inputs.init <== month;
+    next.init <== month;
     component row[B];
     var sumF = 0;
     var sumW = 0;
     var sumS = 0;
     for (var i = 0; i < B; i++) {
         row[i] = Row();
-        row[i].month <== month;
         row[i].F <== F;
         row[i].W <== W;
         row[i].wIsZero <== wIsZero;
         row[i].reserve <== i == 0 ? firstBatch : 0;
         row[i].R <== R;
         row[i].uid <== uid[i];
-        row[i].isNew <== isNew[i];
         row[i].prevAlloc <== prevAlloc[i];
         row[i].alive <== alive[i];
         row[i].deposit <== deposit[i];
@@ -177,16 +158,20 @@ template Batch(LEVELS) {
         row[i].wRem <== wRem[i];
         row[i].share <== share[i];
         row[i].shareRem <== shareRem[i];
-        prevTree.leaves[i] <== row[i].prevLeaf;
-        inputsTree.leaves[i] <== row[i].inputsLeaf;
-        newTree.leaves[i] <== row[i].newLeaf;
+        prev.in[i] <== prevAlloc[i];
+        inputs.in[4 * i] <== uid[i];
+        inputs.in[4 * i + 1] <== alive[i];
+        inputs.in[4 * i + 2] <== deposit[i];
+        inputs.in[4 * i + 3] <== q[i];
+        next.in[2 * i] <== uid[i];
+        next.in[2 * i + 1] <== row[i].newAlloc;
         sumF += row[i].forfeited;
         sumW += w[i];
         sumS += share[i];
     }
-    prevTree.root === prevBatchRoot;
-    inputsTree.root === inputsBatchRoot;
-    newTree.root === newBatchRoot;
+    prev.out === prevBatchRoot;
+    inputs.out === inputsBatchRoot;
+    next.out === newBatchRoot;
     partialF === sumF;
     partialW === sumW;
     partialS === sumS;

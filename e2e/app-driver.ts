@@ -39,14 +39,14 @@ export async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks ?? []);
 }
 
-/** The text of a month's status cell on the timeline once it is no longer "verifying…" / "not verified yet". */
+/** The text of a month’s status cell on the timeline once it is no longer "verifying…", "waiting to start" or "not verified yet". */
 export async function monthStatus(page: Page, month: number, timeoutMs = 240_000): Promise<string> {
   const cell = page.getByTestId(`month-status-${month}`);
   await cell.waitFor({ timeout: timeoutMs });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = (await cell.textContent()) ?? '';
-    if (!/verifying|not verified yet/.test(text)) return text;
+    if (!/verifying|not verified yet|waiting to start/.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`month ${month} still shows “${text}” after ${timeoutMs} ms`);
     await page.waitForTimeout(250);
   }

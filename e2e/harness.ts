@@ -36,6 +36,7 @@ export async function startHarness(opts: { config?: Partial<RuntimeConfig>; data
   const esplora = opts.esploraVia ? await opts.esploraVia(devnet.url) : [devnet.url];
   const app = await serveApp({
     port: 0,
+    examples: 'examples',
     config: { network: 'regtest', esplora, genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, ...opts.config },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -56,7 +56,7 @@ describe('when every month of the scenario is verified from the timeline', () =>
     expect(await page.locator('tr[data-month="1"] td').nth(1).textContent()).toMatch(/\d+(\.\d+)? (ms|s)/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'months-timeline');
-  });
+  }, 900_000);
 });
 
 describe('when a person opens a verified month', () => {
@@ -116,10 +116,10 @@ describe('when a depositor checks their own allocation', () => {
     await page.getByText('The computed root equals the root in the signed final message.').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('list', { name: 'Your inclusion path, step by step' }).locator('li').count()).toBeGreaterThanOrEqual(3);
     await page.getByRole('img', { name: 'Chart of your allocation by month' }).waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 300_000 });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'my-allocation');
-  });
+  }, 600_000);
 });
 
 describe('when a person reads the actuary ranking', () => {

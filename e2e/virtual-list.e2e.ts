@@ -1,39 +1,26 @@
-/** The Table screen's windowed list in Chromium with 100,000 rows: few DOM rows, every row reachable, no long tasks. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
+/**
+ * The Table screen's windowed list in Chromium with 100,000 rows: few DOM rows, every row reachable by keyboard.
+ * (Main-thread long tasks while scrolling are measured in `npm run bench -- virtual-list`, not asserted here.)
+ */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness';
-import { serveStatic, type StaticServer } from './pages/static-server';
+import { serveVirtualListPage, type VirtualListPage } from './pages/virtual-list-page';
 
-let outDir: string;
-let server: StaticServer;
+let site: VirtualListPage;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'drey-vlist-'));
-  await build({
-    configFile: false,
-    root: resolve('e2e/pages'),
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('e2e/pages/virtual-list.html') } },
-  });
-  server = await serveStatic({ mounts: [{ prefix: '/', dir: outDir }] });
+  site = await serveVirtualListPage();
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage();
-  await page.goto(`${server.url}/virtual-list.html`);
+  await page.goto(site.url);
   await page.getByText('user-0', { exact: true }).waitFor();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 const domRows = (): Promise<number> => page.locator('.vlist-row').count();
@@ -44,11 +31,7 @@ describe('when the table has 100,000 rows', () => {
     expect(await domRows()).toBeLessThan(50);
   });
 
-  it('reaches the last row by keyboard, without long tasks on the main thread', async () => {
-    await page.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
+  it('reaches the last row and back by keyboard, keeping the DOM small', async () => {
     await page.locator('.vlist-viewport').focus();
     await page.keyboard.press('End');
     await page.getByText('user-99999', { exact: true }).waitFor();
@@ -56,6 +39,5 @@ describe('when the table has 100,000 rows', () => {
     await page.keyboard.press('Home');
     await page.getByText('user-0', { exact: true }).waitFor();
     expect(await domRows()).toBeLessThan(50);
-    expect(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 50))).toEqual([]);
   });
 });

@@ -1,24 +1,23 @@
 /**
- * The embeddable widget (dist/widget.js) on the example host page, served from its own 127.0.0.1 origin while the
- * devnet's Esplora API answers on another: verdict, report link, attribute changes, cancellation, cross-origin
- * script, accessibility.
+ * The embeddable widget (dist/widget.js) on the example host page exactly as `npm start` serves it (examples/ next to
+ * the app, settings from the app's drey-config.json) while the devnet's Esplora API answers on another origin:
+ * verdict, report link, attribute changes, cancellation, a page of another origin, cross-origin script, accessibility.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, startHarness, type Harness } from './harness';
-import { devnetClient, latestSettledMonth, monthUserIds } from './pages/devnet-facts';
+import { devnetClient, latestSettledMonth } from './pages/devnet-facts';
 import { serveStatic, type StaticServer } from './pages/static-server';
 import { verifyMonth } from '../src/core/pipeline';
 import type { Verdict } from '../src/core/month/report';
 
-// What the example page names (the devnet `npm start` runs); the test points them at this run's devnet.
-const EXAMPLE_ESPLORA = 'http://127.0.0.1:3002/api';
-const EXAMPLE_APP = 'http://127.0.0.1:5173/';
-const EXAMPLE_GENESIS = '83e51d2290a96c5e6b87b9d920479f330302661eee7fa98cca45cf43c809a78bi0';
-const EXAMPLE_USER = 'ufd01fb274f7ad9b6';
+/** The depositor the example page's second badge checks (a member of the ready-made chain). */
+const EXAMPLE_USER = /user="([^"]+)"/.exec(readFileSync('examples/widget.html', 'utf8'))![1]!;
+const EXAMPLE_URL = () => new URL('examples/widget.html', h.appUrl).href;
 const SETTLED = /^(verified|rejected|pending|unavailable|misconfigured)$/;
 
 let h: Harness;
@@ -28,7 +27,6 @@ let tipHeight: number;
 let genesis: string;
 /** The month the page's badges speak for, a depositor of it, and the verdicts src/core gives in Node. */
 let month: number;
-let user: string;
 let fullVerdict: Verdict;
 let quickVerdict: Verdict;
 
@@ -43,16 +41,13 @@ beforeAll(async () => {
   const latest = await latestSettledMonth(client, genesis);
   month = latest.month;
   fullVerdict = latest.report.verdict;
-  user = (await monthUserIds(client, genesis, month)).find((u) => u.startsWith('u'))!;
-  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user })).report.verdict;
-  // The example page as `npm start` would show it, pointed at this run's devnet, app, genesis and a depositor.
-  const pointAtTestDevnet = (html: string) => html.replaceAll(EXAMPLE_ESPLORA, h.devnetUrl).replaceAll(EXAMPLE_APP, h.appUrl)
-    .replaceAll(EXAMPLE_GENESIS, genesis).replaceAll(EXAMPLE_USER, user);
+  quickVerdict = (await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth: 'quick', user: EXAMPLE_USER })).report.verdict;
+  // Another origin than the app's: a page whose only script is the CDN's widget.js, and a host page of its own.
   site = await serveStatic({
-    mounts: [{ prefix: '/', dir: 'examples' }, { prefix: '/', dir: 'dist' }],
-    rewrite: { '/widget.html': pointAtTestDevnet },
-    // A page of this origin whose only script is the CDN's widget.js.
+    mounts: [{ prefix: '/', dir: 'dist' }],
     pages: {
+      '/host.html': () => `<!doctype html><html lang="en"><head><title>Widget host page</title>
+        <script type="module" src="./widget.js"></script></head><body><main></main></body></html>`,
       '/cdn.html': () => `<!doctype html><html lang="en"><head><title>Widget from another origin</title>
         <script type="module" src="${cdn.url}/widget.js"></script></head>
         <body><drey-verify id="cdn-badge" network="regtest" esplora="${h.devnetUrl}" rps="50"></drey-verify></body></html>`,
@@ -82,10 +77,14 @@ async function waitForStatus(page: Page, id: string, status: string | RegExp, ti
   );
 }
 
-describe('when the example page embeds the widget from its own origin', () => {
+/** Paths the page (and its workers) asked the app's server for. */
+const exampleRequests: string[] = [];
+
+describe('when the example page, as npm start serves it, embeds the widget', () => {
   it('shows the month\'s verdict (full) and the depositor\'s (quick), as src/core gives them in Node, with the time taken', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    page.on('request', (r) => { if (r.url().startsWith(h.appUrl)) exampleRequests.push(new URL(r.url()).pathname); });
+    await page.goto(EXAMPLE_URL());
     await waitForStatus(page, 'month-badge', SETTLED);
     await waitForStatus(page, 'user-badge', SETTLED);
     expect(await badge(page, 'month-badge').getAttribute('status')).toBe(BADGE_STATUS[fullVerdict]);
@@ -108,12 +107,14 @@ describe('when the example page embeds the widget from its own origin', () => {
   });
 
   it('loads its worker from the file emitted next to widget.js (resolved from the script URL)', async () => {
-    const workerFile = site.requests.find((p) => /^\/widget-worker-[\w-]+\.js$/.test(p));
+    const workerFile = exampleRequests.find((p) => /^\/widget-worker-[\w-]+\.js$/.test(p));
     expect(workerFile).toBeDefined();
     expect(await readFile(`dist${workerFile!}`, 'utf8')).toContain('Comlink');
     // The month pipeline is a lazy chunk of the worker, and the program runs in its own nested worker.
-    expect(site.requests.some((p) => /^\/widget-month-verdict-[\w-]+\.js$/.test(p))).toBe(true);
-    expect(site.requests.some((p) => /^\/widget-program-worker-[\w-]+\.js$/.test(p))).toBe(true);
+    expect(exampleRequests.some((p) => /^\/widget-month-verdict-[\w-]+\.js$/.test(p))).toBe(true);
+    expect(exampleRequests.some((p) => /^\/widget-program-worker-[\w-]+\.js$/.test(p))).toBe(true);
+    // The settings came from the app's runtime config, as on npm start.
+    expect(exampleRequests).toContain('/drey-config.json');
   });
 
   it('keeps widget.js within its budget (120 KB gzip) as one module with no React and no static import', async () => {
@@ -125,7 +126,7 @@ describe('when the example page embeds the widget from its own origin', () => {
 
   it('links to the full report: settings in the query, the user id only in the fragment', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    await page.goto(EXAMPLE_URL());
     await waitForStatus(page, 'user-badge', SETTLED);
     const link = badge(page, 'user-badge').getByRole('link', { name: /Full report/ });
     const href = new URL((await link.getAttribute('href'))!);
@@ -133,8 +134,8 @@ describe('when the example page embeds the widget from its own origin', () => {
     expect(href.searchParams.get('esplora')).toBe(h.devnetUrl);
     expect(href.searchParams.get('network')).toBe('regtest');
     expect(href.searchParams.get('genesis')).toBe(genesis);
-    expect(href.search).not.toContain(user);
-    expect(href.hash).toBe(`#/allocation/${month}&user=${user}`);
+    expect(href.search).not.toContain(EXAMPLE_USER);
+    expect(href.hash).toBe(`#/allocation/${month}&user=${EXAMPLE_USER}`);
     // Keyboard: the link is reachable with Tab.
     await page.locator('body').focus();
     let focused = '';
@@ -147,7 +148,7 @@ describe('when the example page embeds the widget from its own origin', () => {
 
   it('passes an automated accessibility check (axe-core, shadow DOM included)', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    await page.goto(EXAMPLE_URL());
     await waitForStatus(page, 'month-badge', SETTLED);
     await waitForStatus(page, 'user-badge', SETTLED);
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -167,7 +168,7 @@ describe('when the example page embeds the widget from its own origin', () => {
 describe('when an attribute changes', () => {
   it('re-verifies: chain tip, then an unreachable host (coded FETCH_ error), then the tip again, then a month', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    await page.goto(`${site.url}/host.html`);
     await page.evaluate((url) => {
       const el = document.createElement('drey-verify');
       el.id = 'tip';
@@ -194,7 +195,7 @@ describe('when an attribute changes', () => {
 
   it('explains a misconfiguration with a WIDGET_ code instead of fetching anything', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    await page.goto(EXAMPLE_URL());
     await page.evaluate(() => document.querySelector('drey-verify#month-badge')!.setAttribute('esplora', 'javascript:alert(1)'));
     await waitForStatus(page, 'month-badge', 'misconfigured');
     expect(await badge(page, 'month-badge').getByRole('status').textContent()).toContain('WIDGET_BAD_ESPLORA');
@@ -204,7 +205,7 @@ describe('when an attribute changes', () => {
 describe('when the element is removed while verifying', () => {
   it('cancels the verification: the worker is stopped and its pending request is dropped', async () => {
     const page = await h.newPage();
-    await page.goto(`${site.url}/widget.html`);
+    await page.goto(`${site.url}/host.html`);
     const closedBefore = site.hangClosed();
     await page.evaluate((url) => {
       const el = document.createElement('drey-verify');

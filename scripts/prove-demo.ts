@@ -5,8 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { inclusionPath, inclusionPathToJson } from '../src/core/commit/inclusion-path';
-import { allocationLeaf } from '../src/core/commit/leaves';
+import { allocationPath, allocationPathToJson } from '../src/core/commit/allocation-path';
 import { monthWitness } from '../src/devnet/prover/month-witness';
 import { proveBatches } from '../src/devnet/prover/prover';
 import { sampleMonth } from '../src/devnet/prover/sample-month';
@@ -52,8 +51,8 @@ await writeFile(join(out, 'month.json'), json({
   next: month.next,
   sampleInclusion: {
     row,
-    leaf: allocationLeaf(rows.month, month.next[row]!.uid, month.next[row]!.allocation),
-    path: inclusionPathToJson(inclusionPath(rows.month, month.next, batchSize, row)),
+    leaf: month.next[row],
+    path: allocationPathToJson(allocationPath(rows.month, month.next, batchSize, row)),
   },
 }));
 console.log(`${proofs.length} batches of ${batchSize} rows proven in ${proveMs.toFixed(0)} ms; written to ${out}`);

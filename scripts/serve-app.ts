@@ -1,4 +1,7 @@
-/** A static server for the built app (dist/) on 127.0.0.1, with the CSP header and the runtime drey-config.json. */
+/**
+ * A static server for the built app (dist/) on 127.0.0.1, with the CSP header and the runtime drey-config.json; with
+ * `examples`, the example pages at /examples/ as they are in the repository (they read the same drey-config.json).
+ */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -35,8 +38,9 @@ export interface AppServer {
   close: () => Promise<void>;
 }
 
-export async function serveApp(opts: { root?: string; port?: number; config?: RuntimeConfig }): Promise<AppServer> {
+export async function serveApp(opts: { root?: string; port?: number; config?: RuntimeConfig; examples?: string }): Promise<AppServer> {
   const root = resolve(opts.root ?? 'dist');
+  const examples = opts.examples ? resolve(opts.examples) : undefined;
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`no built app in ${root}: run "npm run build" first`);
   });
@@ -56,8 +60,10 @@ export async function serveApp(opts: { root?: string; port?: number; config?: Ru
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(opts.config));
       return;
     }
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) {
+    const inExamples = examples !== undefined && (path === '/examples' || path.startsWith('/examples/'));
+    const base = inExamples ? examples : root;
+    const file = normalize(join(base, inExamples ? path.slice('/examples'.length) || '/' : path === '/' ? 'index.html' : path));
+    if (!file.startsWith(base)) {
       res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden');
       return;
     }

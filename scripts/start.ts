@@ -21,7 +21,7 @@ async function newestMtime(path: string): Promise<number> {
 /** Rebuild the app only when a source is newer than the last build. */
 async function buildIfStale(): Promise<void> {
   const built = await newestMtime('dist/index.html');
-  const sources = Math.max(...(await Promise.all(['src', 'workers', 'index.html', 'public', 'vite.config.ts', 'package.json'].map(newestMtime))));
+  const sources = Math.max(...(await Promise.all(['src', 'workers', 'index.html', 'public', 'vite.config.ts', 'vite.widget.config.ts', 'package.json'].map(newestMtime))));
   if (built > sources) return;
   console.log('building the app and the widget…');
   await build({ logLevel: 'warn' });
@@ -29,16 +29,23 @@ async function buildIfStale(): Promise<void> {
 }
 
 await buildIfStale();
-const devnet = await spawnDevnet({ port: DEVNET_PORT, dataDir: DATA_DIR });
+// The devnet's own start-up lines are not repeated: the summary below names each address once.
+const devnet = await spawnDevnet({ port: DEVNET_PORT, dataDir: DATA_DIR, quiet: true });
 const info = await devnet.info();
+const relays = info.relays ?? [];
 const app = await serveApp({
   port: APP_PORT,
-  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], explorer: null, rps: 50 },
+  examples: 'examples',
+  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays, explorer: null, rps: 50 },
 });
 
-console.log(`devnet esplora: ${devnet.url}`);
-console.log(`Drey Verifier:  ${app.url}`);
-console.log('press Ctrl+C to stop');
+console.log([
+  `Drey Verifier    ${app.url}`,
+  `widget example   ${new URL('examples/widget.html', app.url).href}`,
+  `devnet Esplora   ${devnet.url}${relays.length ? `   (nostr relay ${relays.join(', ')})` : ''}`,
+  `devnet chain     tip ${info.tip.height}, genesis ${info.genesis ?? 'none (an empty chain)'}, data in ${DATA_DIR}`,
+  'press Ctrl+C to stop',
+].join('\n'));
 
 async function stop(): Promise<void> {
   await Promise.all([app.close(), devnet.close()]);

@@ -1,7 +1,10 @@
-/** The project's structural promises as tests: dependency direction and an isomorphic core. */
+/**
+ * The project's structural promises as tests: an isomorphic core (no DOM or Node globals). The import directions
+ * (core ← workers ← app / widget / cli, nothing → devnet, no cycles) are checked by dependency-cruiser
+ * (.dependency-cruiser.cjs, `npm run deps`), unused code by knip (`npm run knip`).
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -18,25 +21,6 @@ function sourceFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Every module specifier a file imports (static, dynamic and `export … from`). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  const specs: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
-    specs.push((m[1] ?? m[2] ?? m[3])!);
-  }
-  return specs;
-}
-
-/** Path of a relative import, relative to the repository root. */
-function target(file: string, spec: string): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  return relative(ROOT, resolve(ROOT, dirname(file), spec));
-}
-
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const UI_PACKAGES = ['react', 'react-dom', 'zustand', 'comlink'];
-
 describe('src/core', () => {
   const files = sourceFiles('src/core');
 
@@ -44,42 +28,10 @@ describe('src/core', () => {
     expect(files.length).toBeGreaterThan(3);
   });
 
-  it.each(files)('%s imports nothing from Node, the DOM, React or other layers', (file) => {
-    for (const spec of importsOf(file)) {
-      expect(NODE_BUILTINS.has(spec), `${file} imports Node built-in ${spec}`).toBe(false);
-      expect(UI_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`)), `${file} imports UI package ${spec}`).toBe(false);
-      const t = target(file, spec);
-      if (t) expect(t.startsWith('src/core'), `${file} imports ${t} outside src/core`).toBe(true);
-    }
-  });
-
   it.each(files)('%s uses no DOM-only or Node-only globals', (file) => {
     const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     for (const g of ['document.', 'window.', 'localStorage', 'sessionStorage', 'indexedDB', 'process.', 'Buffer.', 'require(', '__dirname']) {
       expect(code.includes(g), `${file} uses ${g}`).toBe(false);
-    }
-  });
-});
-
-describe('the devnet', () => {
-  // Development scripts (circuit setup, the start script) may drive the devnet; the product's code may not.
-  const outside = ['src/core', 'src/app', 'src/widget', 'src/cli', 'workers', 'e2e'].flatMap(sourceFiles);
-
-  it.each(outside)('is not imported by %s (it is reached over HTTP like any Esplora)', (file) => {
-    for (const spec of importsOf(file)) {
-      const t = target(file, spec);
-      expect(t?.startsWith('src/devnet') ?? false, `${file} imports ${t}`).toBe(false);
-    }
-  });
-});
-
-describe('the app and the widget', () => {
-  const files = ['src/app', 'src/widget'].flatMap(sourceFiles);
-
-  it.each(files)('%s imports neither the CLI nor Node built-ins', (file) => {
-    for (const spec of importsOf(file)) {
-      expect(NODE_BUILTINS.has(spec), `${file} imports ${spec}`).toBe(false);
-      expect(target(file, spec)?.startsWith('src/cli') ?? false).toBe(false);
     }
   });
 });

@@ -37,7 +37,6 @@ export const HOSTILE_PRESETS = {
 export const LIAR_PRESETS = Object.fromEntries(LIE_NAMES.map((lie) => [lie, [{ kind: 'lie', lie, rate: 0.5 }]])) as Record<LieName, Fault[]>;
 
 export const PRESETS: Record<string, readonly Fault[]> = { ...FLAKY_PRESETS, ...HOSTILE_PRESETS, ...LIAR_PRESETS };
-export type PresetName = keyof typeof FLAKY_PRESETS | keyof typeof HOSTILE_PRESETS | LieName;
 
 export function presetFaults(name: string): readonly Fault[] {
   const f = PRESETS[name];

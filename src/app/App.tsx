@@ -1,4 +1,5 @@
 /** The app shell: header, navigation (hash routes, focus moved to each page's heading) and the active page. */
+import { useEffect } from 'react';
 import { t, type MessageKey } from './i18n';
 import { ChainStatus } from './features/chain/ChainStatus';
 import { SettingsPanel } from './features/settings/SettingsPanel';
@@ -58,6 +59,11 @@ function ActivePage() {
 export function App() {
   const loaded = useSettingsStore((s) => s.loaded);
   const settings = useSettingsStore((s) => s.settings);
+  const navigations = useRouteStore((s) => s.navigations);
+  // After a navigation, focus the new page's heading (the pages have rendered when this runs).
+  useEffect(() => {
+    if (navigations > 0) document.querySelector<HTMLElement>('main .page-heading')?.focus();
+  }, [navigations]);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skip')}</a>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_CODES, MONTH_CODES, VERIFY_CODES, isVerifyCode } from './codes';
+import { INTERNAL_CODES, MONTH_CODES, MONTH_INFO_CODES, MONTH_UNAVAILABLE_CODES, VERIFY_CODES, isVerifyCode } from './codes';
 import { CODE_PREFIXES, VerifyError, type VerifyCode } from './errors';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,7 +13,12 @@ const backticked = (md: string): string[] => [...md.matchAll(/`([A-Z][A-Z0-9_]+)
 
 const protocol = read('docs/protocol.md');
 const section14 = protocol.slice(protocol.indexOf('## 14. Error codes'));
-const table142 = section14.slice(section14.indexOf('### 14.2')).split('\n').filter((l) => l.startsWith('| `'));
+/** The codes in the first column of a subsection's table. */
+const tableOf = (heading: string): string[] => {
+  const from = section14.indexOf(heading);
+  const to = section14.indexOf('\n### ', from + 1);
+  return section14.slice(from, to < 0 ? undefined : to).split('\n').filter((l) => l.startsWith('| `')).flatMap((row) => backticked(row.split('|')[1]!));
+};
 
 describe('the code list', () => {
   it('holds each code once, each with a step prefix', () => {
@@ -30,10 +35,18 @@ describe('the code list', () => {
 });
 
 describe('docs/protocol.md §14', () => {
-  it('§14.2 lists exactly the month codes (MONTH_CODES)', () => {
-    const documented = table142.flatMap((row) => backticked(row.split('|')[1]!));
+  it.each([
+    ['### 14.2', 'the rejections (MONTH_CODES)', MONTH_CODES],
+    ['### 14.3', 'the information codes (MONTH_INFO_CODES)', MONTH_INFO_CODES],
+  ] as const)('%s lists exactly %s', (heading, _what, codes) => {
+    const documented = tableOf(heading);
     expect(new Set(documented).size).toBe(documented.length);
-    expect([...documented].sort()).toEqual([...MONTH_CODES].sort());
+    expect([...documented].sort()).toEqual([...codes].sort());
+  });
+
+  it('§14.4 names every code the month reports as unavailable (MONTH_UNAVAILABLE_CODES)', () => {
+    const from = section14.indexOf('### 14.4');
+    expect(backticked(section14.slice(from)).filter((c) => !c.startsWith('FETCH_') && !c.startsWith('CHAIN_')).sort()).toEqual([...MONTH_UNAVAILABLE_CODES].sort());
   });
 
   it('names only codes of the list', () => {
@@ -52,12 +65,12 @@ describe('the month steps', () => {
   const files = ['src/core/pipeline.ts', ...readdirSync(join(ROOT, 'src/core/month'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !/\.test(-util)?\.ts$/.test(f)).map((f) => `src/core/month/${f}`)];
 
-  it('raise only month codes (§14.2), besides what could not be fetched or bound (FETCH_, CHAIN_)', () => {
+  it('raise only month codes (§14.2–14.4), besides what could not be fetched or bound (FETCH_, CHAIN_)', () => {
     const raised = files.flatMap((f) => [...read(f).matchAll(/new VerifyError\(\s*'([A-Z0-9_]+)'/g)].map((m) => [f, m[1]!] as const));
     expect(raised.length).toBeGreaterThan(20);
     for (const [file, code] of raised) {
       if (code.startsWith('FETCH_') || code.startsWith('CHAIN_')) continue;
-      expect(MONTH_CODES as readonly string[], `${file} raises ${code}`).toContain(code);
+      expect([...MONTH_CODES, ...MONTH_INFO_CODES, ...MONTH_UNAVAILABLE_CODES] as readonly string[], `${file} raises ${code}`).toContain(code);
     }
   });
 });

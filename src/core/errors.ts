@@ -7,7 +7,7 @@ export type { VerifyCode } from './codes';
 /** Code prefixes, one per verification step (see docs/architecture.md). */
 export const CODE_PREFIXES = [
   'FETCH_', 'CHAIN_', 'INSCRIPTION_', 'MESSAGE_', 'LOTTERY_', 'RACE_', 'REVEAL_',
-  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'USAGE_', 'PIPELINE_',
+  'PROOF_', 'PROGRAM_', 'MERKLE_', 'TABLE_', 'STAKE_', 'AGREEMENT_', 'REWARD_', 'ANCHOR_', 'GENESIS_', 'USAGE_', 'PIPELINE_',
 ] as const;
 
 export type Evidence = Record<string, unknown>;

@@ -36,3 +36,22 @@ describe('when a month is verified from recorded sources', { timeout: 120_000 },
     expect(table).toBeUndefined();
   });
 });
+
+describe('docs/architecture.md\'s pipeline diagram', () => {
+  const doc = read('docs/architecture.md');
+  const diagram = doc.slice(doc.indexOf('verifyMonth(opts)'), doc.indexOf('{ report: MonthReport'));
+  const code = read('src/core/pipeline.ts');
+  const body = code.slice(code.indexOf('export async function verifyMonthSources'), code.indexOf('/** The steps after "signatures"'));
+
+  it('calls the steps the pipeline calls, in the pipeline\'s order', () => {
+    const imported = [...code.matchAll(/import \{ ([^}]+) \} from '\.\/month\/steps\/[a-z-]+'/g)].flatMap((m) => m[1]!.split(',').map((x) => x.trim()).filter((x) => !x.startsWith('type ')));
+    const calls = (text: string) => [...text.matchAll(/\b(verify[A-Za-z]+|read[A-Za-z]+)\(/g)].map((m) => m[1]!).filter((f) => imported.includes(f));
+    expect(calls(body).length).toBeGreaterThan(15);
+    expect(calls(diagram)).toEqual(calls(body).filter((f) => f !== 'revealContext'));
+  });
+
+  it('names every module of the fetch layer the pipeline fetches through', () => {
+    const fetchModules = [...read('src/core/month/fetch/month-sources.ts').matchAll(/from '\.\/([a-z-]+)'/g)].map((m) => m[1]!).filter((m) => m !== 'month-client');
+    for (const m of fetchModules) expect(diagram, m).toContain(m);
+  });
+});

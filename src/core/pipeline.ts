@@ -8,12 +8,13 @@ import type { NetworkName } from './chain/network';
 import type { EsploraClient } from './esplora/client';
 import { createDeadline, DEFAULT_DEADLINE_MS } from './esplora/deadline';
 import type { HostsReport } from './esplora/host-book';
+import { isUnavailableCode } from './codes';
 import { VerifyError } from './errors';
 import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
-import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type HostsSummary, type MonthReport, type Progress } from './month/report';
+import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type HostsSummary, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
 import { verifyAgreement } from './month/steps/agreement';
 import { verifyAnchors } from './month/steps/anchors';
@@ -127,15 +128,15 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
   const key = await run.step('proofs', () => verifyProofKey({ genesis, records, agreement }));
   const tables = await run.step('proofs', () => key && readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
-  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes }));
+  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal }));
   const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
   const program = await run.step('program', () => verifyProgram({ depth, month, genesis, records, final, tables, finalTable, leadPublics: proofs?.leadPublics, run: opts.runProgram }));
-  const allocation = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot) }));
+  const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot), tables, startMonth: params.start_month }));
   const round = lottery?.lead && race && reveal && agreement?.lead && tables?.previous !== undefined
     ? { lottery: lottery.lottery, lead: lottery.lead, race, reveal, agreement: proofs?.agreement ?? agreement, invalid: proofs?.invalid ?? new Set(), previous: tables.previous } : undefined;
   const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round }));
   const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && round && rewards && { eligibility, round, rewards } }));
-  return monthVerification(run, opts, { ranking, allocation, tables, finalTable }, records);
+  return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, records);
 }
 
 /** The steps after "signatures", skipped when the month's messages could not be read. */
@@ -144,9 +145,15 @@ const AFTER_SIGNATURES: Step[] = ['eligibility', 'lottery', 'race', 'reveal', 'a
 /** Every step after the fetch, not run when the fetch itself could not obtain the month's data. */
 const ALL_STEPS: Step[] = ['anchors', 'headers', 'inscriptions', 'signatures', ...AFTER_SIGNATURES];
 
+/** Why a month is unavailable: what ended the run, else the first check that failed for want of data. */
+function unavailableReason(run: StepRun, checks: readonly Check[]): string {
+  const first = checks.find((c) => !c.ok && isUnavailableCode(c.code));
+  return run.unavailableReason ?? (first ? `${first.code}: ${first.message}` : 'the data could not be obtained');
+}
+
 /** The report (and the verified table) from what the steps established. */
 function monthVerification(
-  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; tables?: MonthTables; finalTable?: FinalTable },
+  run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; notInTable?: NotInTable; tables?: MonthTables; finalTable?: FinalTable },
   records: ReadonlyMap<string, InscriptionRecord>,
 ): MonthVerification {
   const { network, genesisId, month, depth } = opts;
@@ -156,8 +163,8 @@ function monthVerification(
   const verdict = verdictOf(checks, pending);
   const report: MonthReport = {
     version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict,
-    ...(verdict === 'pending' ? { pendingReason: run.pendingReason } : {}), ...(verdict === 'unavailable' ? { unavailableReason: run.unavailableReason } : {}),
-    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}),
+    ...(verdict === 'pending' ? { pendingReason: run.pendingReason } : {}), ...(verdict === 'unavailable' ? { unavailableReason: unavailableReason(run, checks) } : {}),
+    checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}), ...(found.notInTable ? { notInTable: found.notInTable } : {}),
     inputsHashes: {
       ...Object.fromEntries([...records.values()].map((r) => [r.id, r.bodySha256])),
       ...(found.tables?.inputs ? { 'table:inputs': found.tables.inputs.sha256 } : {}), ...(table ? { 'table:final': table.sha256 } : {}),

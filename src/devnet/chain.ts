@@ -8,7 +8,7 @@ import { BLOCK_VERSION, blockSubsidy, blockTime, COINBASE_MATURITY, REGTEST_BITS
 import { BlockRejected } from './reject';
 import { regtestGenesisBlock } from './genesis';
 import { scriptHash } from './script-type';
-import { parseDevTx, type DevTx } from './tx';
+import { outpointKey, parseDevTx, type DevTx } from './tx';
 
 export interface BlockEntry {
   height: number;
@@ -47,7 +47,6 @@ export interface Spend {
   vin: number;
 }
 
-export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`;
 
 export class Chain {
   readonly blocks: BlockEntry[] = [];

@@ -4,11 +4,10 @@
  * Scripts and signatures are NOT executed.
  */
 import type { Chain, Coin, HistoryRow, Spend } from './chain';
-import { outpointKey } from './chain';
 import { COINBASE_MATURITY } from './params';
 import { RPC, TxRejected } from './reject';
 import { scriptHash } from './script-type';
-import { parseDevTx, type DevTx } from './tx';
+import { outpointKey, parseDevTx, type DevTx } from './tx';
 
 export interface MempoolEntry {
   tx: DevTx;

@@ -76,3 +76,6 @@ export function parseDevTx(raw: Uint8Array): DevTx {
     isCoinbase: inputs.length === 1 && first !== undefined && first.txid === COINBASE_PREV && first.vout === 0xffffffff,
   };
 }
+
+/** The key of an outpoint in the chain's and the mempool's indexes. */
+export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`;

@@ -1,4 +1,8 @@
-/** The badge's markup and its states (running, verified, rejected, pending, unavailable, misconfigured) in shadow DOM. */
+/**
+ * The badge's markup and its states (running, verified, rejected, pending, not in the table, unavailable,
+ * misconfigured) in shadow DOM:
+ * a title, the subject and time (or the code), and what went wrong in plain words.
+ */
 import { BADGE_CSS } from './styles';
 import type { WidgetVerdict } from './verdict';
 
@@ -11,17 +15,20 @@ export interface BadgeState {
   meta: string;
   /** A failure code shown in monospace, or ''. */
   code: string;
+  /** What went wrong, in plain words, shown under the title ('' when nothing did). */
+  reason: string;
   /** A sentence for the tooltip and screen readers. */
   detail: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Icon paths (24×24, stroked): a shield with a check, a cross, a clock, a dash, a spinner arc. */
+/** Icon paths (24×24, stroked): a shield with a check, a cross, a clock, a question mark, a dash, a spinner arc. */
 const ICONS: Record<BadgeStatus, string> = {
   verified: 'M12 2.5 4.5 5.5v6c0 4.7 3.2 8.6 7.5 10 4.3-1.4 7.5-5.3 7.5-10v-6L12 2.5Z M8.5 12l2.5 2.5 4.5-5',
   rejected: 'M12 2.5 4.5 5.5v6c0 4.7 3.2 8.6 7.5 10 4.3-1.4 7.5-5.3 7.5-10v-6L12 2.5Z M9.2 9.2l5.6 5.6 M14.8 9.2l-5.6 5.6',
   pending: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z M12 7.5V12l3 2',
+  'not-in-table': 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z M9.6 9.4a2.5 2.5 0 1 1 3.4 2.3c-.6.3-1 .8-1 1.5v.6 M12 16.3v.2',
   unavailable: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z M8 12h8',
   misconfigured: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z M12 7.5v5.5 M12 16.2v.3',
   running: 'M12 3.5a8.5 8.5 0 1 1-8.5 8.5',
@@ -77,9 +84,11 @@ export function createBadge(root: ShadowRoot): BadgeView {
   const timer = document.createElement('span');
   timer.setAttribute('aria-hidden', 'true');
   meta.append(metaText, code, timer);
+  const reason = document.createElement('span');
+  reason.className = 'reason';
   const detail = document.createElement('span');
   detail.className = 'visually-hidden';
-  status.append(title, meta, detail);
+  status.append(title, meta, reason, detail);
 
   const link = document.createElement('a');
   link.target = '_blank';
@@ -102,6 +111,8 @@ export function createBadge(root: ShadowRoot): BadgeView {
       metaText.textContent = state.code && state.meta ? `${state.meta} · ` : state.meta;
       code.textContent = state.code;
       timer.textContent = '';
+      reason.textContent = state.reason;
+      reason.hidden = !state.reason;
       detail.textContent = state.detail ? `. ${state.detail}` : '';
       badge.title = state.detail;
       link.href = href;

@@ -3,6 +3,7 @@
  * every fetch and computation it had under way.
  */
 import { wrap } from 'comlink';
+import { WIDGET_HELP, type WidgetCode } from './codes';
 import type { WidgetSettings } from './settings';
 import type { WidgetVerdict } from './verdict';
 import type { WidgetWorkerApi } from './worker';
@@ -27,8 +28,8 @@ export interface VerificationRun {
   cancel(): void;
 }
 
-function unavailable(code: string, message: string): WidgetVerdict {
-  return { status: 'unavailable', subject: '', month: null, code, message, ms: 0 };
+function unavailable(code: WidgetCode, message: string): WidgetVerdict {
+  return { status: 'unavailable', subject: '', month: null, code, explanation: WIDGET_HELP[code], message, ms: 0 };
 }
 
 export function startVerification(settings: WidgetSettings): VerificationRun {

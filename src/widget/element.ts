@@ -1,15 +1,21 @@
 /**
  * `<drey-verify>`: a custom element that verifies in a Worker and shows the verdict as a compact badge in shadow
- * DOM. Any attribute change restarts the verification; removing the element cancels it.
+ * DOM. Its settings come from its attributes, over a `config` file when one is named. Any attribute change restarts
+ * the verification; removing the element cancels it.
  */
 import { createBadge, type BadgeView } from './badge';
 import { startVerification, type VerificationRun } from './client';
-import { OBSERVED_ATTRIBUTES, isProblem, reportHref, settingsFromAttributes } from './settings';
-import { formatMs, problemState, runningState, stateFromVerdict } from './state';
+import { readConfig } from './config';
+import { OBSERVED_ATTRIBUTES, isProblem, reportHref, settingsFromAttributes, type SettingsProblem } from './settings';
+import { configState, formatMs, problemState, runningState, stateFromVerdict } from './state';
 import type { WidgetVerdict } from './verdict';
 
-/** The app sits next to widget.js in the build output, so the default report link is the app beside it. */
-const DEFAULT_APP_URL = new URL('./', import.meta.url).href;
+/**
+ * The app sits next to widget.js in the build output, so the default report link is the app beside it. (The script's
+ * URL goes through a variable: the bundler would otherwise take `new URL('./', import.meta.url)` for an asset to inline.)
+ */
+const SCRIPT_URL = import.meta.url;
+const DEFAULT_APP_URL = new URL('./', SCRIPT_URL).href;
 
 export class DreyVerifyElement extends HTMLElement {
   static readonly observedAttributes = OBSERVED_ATTRIBUTES;
@@ -18,6 +24,9 @@ export class DreyVerifyElement extends HTMLElement {
   #run: VerificationRun | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #scheduled = false;
+  /** Bumped on every start and cancel: a config file read for an older start is ignored. */
+  #generation = 0;
+  #configLoad: AbortController | undefined;
   #verdict: WidgetVerdict | null = null;
 
   constructor() {
@@ -53,6 +62,9 @@ export class DreyVerifyElement extends HTMLElement {
   }
 
   #cancel(): void {
+    this.#generation++;
+    this.#configLoad?.abort();
+    this.#configLoad = undefined;
     clearInterval(this.#ticker);
     this.#ticker = undefined;
     this.#run?.cancel();
@@ -62,13 +74,35 @@ export class DreyVerifyElement extends HTMLElement {
   #start(): void {
     this.#cancel();
     this.#verdict = null;
-    const settings = settingsFromAttributes((n) => this.getAttribute(n));
     const appUrl = new URL(this.getAttribute('app') ?? DEFAULT_APP_URL, document.baseURI).href;
-    if (isProblem(settings)) {
-      this.setAttribute('status', 'misconfigured');
-      this.#badge.update(problemState(settings), appUrl);
+    const configHref = this.getAttribute('config')?.trim();
+    if (!configHref) {
+      this.#verify((n) => this.getAttribute(n), appUrl);
       return;
     }
+    // Settings from a config file: the element's own attributes win over it.
+    const generation = this.#generation;
+    const load = new AbortController();
+    this.#configLoad = load;
+    this.setAttribute('status', 'running');
+    this.#badge.update(configState(), appUrl);
+    void readConfig(configHref, document.baseURI, globalThis.fetch.bind(globalThis), load.signal).then((config) => {
+      if (generation !== this.#generation) return;
+      this.#configLoad = undefined;
+      if (!config.ok) return this.#misconfigured(config.problem, appUrl);
+      const values: Record<string, string | undefined> = config.attributes;
+      this.#verify((n) => this.getAttribute(n) ?? values[n] ?? null, appUrl);
+    });
+  }
+
+  #misconfigured(problem: SettingsProblem, appUrl: string): void {
+    this.setAttribute('status', 'misconfigured');
+    this.#badge.update(problemState(problem), appUrl);
+  }
+
+  #verify(attr: (name: string) => string | null, appUrl: string): void {
+    const settings = settingsFromAttributes(attr);
+    if (isProblem(settings)) return this.#misconfigured(settings, appUrl);
     const href = reportHref(settings, appUrl, this.getAttribute('report-href'));
     this.setAttribute('status', 'running');
     this.#badge.update(runningState(settings), href);

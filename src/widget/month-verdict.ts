@@ -8,7 +8,8 @@ import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
 import { verifyMonth, type ProgramRunner } from '../core/pipeline';
 import type { WidgetSettings } from './settings';
-import { isUnavailable, type WidgetVerdict } from './verdict';
+import { failedVerdict } from './failed-verdict';
+import { isUnavailable, type WidgetVerdict } from './widget-verdict';
 
 export interface MonthVerdictDeps {
   /** Runs the pinned WASM program with a time limit (its own Worker in a browser). */
@@ -16,22 +17,28 @@ export interface MonthVerdictDeps {
   signal?: AbortSignal;
 }
 
-function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
+export function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
   const base = { subject: `Month ${r.month}`, month: r.month, ms };
+  if (r.verdict === 'verified' && r.notInTable) {
+    return {
+      ...base, status: 'not-in-table', code: 'OK', message: `${r.checks.length} checks passed (quick mode); the user id is not among the ${r.notInTable.rows} rows`,
+      explanation: `This user id is not among the ${r.notInTable.rows.toLocaleString('en-US')} rows of month ${r.month}’s table: check the id.`,
+    };
+  }
   if (r.verdict === 'verified') {
     const mine = r.allocation ? `; allocation of ${r.allocation.user}: ${r.allocation.allocation} Dreybits, on the month root` : '';
-    return { ...base, status: 'verified', code: 'OK', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}` };
+    return { ...base, status: 'verified', code: 'OK', explanation: '', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}`, ...(r.allocation ? { allocation: r.allocation.allocation } : {}) };
   }
-  if (r.verdict === 'pending') return { ...base, status: 'pending', code: 'OK', message: r.pendingReason ?? 'the month is still in progress at the tip' };
+  if (r.verdict === 'pending') return { ...base, status: 'pending', code: 'OK', explanation: 'The month is still in progress: it has no final result yet.', message: r.pendingReason ?? 'the month is still in progress at the tip' };
   const failed = r.checks.filter((c) => !c.ok && c.code !== 'PIPELINE_NOT_CHECKED');
   if (r.verdict === 'unavailable') {
     const shown = failed.find((c) => isUnavailable(c.code)) ?? failed[0];
     const liars = r.hosts?.liars.length ? `; caught lying: ${r.hosts.liars.map((l) => l.host).join(', ')}` : '';
-    return { ...base, status: 'unavailable', code: shown?.code ?? 'FETCH_FAILED', message: `${shown?.message ?? r.unavailableReason ?? 'the data could not be obtained'}${liars}` };
+    return failedVerdict(shown?.code ?? 'FETCH_FAILED', `${shown?.message ?? r.unavailableReason ?? 'the data could not be obtained'}${liars}`, base.subject, base.month, ms, 'unavailable');
   }
   const shown = failed[0]!;
   const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed check(s))` : '';
-  return { ...base, status: 'rejected', code: shown.code, message: `${shown.message}${more}` };
+  return failedVerdict(shown.code, `${shown.message}${more}`, base.subject, base.month, ms, 'rejected');
 }
 
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {
@@ -53,8 +60,8 @@ export async function monthVerdict(settings: WidgetSettings, client: EsploraClie
   const ms = now() - t0;
   if (!outcome.ok) {
     const { code, message } = outcome.error;
-    return { status: isUnavailable(code) ? 'unavailable' : 'rejected', subject: settings.month ? `Month ${settings.month}` : 'Latest month', month: settings.month, code, message, ms };
+    return failedVerdict(code, message, settings.month ? `Month ${settings.month}` : 'Latest month', settings.month, ms);
   }
-  if (outcome.value === null) return { status: 'pending', subject: 'Month 1', month: 1, code: 'OK', message: 'no month has started at the tip yet', ms };
+  if (outcome.value === null) return { status: 'pending', subject: 'Month 1', month: 1, code: 'OK', explanation: 'No month of this deployment has started yet.', message: 'no month has started at the tip yet', ms };
   return verdictFromReport(outcome.value, ms);
 }

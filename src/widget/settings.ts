@@ -1,11 +1,12 @@
 /** The `<drey-verify>` element's attributes, parsed into what one verification needs, and the link to the full report. */
 import type { NetworkName } from '../core/chain/network';
+import type { WidgetCode } from './codes';
 
 export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'];
 export type Depth = 'quick' | 'full';
 
 /** The attributes the element observes; a change to any of them starts a new verification. */
-export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'report-href', 'app'] as const;
+export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'report-href', 'app', 'config'] as const;
 
 /** Requests per second per Esplora host: the core's polite default for public hosts; raise it for your own. */
 export const DEFAULT_RPS = 4;
@@ -24,7 +25,7 @@ export interface WidgetSettings {
 
 /** Why the attributes cannot be used, as a code and a sentence for the page author. */
 export interface SettingsProblem {
-  code: string;
+  code: WidgetCode;
   message: string;
 }
 

@@ -3,39 +3,21 @@
  * verdict from the month pipeline (loaded on demand: it carries the proof verifier); without one, the verified
  * chain tip. Isomorphic (runs in the widget's Worker and in Node tests); `fetch` is injected.
  */
-import { isUnavailableCode } from '../core/codes';
 import { createEsploraClient } from '../core/esplora/client';
 import type { ProgramRunner } from '../core/pipeline';
 import { outcomeOf } from '../core/outcome';
 import { verifyChainTip } from '../core/tip';
 import type { WidgetSettings } from './settings';
+import { failedVerdict } from './failed-verdict';
+import type { WidgetVerdict } from './widget-verdict';
 
-export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable';
-
-export interface WidgetVerdict {
-  /** verified / rejected (a check failed) / pending (the month is not finished) / unavailable (could not be checked). */
-  status: VerdictStatus;
-  /** What was verified, e.g. "Month 3" or "Chain tip #1234". */
-  subject: string;
-  /** The month the verdict is about, when it is about one. */
-  month: number | null;
-  /** `OK`, or the code of the check that failed. */
-  code: string;
-  message: string;
-  /** Wall-clock time of the verification in the browser. */
-  ms: number;
-}
+export type { WidgetVerdict } from './widget-verdict';
 
 export interface VerdictDeps {
   fetch: typeof fetch;
   now?: () => number;
   signal?: AbortSignal;
   runProgram?: ProgramRunner;
-}
-
-/** Failures that say nothing about the month: the hosts could not give or agree on the data, cancelled, or a bug. */
-export function isUnavailable(code: string): boolean {
-  return isUnavailableCode(code) || code === 'INTERNAL_ERROR';
 }
 
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {
@@ -57,7 +39,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
   const ms = now() - t0;
   if (!outcome.ok) {
     const { code, message } = outcome.error;
-    return { status: isUnavailable(code) ? 'unavailable' : 'rejected', subject: 'Chain tip', month: null, code, message, ms };
+    return failedVerdict(code, message, 'Chain tip', null, ms);
   }
   const tip = outcome.value;
   return {
@@ -65,6 +47,7 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
     subject: `Chain tip #${tip.height}`,
     month: null,
     code: 'OK',
+    explanation: '',
     message: `block ${tip.hash.slice(0, 16)}… at height ${tip.height}: proof of work checked, ${tip.agreeingHosts.length} host(s) agree`,
     ms,
   };

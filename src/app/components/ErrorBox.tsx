@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { Evidence } from './EvidenceView';
 import { FailureHelp } from './FailureHelp';
 
-export function ErrorBox({ title, error }: { title: string; error: OutcomeError }) {
+export function ErrorBox({ title, error, explorer }: { title: string; error: OutcomeError; explorer?: string | undefined }) {
   return (
     <div role="alert" className="error-box">
       <p><strong>{title}:</strong> {error.message}</p>
@@ -13,7 +13,7 @@ export function ErrorBox({ title, error }: { title: string; error: OutcomeError 
       {Object.keys(error.evidence).length > 0 && (
         <details>
           <summary>{t('common.evidence')}</summary>
-          <Evidence evidence={error.evidence} />
+          <Evidence evidence={error.evidence} explorer={explorer} />
         </details>
       )}
     </div>

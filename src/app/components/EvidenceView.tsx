@@ -1,6 +1,5 @@
 /** A check's evidence as a definition list; txids, block hashes and heights link to the chosen explorer. */
 import { explorerLink } from '../lib/explorer';
-import { useSettingsStore } from '../features/settings/settings-store';
 
 const MAX_ITEMS = 50;
 
@@ -17,12 +16,12 @@ function Value({ k, v, explorer }: { k: string; v: unknown; explorer: string | u
       </ol>
     );
   }
-  if (typeof v === 'object') return <Evidence evidence={v as Record<string, unknown>} />;
+  if (typeof v === 'object') return <Evidence evidence={v as Record<string, unknown>} explorer={explorer} />;
   return <span className="mono">{String(v)}</span>;
 }
 
-export function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
-  const explorer = useSettingsStore((s) => s.settings.explorer);
+/** `explorer`: the block explorer's base URL for links ('' or absent: no links). */
+export function Evidence({ evidence, explorer }: { evidence: Record<string, unknown>; explorer?: string | undefined }) {
   const entries = Object.entries(evidence);
   if (entries.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
-/** A failure code explained in plain language, with what to do next (the table lives in i18n.ts). */
-import { explainCode, t } from '../i18n';
+/** A failure code explained in plain language, with what to do next (the sentences live in src/core/code-help.ts). */
+import { explainCode } from '../../core/code-help';
+import { t } from '../i18n';
 
 export function FailureHelp({ code }: { code: string }) {
   const help = explainCode(code);

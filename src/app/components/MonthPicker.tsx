@@ -1,10 +1,12 @@
-/** Choose a month among the timeline's months (the route keeps the choice). */
+/** Choose a month among the listed months (the route keeps the choice). */
 import { t } from '../i18n';
-import { useMonthsStore } from '../features/months/months-store';
 
-export function MonthPicker({ id, value, onChange }: { id: string; value: number | undefined; onChange: (m: number) => void }) {
-  const tl = useMonthsStore((s) => s.timeline);
-  const months = tl.status === 'ok' ? tl.months : [];
+export interface MonthOption {
+  month: number;
+  label?: string;
+}
+
+export function MonthPicker({ id, months, value, onChange }: { id: string; months: readonly MonthOption[]; value: number | undefined; onChange: (m: number) => void }) {
   return (
     <div className="inline-field">
       <label htmlFor={id}>{t('common.chooseMonth')}</label>

@@ -13,6 +13,7 @@ import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
 import { isUnavailableCode } from '../../core/codes';
 import { isVerifyError } from '../../core/errors';
 import { DEFAULT_DEADLINE_MS } from '../../core/esplora/deadline';
+import { explainCode } from '../../core/code-help';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
 import { cacheNamespace, openDiskCache } from '../disk-cache';
 import { commandArgs, hostsOption, integerOption, networkOption, usage } from '../args';
@@ -116,16 +117,17 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
   };
 }
 
-/** One line per check (failures with their code and message, steps not run marked so), then hosts and requests. */
+/** One line per check (failures with their code, message and what it means; steps not run marked so), then hosts and requests. */
 export function humanReport(r: MonthReport): string {
   const reason = r.pendingReason ?? r.unavailableReason;
   const lines = [`month ${r.month} (${r.depth}): ${r.verdict.toUpperCase()}${reason ? ` — ${reason}` : ''}`];
   for (const c of r.checks) {
     if (c.ok) lines.push(`  ok   ${c.step.padEnd(12)} ${c.message}`);
     else if (c.code === 'PIPELINE_NOT_CHECKED') lines.push(`  —    ${c.step.padEnd(12)} not checked: data unavailable`);
-    else lines.push(`  ${isUnavailableCode(c.code) ? 'N/A ' : 'FAIL'} ${c.step.padEnd(12)} ${c.code}: ${c.message}`);
+    else lines.push(`  ${isUnavailableCode(c.code) ? 'N/A ' : 'FAIL'} ${c.step.padEnd(12)} ${c.code}: ${c.message}`, `${' '.repeat(20)}${explainCode(c.code).what}`);
   }
   if (r.allocation) lines.push(`  your allocation: ${r.allocation.allocation} Dreybits (row ${r.allocation.row}, batch ${r.allocation.batchIndex})`);
+  if (r.notInTable) lines.push(`  user id ${r.notInTable.user} is not in this month's table (${r.notInTable.rows} rows): check the id`);
   for (const l of r.hosts?.liars ?? []) lines.push(`  host caught lying and dropped: ${l.host} (${l.code}: ${l.message})`);
   const retries = r.hosts && r.hosts.retries > 0 ? `, ${r.hosts.retries} retried (${r.hosts.rateLimited} refused with 429/503)` : '';
   lines.push(`  ${r.requests} Esplora request(s)${retries}; ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
@@ -136,7 +138,7 @@ export function humanReport(r: MonthReport): string {
 export function errorExit(e: unknown, io: CliIO, json: boolean): number {
   if (!isVerifyError(e)) throw e;
   if (json) printJson(io, { ok: false, ...e.toJSON() });
-  else io.stderr(`drey-verify: ${e.code}: ${e.message}\n`);
+  else io.stderr(`drey-verify: ${e.code}: ${e.message}\n  ${explainCode(e.code).what}\n  ${explainCode(e.code).todo}\n`);
   return isUnavailableCode(e.code) ? EXIT.UNAVAILABLE : EXIT.REJECTED;
 }
 

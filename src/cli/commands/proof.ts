@@ -1,4 +1,5 @@
 /** drey-verify proof: checks one proof (snarkjs JSON files, any circuit) with the proof system a genesis would name. */
+import { explainCode } from '../../core/code-help';
 import { VerifyError, type VerifyCode } from '../../core/errors';
 import { proofSystemFor } from '../../core/proof/proof-system';
 import { GROTH16_BN254_SNARKJS_V1 } from '../../core/proof/groth16-system';
@@ -43,7 +44,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.VERIFIED;
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
-    io.stdout(`invalid: ${e.code}: ${e.message}\n`);
+    io.stdout(`invalid: ${e.code}: ${e.message}\n  ${explainCode(e.code).what}\n`);
     return EXIT.REJECTED;
   }
 }

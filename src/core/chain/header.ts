@@ -1,5 +1,5 @@
 /** Bitcoin block headers: 80-byte parsing, block hash, compact-target decoding, proof of work, chain linkage. */
-import { bytesToHex, equalBytes, parseHex, sha256d, toDisplayHex } from '../bytes';
+import { equalBytes, parseHex, sha256d, toDisplayHex } from '../bytes';
 import { VerifyError } from '../errors';
 import type { NetworkParams } from './network';
 
@@ -101,6 +101,3 @@ export function verifyHeaderChain(headers: readonly Header[], network: NetworkPa
   return work;
 }
 
-export function headerToHex(header: Header): string {
-  return bytesToHex(header.bytes);
-}

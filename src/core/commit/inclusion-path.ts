@@ -22,9 +22,9 @@ export interface PathRoots {
 }
 
 const MAX_BATCH_SIZE = 4 ** 10;
-const MAX_BATCHES = 2 ** 32;
+export const MAX_BATCHES = 2 ** 32;
 
-function depth(n: number): number {
+export function depth(n: number): number {
   let d = 0;
   for (let p = 1; p < n; p *= 4) d++;
   return d;
@@ -49,11 +49,11 @@ export function inclusionPath(
   };
 }
 
-function malformed(message: string, evidence: Record<string, unknown> = {}): VerifyError {
+export function malformed(message: string, evidence: Record<string, unknown> = {}): VerifyError {
   return new VerifyError('MERKLE_PATH_MALFORMED', message, evidence);
 }
 
-function checkSiblings(levels: unknown, expected: number, what: string): bigint[][] {
+export function checkSiblings(levels: unknown, expected: number, what: string): bigint[][] {
   if (!Array.isArray(levels) || levels.length !== expected) {
     throw malformed(`${what}: expected ${expected} levels`, { got: Array.isArray(levels) ? levels.length : typeof levels });
   }
@@ -116,7 +116,7 @@ function decimal(v: unknown, what: string): bigint {
   return n;
 }
 
-function decimalLevels(v: unknown, what: string): bigint[][] {
+export function decimalLevels(v: unknown, what: string): bigint[][] {
   if (!Array.isArray(v)) throw malformed(`${what} is not an array`);
   return v.map((level: unknown, i) => {
     if (!Array.isArray(level)) throw malformed(`${what}[${i}] is not an array`);
@@ -124,15 +124,18 @@ function decimalLevels(v: unknown, what: string): bigint[][] {
   });
 }
 
+/** A path's integer field (row, batchSize, batchCount): MERKLE_PATH_MALFORMED unless a safe integer. */
+export function integerField(o: Record<string, unknown>, k: string): number {
+  const v = o[k];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
+  return v;
+}
+
 /** Parse an untrusted JSON path ({row, batchSize, batchCount, batchSiblings, monthSiblings}, decimal strings). */
 export function parseInclusionPath(json: unknown): InclusionPath {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw malformed('path is not an object');
   const o = json as Record<string, unknown>;
-  const int = (k: string): number => {
-    const v = o[k];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw malformed(`${k} is not an integer`, { value: String(v) });
-    return v;
-  };
+  const int = (k: string): number => integerField(o, k);
   return checkPath({
     row: int('row'),
     batchSize: int('batchSize'),

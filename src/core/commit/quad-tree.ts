@@ -1,8 +1,6 @@
 /** Quaternary Merkle tree of the commitments: nodes Poseidon(c0, c1, c2, c3), leaf count a power of four. */
 import { poseidon } from '../crypto/poseidon';
 
-export const TREE_ARITY = 4;
-
 /** True for 1, 4, 16, 64, … */
 export function isPowerOfFour(n: number): boolean {
   if (!Number.isSafeInteger(n) || n < 1) return false;

@@ -1,5 +1,5 @@
 /**
- * circomlib's Poseidon over BN254 (eprint 2019/458; circomlib poseidon_opt schedule, t = arity + 1, arities 1..6),
+ * circomlib's Poseidon over BN254 (eprint 2019/458; circomlib poseidon_opt schedule, t = arity + 1, arities 1..16),
  * run in a small WebAssembly module with Montgomery arithmetic (poseidon-wat.ts). Synchronous: the 6 KB module is
  * compiled on first use, which workers and Node always allow. Where synchronous compilation is refused (Chromium's
  * main thread above 4 KB, a CSP without 'wasm-unsafe-eval', no WebAssembly) the same schedule runs on BigInt:
@@ -18,12 +18,12 @@ import { ELEMENT_BYTES, FIELD, LAYOUT, LIMBS, LIMB_BITS, MONTGOMERY_R } from './
 interface PoseidonExports {
   memory: WebAssembly.Memory;
   toMontgomery(ptr: number, count: number): void;
-  hashMany(input: number, output: number, count: number, t: number, roundsP: number, c: number, s: number, m: number, p: number): void;
+  hashMany(input: number, output: number, count: number, t: number, roundsP: number, c: number, s: number, m: number, p: number, init: number): void;
 }
 
 interface Pointers { t: number; roundsP: number; c: number; s: number; m: number; p: number }
 
-export const MAX_ARITY = 6;
+export const MAX_ARITY = 16;
 const LIMB_MASK = (1n << BigInt(LIMB_BITS)) - 1n;
 const SHIFT = BigInt(LIMB_BITS);
 
@@ -97,8 +97,8 @@ class WasmEngine {
     for (let i = 0; i < LIMBS; i++, v >>= SHIFT) this.u32[w + i] = Number(v & LIMB_MASK);
   }
 
-  /** Hashes `count` rows of `arity` inputs laid out row after row in `flat`. */
-  hash(flat: readonly bigint[], arity: number, count: number): bigint[] {
+  /** Hashes `count` rows of `arity` inputs laid out row after row in `flat` (each row led by its capacity element when `init`). */
+  hash(flat: readonly bigint[], arity: number, count: number, init = false): bigint[] {
     const p = this.load(arity + 1);
     // Inputs and outputs cross as 4 little-endian 64-bit words each: few BigInt operations per element.
     const input = (this.io + 7) & ~7;
@@ -112,7 +112,7 @@ class WasmEngine {
       words[w + 2] = BigInt.asUintN(64, v >> 128n);
       words[w + 3] = v >> 192n;
     }
-    this.exports.hashMany(input, output, count, p.t, p.roundsP, p.c, p.s, p.m, p.p);
+    this.exports.hashMany(input, output, count, p.t, p.roundsP, p.c, p.s, p.m, p.p, init ? 1 : 0);
     const out: bigint[] = new Array<bigint>(count);
     for (let k = 0, w = output >> 3; k < count; k++, w += 4) {
       const v = (((((words[w + 3]! << 64n) | words[w + 2]!) << 64n) | words[w + 1]!) << 64n) | words[w]!;
@@ -125,9 +125,13 @@ class WasmEngine {
 
 /** The same schedule on BigInt, for hosts that refuse synchronous compilation and were not prepared. */
 class BigIntEngine {
-  hash(flat: readonly bigint[], arity: number, count: number): bigint[] {
+  hash(flat: readonly bigint[], arity: number, count: number, init = false): bigint[] {
     const out: bigint[] = [];
-    for (let k = 0; k < count; k++) out.push(this.permute(schedule(arity + 1), [0n, ...flat.slice(k * arity, (k + 1) * arity)]));
+    const width = init ? arity + 1 : arity;
+    for (let k = 0; k < count; k++) {
+      const row = flat.slice(k * width, (k + 1) * width);
+      out.push(this.permute(schedule(arity + 1), init ? row : [0n, ...row]));
+    }
     return out;
   }
 
@@ -161,7 +165,7 @@ class BigIntEngine {
   }
 }
 
-type Engine = { hash(flat: readonly bigint[], arity: number, count: number): bigint[] };
+type Engine = { hash(flat: readonly bigint[], arity: number, count: number, init?: boolean): bigint[] };
 let engine: Engine | undefined;
 
 function wasmBytes(): Uint8Array<ArrayBuffer> {
@@ -200,7 +204,7 @@ function element(v: bigint): bigint {
   return v >= 0n && v < FIELD ? v : ((v % FIELD) + FIELD) % FIELD;
 }
 
-/** Poseidon of each row (all rows of one arity, 1..6): e.g. every leaf of a table in one call. */
+/** Poseidon of each row (all rows of one arity, 1..16): e.g. every leaf of a table in one call. */
 export function poseidonMany(rows: readonly (readonly bigint[])[]): bigint[] {
   if (rows.length === 0) return [];
   const arity = rows[0]!.length;
@@ -219,8 +223,24 @@ export function poseidonLevel(nodes: readonly bigint[]): bigint[] {
   return currentEngine().hash(nodes.map(element), 2, nodes.length / 2);
 }
 
-/** Poseidon(inputs), 1 to 6 field elements; inputs are taken modulo r, as circomlibjs does. */
+/** Poseidon(inputs), 1 to 16 field elements; inputs are taken modulo r, as circomlibjs does. */
 export function poseidonFast(inputs: readonly bigint[]): bigint {
   if (inputs.length < 1 || inputs.length > MAX_ARITY) throw new RangeError(`poseidon: arity ${inputs.length} not supported (1..${MAX_ARITY})`);
   return currentEngine().hash(inputs.map(element), inputs.length, 1)[0]!;
+}
+
+/**
+ * circomlib's PoseidonEx(n, 1) with a capacity element: out[0] of the permutation of [init, ...inputs] (1 to 16
+ * inputs), for many rows of the same arity at once; rows are [init, ...inputs].
+ */
+export function poseidonWithInitMany(rows: readonly (readonly bigint[])[]): bigint[] {
+  if (rows.length === 0) return [];
+  const arity = rows[0]!.length - 1;
+  if (arity < 1 || arity > MAX_ARITY) throw new RangeError(`poseidon: arity ${arity} not supported (1..${MAX_ARITY})`);
+  const flat: bigint[] = [];
+  for (const row of rows) {
+    if (row.length !== arity + 1) throw new RangeError('poseidonWithInitMany: every row must have the same arity');
+    for (const v of row) flat.push(element(v));
+  }
+  return currentEngine().hash(flat, arity, rows.length, true);
 }

@@ -3,8 +3,9 @@
  * (poseidon_opt: sparse partial-round matrices, eprint 2019/458 appendix B). Field elements are 9 little-endian
  * 29-bit limbs (one u32 each) in Montgomery form (R = 2²⁶¹), kept below 2r; multiplication is Montgomery with
  * delayed carries, fully unrolled on i64 locals; each row of a matrix product is summed unreduced and reduced once.
- * The module imports nothing and exports its memory, toMontgomery, fromMontgomery, permute and hashMany (inputs and
- * outputs as 4 little-endian 64-bit words per element); see poseidon-fast.ts for the layout.
+ * Widths t = 2..17 (circomlib's); matrix rows are summed seven products per reduction. The module imports nothing and
+ * exports its memory, toMontgomery, fromMontgomery, permute and hashMany (inputs and outputs as 4 little-endian 64-bit
+ * words per element, optionally with the capacity element given); see poseidon-fast.ts for the layout.
  */
 
 /** The BN254 scalar field order r (circom's default prime). */
@@ -17,8 +18,8 @@ export const ELEMENT_BYTES = 4 * LIMBS;
 /** Montgomery radix R = 2^(9·29) = 2²⁶¹. */
 export const MONTGOMERY_R = 1n << BigInt(LIMBS * LIMB_BITS);
 
-/** Fixed scratch addresses in the module's memory (bytes). */
-export const LAYOUT = { R2: 0, ONE: 64, T1: 128, T2: 192, ACC: 256, OUT: 512, STATE: 1024, WIDE: 1536, CONSTANTS: 2048 } as const;
+/** Fixed scratch addresses; OUT and STATE hold the widest state, t = 17 (circomlib's Poseidon takes up to 16 inputs). */
+export const LAYOUT = { R2: 0, ONE: 64, T1: 128, T2: 192, ACC: 256, OUT: 384, STATE: 1024, WIDE: 1664, CONSTANTS: 2048 } as const;
 /** Columns of the double-width accumulator at LAYOUT.WIDE (i64 each). */
 const WIDE_COLUMNS = 2 * LIMBS;
 
@@ -160,6 +161,8 @@ const copy = (dst: string, src: string): string =>
 const zero = (dst: string): string => [0, 8, 16, 24].map((o) => `(i64.store offset=${o} ${dst} (i64.const 0))`).join(' ') + ` (i32.store offset=32 ${dst} (i32.const 0))`;
 
 const L = LAYOUT;
+/** Products summed per $redc: 7 × 9·2⁵⁸ per column stays below 2⁶⁴ (see $macc). */
+const MACC_CHUNK = 7;
 
 /** The whole module. */
 export function poseidonWat(): string {
@@ -179,19 +182,26 @@ export function poseidonWat(): string {
   ${forLoop('i', '(local.get $t)', `(call $sbox ${el('(local.get $s)', '(local.get $i)')})`)})
  (func $addConstants (param $s i32) (param $c i32) (param $t i32) (local $i i32)
   ${forLoop('i', '(local.get $t)', `(call $add ${el('(local.get $s)', '(local.get $i)')} ${el('(local.get $s)', '(local.get $i)')} ${el('(local.get $c)', '(local.get $i)')})`)})
- (func $mix (param $s i32) (param $m i32) (param $t i32) (local $i i32) (local $j i32)
-  ${forLoop('i', '(local.get $t)', `
-   ${forLoop('j', '(local.get $t)', `
-    (call $macc ${el('(local.get $m)', '(i32.add (i32.mul (local.get $i) (local.get $t)) (local.get $j))')} ${el('(local.get $s)', '(local.get $j)')})`)}
-   (call $redc ${el(`(i32.const ${L.OUT})`, '(local.get $i)')})`)}
+ (func $dot (param $o i32) (param $a i32) (param $b i32) (param $n i32) (local $j i32) (local $k i32)
+  ${zero('(local.get $o)')}
+  (local.set $j (i32.const 0))
+  (block $dot_end (loop $dot_loop (br_if $dot_end (i32.ge_u (local.get $j) (local.get $n)))
+   (local.set $k (i32.const 0))
+   (block $chunk_end (loop $chunk (br_if $chunk_end (i32.or (i32.ge_u (local.get $j) (local.get $n)) (i32.ge_u (local.get $k) (i32.const ${MACC_CHUNK}))))
+    (call $macc ${el('(local.get $a)', '(local.get $j)')} ${el('(local.get $b)', '(local.get $j)')})
+    (local.set $j (i32.add (local.get $j) (i32.const 1))) (local.set $k (i32.add (local.get $k) (i32.const 1))) (br $chunk)))
+   (call $redc (i32.const ${L.T2}))
+   (call $add (local.get $o) (local.get $o) (i32.const ${L.T2}))
+   (br $dot_loop))))
+ (func $mix (param $s i32) (param $m i32) (param $t i32) (local $i i32)
+  ${forLoop('i', '(local.get $t)', `(call $dot ${el(`(i32.const ${L.OUT})`, '(local.get $i)')} ${el('(local.get $m)', '(i32.mul (local.get $i) (local.get $t))')} (local.get $s) (local.get $t))`)}
   ${forLoop('i', '(local.get $t)', copy(el('(local.get $s)', '(local.get $i)'), el(`(i32.const ${L.OUT})`, '(local.get $i)')))})
  (func $partial (param $s i32) (param $c i32) (param $sp i32) (param $t i32) (param $rounds i32) (local $r i32) (local $j i32) (local $row i32)
   ${forLoop('r', '(local.get $rounds)', `
    (call $sbox (local.get $s))
    (call $add (local.get $s) (local.get $s) ${el('(local.get $c)', '(local.get $r)')})
    (local.set $row ${el('(local.get $sp)', '(i32.mul (local.get $r) (i32.sub (i32.shl (local.get $t) (i32.const 1)) (i32.const 1)))')})
-   ${forLoop('j', '(local.get $t)', `(call $macc ${el('(local.get $row)', '(local.get $j)')} ${el('(local.get $s)', '(local.get $j)')})`)}
-   (call $redc (i32.const ${L.ACC}))
+   (call $dot (i32.const ${L.ACC}) (local.get $row) (local.get $s) (local.get $t))
    (local.set $j (i32.const 1))
    (block $col_end (loop $col (br_if $col_end (i32.ge_u (local.get $j) (local.get $t)))
     (call $mul (i32.const ${L.T2}) ${el('(local.get $row)', '(i32.add (local.get $t) (i32.sub (local.get $j) (i32.const 1)))')} (local.get $s))
@@ -216,13 +226,15 @@ export function poseidonWat(): string {
    (call $mix (local.get $s) (local.get $m) (local.get $t))`)}
   (call $sboxAll (local.get $s) (local.get $t))
   (call $mix (local.get $s) (local.get $m) (local.get $t)))
- (func (export "hashMany") (param $in i32) (param $out i32) (param $count i32) (param $t i32) (param $rp i32) (param $c i32) (param $sp i32) (param $m i32) (param $p i32) (local $k i32) (local $i i32) (local $src i32)
+ (func (export "hashMany") (param $in i32) (param $out i32) (param $count i32) (param $t i32) (param $rp i32) (param $c i32) (param $sp i32) (param $m i32) (param $p i32) (param $init i32) (local $k i32) (local $i i32) (local $src i32) (local $width i32)
+  ;; Each row holds t − 1 inputs (state[0] = 0) or, with $init = 1, t values: the capacity element first.
+  (local.set $width (i32.add (i32.sub (local.get $t) (i32.const 1)) (local.get $init)))
   ${forLoop('k', '(local.get $count)', `
    ${zero(`(i32.const ${L.STATE})`)}
-   (local.set $src (i32.add (local.get $in) (i32.shl (i32.mul (local.get $k) (i32.sub (local.get $t) (i32.const 1))) (i32.const 5))))
-   (local.set $i (i32.const 1))
+   (local.set $src (i32.add (local.get $in) (i32.shl (i32.mul (local.get $k) (local.get $width)) (i32.const 5))))
+   (local.set $i (i32.sub (i32.const 1) (local.get $init)))
    (block $in_end (loop $in_loop (br_if $in_end (i32.ge_u (local.get $i) (local.get $t)))
-    (call $fromWords ${el(`(i32.const ${L.STATE})`, '(local.get $i)')} (i32.add (local.get $src) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 5))))
+    (call $fromWords ${el(`(i32.const ${L.STATE})`, '(local.get $i)')} (i32.add (local.get $src) (i32.shl (i32.sub (i32.add (local.get $i) (local.get $init)) (i32.const 1)) (i32.const 5))))
     (call $mul ${el(`(i32.const ${L.STATE})`, '(local.get $i)')} ${el(`(i32.const ${L.STATE})`, '(local.get $i)')} (i32.const ${L.R2}))
     (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $in_loop)))
    (call $permute (i32.const ${L.STATE}) (local.get $t) (local.get $rp) (local.get $c) (local.get $sp) (local.get $m) (local.get $p))

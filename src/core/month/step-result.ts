@@ -9,6 +9,3 @@ export interface StepResult<T> {
   /** Why the month is not finished yet, when this step found it so. */
   pending?: string;
 }
-
-/** A step that does not apply (nothing to check yet, or not at this depth). */
-export const NOT_APPLICABLE: StepResult<never> = Object.freeze({ checks: [] }) as StepResult<never>;

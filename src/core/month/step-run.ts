@@ -61,6 +61,11 @@ export class StepRun {
     return this.unavailableReason === undefined ? result?.value : undefined;
   }
 
+  /** A running step's item counts (e.g. batch proofs verified so far, of how many). */
+  count(name: Step, done: number, total: number): void {
+    this.opts.onProgress?.({ step: name, status: 'running', ms: 0, done, total });
+  }
+
   /** Steps that cannot run: each reported as skipped. Returns nothing they could have established. */
   async skip(names: readonly Step[]): Promise<Record<string, never>> {
     for (const name of names) await this.step(name, () => undefined);

@@ -38,11 +38,14 @@ export function g1FromAffine(x: bigint, y: bigint, what: string): G1 {
   return G1Point.fromAffine({ x, y });
 }
 
-/** A G2 point from affine coordinates: on the twist and in the order-r subgroup (the twist's cofactor is not 1). */
-export function g2FromAffine(x: Fp2, y: Fp2, what: string): G2 {
+/**
+ * A G2 point from affine coordinates: on the twist and in the order-r subgroup (the twist's cofactor is not 1).
+ * `subgroup: false` leaves the subgroup test to the caller (the mcl engine runs the faster endomorphism test).
+ */
+export function g2FromAffine(x: Fp2, y: Fp2, what: string, subgroup = true): G2 {
   if (!isOnG2Curve(x, y)) throw new VerifyError('PROOF_POINT_NOT_ON_CURVE', `${what}: not on the BN254 G2 twist y² = x³ + 3/(9+u)`, { what });
   const point = G2Point.fromAffine({ x, y });
-  if (!point.isTorsionFree()) throw new VerifyError('PROOF_POINT_NOT_IN_SUBGROUP', `${what}: on the twist but not in the order-r subgroup`, { what });
+  if (subgroup && !point.isTorsionFree()) throw new VerifyError('PROOF_POINT_NOT_IN_SUBGROUP', `${what}: on the twist but not in the order-r subgroup`, { what });
   return point;
 }
 

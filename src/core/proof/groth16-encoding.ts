@@ -22,9 +22,10 @@ const FLAG_MASK = 0b1100_0000;
 const FLAG_SMALL = 0b1000_0000;
 const FLAG_LARGE = 0b1100_0000;
 const FLAG_INFINITY = 0b0100_0000;
-const HALF = (P - 1n) / 2n;
+/** (p − 1)/2: a coordinate above it is the "larger" square root. */
+export const HALF = (P - 1n) / 2n;
 
-function malformed(what: string, message: string): never {
+export function malformed(what: string, message: string): never {
   throw new VerifyError('PROOF_MALFORMED_ENCODING', `${what}: ${message}`, { field: what });
 }
 
@@ -32,13 +33,13 @@ function writeBig(out: Uint8Array, offset: number, v: bigint): void {
   for (let i = 31; i >= 0; i--, v >>= 8n) out[offset + i] = Number(v & 0xffn);
 }
 
-function readBig(bytes: Uint8Array, offset: number): bigint {
+export function readBig(bytes: Uint8Array, offset: number): bigint {
   let v = 0n;
   for (let i = 0; i < 32; i++) v = (v << 8n) | BigInt(bytes[offset + i]!);
   return v;
 }
 
-const fp2IsLarge = (y: Fp2T): boolean => (y.c1 === 0n ? y.c0 > HALF : y.c1 > HALF);
+export const fp2IsLarge = (y: Fp2T): boolean => (y.c1 === 0n ? y.c0 > HALF : y.c1 > HALF);
 
 function encodeG1(p: G1, out: Uint8Array, offset: number): void {
   if (p.is0()) { out[offset] = FLAG_INFINITY; return; }
@@ -56,7 +57,7 @@ function encodeG2(p: G2, out: Uint8Array, offset: number): void {
 }
 
 /** The flag bits and the x bytes with the flags cleared; null for a well-formed infinity. */
-function readFlags(bytes: Uint8Array, offset: number, length: number, what: string): { large: boolean; raw: Uint8Array } | null {
+export function readFlags(bytes: Uint8Array, offset: number, length: number, what: string): { large: boolean; raw: Uint8Array } | null {
   const flag = bytes[offset]! & FLAG_MASK;
   const raw = bytes.slice(offset, offset + length);
   raw[0]! &= ~FLAG_MASK;
@@ -68,7 +69,7 @@ function readFlags(bytes: Uint8Array, offset: number, length: number, what: stri
   return { large: flag === FLAG_LARGE, raw };
 }
 
-function coordinate(raw: Uint8Array, offset: number, what: string): bigint {
+export function coordinate(raw: Uint8Array, offset: number, what: string): bigint {
   const v = readBig(raw, offset);
   if (v >= P) throw new VerifyError('PROOF_COORDINATE_RANGE', `${what}: x is not below the base field modulus p`, { field: what });
   return v;
@@ -94,7 +95,7 @@ export function decodeG1(bytes: Uint8Array, offset: number, what: string): G1 {
   return g1FromAffine(x, y, what);
 }
 
-export function decodeG2(bytes: Uint8Array, offset: number, what: string): G2 {
+export function decodeG2(bytes: Uint8Array, offset: number, what: string, subgroup = true): G2 {
   const f = readFlags(bytes, offset, G2_BYTES, what);
   if (!f) return G2Point.ZERO;
   const x = { c1: coordinate(f.raw, 0, what), c0: coordinate(f.raw, 32, what) };
@@ -102,7 +103,7 @@ export function decodeG2(bytes: Uint8Array, offset: number, what: string): G2 {
   if (root === null) throw new VerifyError('PROOF_POINT_NOT_ON_CURVE', `${what}: no twist point has this x`, { field: what });
   if (Fp2.is0(root) && f.large) malformed(what, 'y = 0 must use the "smaller" flag');
   const y = fp2IsLarge(root) === f.large ? root : Fp2.neg(root);
-  return g2FromAffine(x, y, what);
+  return g2FromAffine(x, y, what, subgroup);
 }
 
 export function encodeProof(proof: Groth16Proof): Uint8Array {
@@ -133,7 +134,9 @@ export function encodeVkey(vk: Groth16VerifyingKey): Uint8Array {
   return out;
 }
 
-export function decodeVkey(bytes: Uint8Array): Groth16VerifyingKey {
+/** A compact verifying key; `g2Subgroup: false` leaves β, γ, δ's subgroup test to the caller. */
+export function decodeVkey(bytes: Uint8Array, options: { g2Subgroup?: boolean } = {}): Groth16VerifyingKey {
+  const sub = options.g2Subgroup ?? true;
   if (bytes.length < VKEY_FIXED_BYTES + G1_BYTES) malformed('vkey', `expected at least ${VKEY_FIXED_BYTES + G1_BYTES} bytes, got ${bytes.length}`);
   const nPublic = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   if (nPublic > MAX_PUBLIC_INPUTS) malformed('vkey.nPublic', `more than ${MAX_PUBLIC_INPUTS} public inputs`);
@@ -142,9 +145,9 @@ export function decodeVkey(bytes: Uint8Array): Groth16VerifyingKey {
   return {
     nPublic,
     alpha: requireFinite(decodeG1(bytes, 4, 'vk_alpha_1'), 'vk_alpha_1'),
-    beta: requireFinite(decodeG2(bytes, 4 + G1_BYTES, 'vk_beta_2'), 'vk_beta_2'),
-    gamma: requireFinite(decodeG2(bytes, 4 + G1_BYTES + G2_BYTES, 'vk_gamma_2'), 'vk_gamma_2'),
-    delta: requireFinite(decodeG2(bytes, 4 + G1_BYTES + 2 * G2_BYTES, 'vk_delta_2'), 'vk_delta_2'),
+    beta: requireFinite(decodeG2(bytes, 4 + G1_BYTES, 'vk_beta_2', sub), 'vk_beta_2'),
+    gamma: requireFinite(decodeG2(bytes, 4 + G1_BYTES + G2_BYTES, 'vk_gamma_2', sub), 'vk_gamma_2'),
+    delta: requireFinite(decodeG2(bytes, 4 + G1_BYTES + 2 * G2_BYTES, 'vk_delta_2', sub), 'vk_delta_2'),
     ic: Array.from({ length: nPublic + 1 }, (_, i) => decodeG1(bytes, VKEY_FIXED_BYTES + G1_BYTES * i, `IC[${i}]`)),
   };
 }

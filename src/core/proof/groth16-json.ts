@@ -52,7 +52,7 @@ export function parseG1Json(v: unknown, at: Where): G1 {
 }
 
 /** A G2 point in snarkjs' form [[x.c0, x.c1], [y.c0, y.c1], [z.c0, z.c1]] with z = [1, 0] or the infinity. */
-export function parseG2Json(v: unknown, at: Where): G2 {
+export function parseG2Json(v: unknown, at: Where, subgroup = true): G2 {
   const [xs, ys, zs] = arrayOf(v, 3, at);
   const x = fp2(xs, { ...at, what: `${at.what}.x` });
   const y = fp2(ys, { ...at, what: `${at.what}.y` });
@@ -62,7 +62,7 @@ export function parseG2Json(v: unknown, at: Where): G2 {
     return G2Point.ZERO;
   }
   if (z.c0 !== 1n || z.c1 !== 0n) fail(at, 'expected affine coordinates (z = [1, 0])');
-  return g2FromAffine(x, y, at.what);
+  return g2FromAffine(x, y, at.what, subgroup);
 }
 
 function checkHeader(json: Record<string, unknown>, code: VerifyCode, what: string, required: boolean): void {
@@ -70,8 +70,12 @@ function checkHeader(json: Record<string, unknown>, code: VerifyCode, what: stri
   if ((required || 'curve' in json) && json.curve !== 'bn128' && json.curve !== 'bn254') fail({ code, what: `${what}.curve` }, 'expected "bn128" (BN254)');
 }
 
-/** snarkjs' verification_key.json: protocol groth16, curve bn128, nPublic, vk_alpha_1, vk_beta_2, vk_gamma_2, vk_delta_2, IC. */
-export function parseVerifyingKeyJson(json: unknown): Groth16VerifyingKey {
+/**
+ * snarkjs' verification_key.json: protocol groth16, curve bn128, nPublic, vk_alpha_1, vk_beta_2, vk_gamma_2,
+ * vk_delta_2, IC. `g2Subgroup: false` leaves β, γ, δ's subgroup test to the caller (the mcl engine's).
+ */
+export function parseVerifyingKeyJson(json: unknown, options: { g2Subgroup?: boolean } = {}): Groth16VerifyingKey {
+  const sub = options.g2Subgroup ?? true;
   const code = 'PROOF_MALFORMED_VKEY';
   if (!isRecord(json)) fail({ code, what: 'vkey' }, 'expected a JSON object');
   checkHeader(json, code, 'vkey', true);
@@ -86,21 +90,24 @@ export function parseVerifyingKeyJson(json: unknown): Groth16VerifyingKey {
   return {
     nPublic,
     alpha: requireFinite(parseG1Json(json.vk_alpha_1, { code, what: 'vk_alpha_1' }), 'vk_alpha_1'),
-    beta: requireFinite(parseG2Json(json.vk_beta_2, { code, what: 'vk_beta_2' }), 'vk_beta_2'),
-    gamma: requireFinite(parseG2Json(json.vk_gamma_2, { code, what: 'vk_gamma_2' }), 'vk_gamma_2'),
-    delta: requireFinite(parseG2Json(json.vk_delta_2, { code, what: 'vk_delta_2' }), 'vk_delta_2'),
+    beta: requireFinite(parseG2Json(json.vk_beta_2, { code, what: 'vk_beta_2' }, sub), 'vk_beta_2'),
+    gamma: requireFinite(parseG2Json(json.vk_gamma_2, { code, what: 'vk_gamma_2' }, sub), 'vk_gamma_2'),
+    delta: requireFinite(parseG2Json(json.vk_delta_2, { code, what: 'vk_delta_2' }, sub), 'vk_delta_2'),
     ic: json.IC.map((p, i) => parseG1Json(p, { code, what: `IC[${i}]` })),
   };
 }
 
-/** snarkjs' proof.json: pi_a, pi_b, pi_c (protocol/curve checked when present). */
-export function parseProofJson(json: unknown): Groth16Proof {
+/**
+ * snarkjs' proof.json: pi_a, pi_b, pi_c (protocol/curve checked when present). `g2Subgroup: false` skips B's
+ * subgroup test for a caller that runs its own (mcl-points.ts).
+ */
+export function parseProofJson(json: unknown, options: { g2Subgroup?: boolean } = {}): Groth16Proof {
   const code = 'PROOF_MALFORMED_PROOF';
   if (!isRecord(json)) fail({ code, what: 'proof' }, 'expected a JSON object');
   checkHeader(json, code, 'proof', false);
   return {
     a: requireFinite(parseG1Json(json.pi_a, { code, what: 'pi_a' }), 'pi_a'),
-    b: requireFinite(parseG2Json(json.pi_b, { code, what: 'pi_b' }), 'pi_b'),
+    b: requireFinite(parseG2Json(json.pi_b, { code, what: 'pi_b' }, options.g2Subgroup ?? true), 'pi_b'),
     c: requireFinite(parseG1Json(json.pi_c, { code, what: 'pi_c' }), 'pi_c'),
   };
 }

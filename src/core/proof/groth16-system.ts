@@ -12,7 +12,10 @@ function bytesOrJson<T>(input: unknown, fromBytes: (b: Uint8Array) => T, fromJso
 
 export const groth16Bn254Snarkjs = {
   id: GROTH16_BN254_SNARKJS_V1,
-  parseVerifyingKey: (input: unknown): Groth16VerifyingKey => bytesOrJson(input, decodeVkey, parseVerifyingKeyJson),
+  parseVerifyingKey: (input: unknown): Groth16VerifyingKey => bytesOrJson(input, (b) => decodeVkey(b), (j) => parseVerifyingKeyJson(j)),
+  /** The key with every check but β, γ, δ's subgroup test, which the caller runs (the mcl engine). */
+  parseVerifyingKeyDeferred: (input: unknown): Groth16VerifyingKey =>
+    bytesOrJson(input, (b) => decodeVkey(b, { g2Subgroup: false }), (j) => parseVerifyingKeyJson(j, { g2Subgroup: false })),
   parseProof: (input: unknown): Groth16Proof => bytesOrJson(input, decodeProof, parseProofJson),
   parsePublicSignals: (input: unknown): bigint[] => parsePublicSignalsJson(input),
   verify: (key: Groth16VerifyingKey, proof: Groth16Proof, publicSignals: readonly bigint[]): void => verifyGroth16(key, proof, publicSignals),

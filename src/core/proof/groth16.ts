@@ -112,12 +112,12 @@ export interface BatchOptions {
   randomBytes?: (length: number) => Uint8Array;
 }
 
-function defaultRandomBytes(length: number): Uint8Array {
+export function defaultRandomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
 /** A uniformly random nonzero 128-bit scalar. */
-function randomScalar(randomBytes: (length: number) => Uint8Array): bigint {
+export function randomScalar(randomBytes: (length: number) => Uint8Array): bigint {
   const bytes = randomBytes(16);
   if (bytes.length !== 16) throw new RangeError('randomBytes must return the requested length');
   let s = 0n;
@@ -149,7 +149,8 @@ function isBatchValid(vk: Groth16VerifyingKey, items: readonly BatchItem[], rand
   return Fp12.eql(Fp12.finalExponentiate(bn254.millerLoopBatch(pairs)), Fp12.ONE);
 }
 
-function outcome(fn: () => void): BatchItemResult {
+/** A coded failure as a plain per-item result (it crosses worker boundaries); other errors propagate. */
+export function outcome(fn: () => void): BatchItemResult {
   try {
     fn();
     return { ok: true };

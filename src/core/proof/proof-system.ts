@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import type { BatchOptions, BatchResult } from './groth16';
 import { groth16Bn254Snarkjs } from './groth16-system';
 
-export type { BatchResult, BatchItemResult, BatchOptions } from './groth16';
+export type { BatchResult, BatchOptions } from './groth16';
 
 /**
  * One proof system. Parsers take untrusted input (JSON values or the compact bytes) and throw coded PROOF_* errors;

@@ -20,10 +20,6 @@ export function parseInscriptionId(value: unknown, code: VerifyCode = 'MESSAGE_M
   return { txid: m[1]!, index };
 }
 
-export function formatInscriptionId(id: InscriptionId): string {
-  return `${id.txid}i${id.index}`;
-}
-
 /** 36 bytes: txid in internal byte order ‖ index u32 little-endian (an outpoint's encoding). */
 export function inscriptionIdBytes(id: InscriptionId): Uint8Array {
   const idx = new Uint8Array(4);

@@ -57,7 +57,8 @@ export interface GenesisPayload extends Common {
 }
 
 export interface RegisterPayload extends Scoped {
-  stake: { txid: string; vout: number };
+  /** The stake outpoint and its stake proof (stake-proof.ts); a register without a valid proof backs no eligibility. */
+  stake: { txid: string; vout: number; sig?: string };
   nostr_pubkey?: string;
   keylink?: { old_key: string; sig: string };
 }
@@ -75,6 +76,8 @@ export interface CommitPayload extends Monthly { attempt: number; kem: string; c
 
 export interface DecryptionShare { party: number; share: string; e: string; z: string }
 export interface RevealPayload extends Monthly {
+  /** The lottery attempt whose commits the reveal opens. */
+  attempt?: number;
   keys: { commit: string; key: string }[];
   disputes?: { commit: string; shares: DecryptionShare[] }[];
 }
@@ -211,8 +214,9 @@ function parseGenesis(o: Record<string, JsonValue>): GenesisPayload {
 }
 
 function parseRegister(o: Record<string, JsonValue>): RegisterPayload {
-  const st = obj(o.stake, 'payload.stake', ['txid', 'vout']);
+  const st = obj(o.stake, 'payload.stake', ['txid', 'vout'], ['sig']);
   const out: RegisterPayload = { ...scoped(o), stake: { txid: hex(st.txid, 'payload.stake.txid', 32), vout: int(st.vout, 'payload.stake.vout', 0, 0xffffffff) } };
+  if (st.sig !== undefined) out.stake.sig = hex(st.sig, 'payload.stake.sig', 64);
   if (o.nostr_pubkey !== undefined) out.nostr_pubkey = key32(o.nostr_pubkey, 'payload.nostr_pubkey');
   if (o.keylink !== undefined) {
     const kl = obj(o.keylink, 'payload.keylink', ['old_key', 'sig']);
@@ -244,6 +248,7 @@ function parseCommit(o: Record<string, JsonValue>): CommitPayload {
 function parseReveal(o: Record<string, JsonValue>): RevealPayload {
   const out: RevealPayload = {
     ...monthly(o),
+    ...(o.attempt !== undefined ? { attempt: int(o.attempt, 'payload.attempt', 0, MAX_ATTEMPT) } : {}),
     keys: arr(o.keys, 'payload.keys', 0, 256, (x, q) => {
       const k = obj(x, q, ['commit', 'key']);
       return { commit: inscription(k.commit, `${q}.commit`), key: key32(k.key, `${q}.key`) };
@@ -295,7 +300,7 @@ const KEYS: Record<MessageType, [readonly string[], readonly string[]]> = {
   inputs: [[...MONTHLY, 'table'], []],
   lottery: [[...MONTHLY, 'attempt', 'anchor_height', 'anchor_hash', 'bls_signature'], []],
   commit: [[...MONTHLY, 'attempt', 'kem', 'ciphertext'], []],
-  reveal: [[...MONTHLY, 'keys'], ['disputes']],
+  reveal: [[...MONTHLY, 'keys'], ['attempt', 'disputes']],
   final: [[...MONTHLY, 'lead', 'attempt', 'table', 'root', 'log', 'rewards', 'penalties'], []],
 };
 

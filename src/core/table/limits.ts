@@ -19,7 +19,7 @@ export const MAX_AMOUNT = 2n ** 53n;
 
 /** Mortality rates: parts per billion, at most Q/2 (docs/allocation-formula.md). */
 export const Q_PPB = 1_000_000_000n;
-export const MAX_Q_PPB = 500_000_000n;
+export const MAX_Q_PPB = Q_PPB / 2n;
 
 export const MAX_AGE = 120;
 export const MAX_GEOGRAPHIES = 256;

@@ -1,5 +1,6 @@
 /** A month's circuit inputs: the rows split in batches with their witnesses and public inputs (circuits/README.md). */
-import { allocationBatches, batchRoot, inputsBatches, monthRoot } from '../../core/commit/batches';
+import { monthRoot } from '../../core/commit/batches';
+import { allocationCommitments, inputsCommitments, previousCommitments } from '../../core/commit/batch-commitments';
 import { batchPublicInputs, type BatchPublic } from '../../core/commit/public-inputs';
 import type { AllocationLeafRow, InputsLeafRow } from '../../core/commit/leaf-rows';
 import { allocateMonth, type MonthAllocation } from './allocation';
@@ -39,11 +40,9 @@ export function monthWitness({ month, batchSize, prev, inputs }: MonthRows): Mon
   const allocation = allocateMonth(prev.map((p) => p.allocation), inputs);
   const next = inputs.map((r, i) => ({ uid: r.uid, allocation: allocation.next[i]! }));
   const count = Math.max(1, Math.ceil(inputs.length / batchSize));
-  const prevLeaves = allocationBatches(month - 1, prev, batchSize, count);
-  const inputLeaves = inputsBatches(inputs, batchSize);
-  const newLeaves = allocationBatches(month, next, batchSize, count);
-  const prevRootsAll = prevLeaves.map(batchRoot);
-  const newRoots = newLeaves.map(batchRoot);
+  const prevRootsAll = previousCommitments(month, prev.map((p) => p.allocation), batchSize, count);
+  const inputRoots = inputsCommitments(month, inputs, batchSize, count);
+  const newRoots = allocationCommitments(month, next, batchSize, count);
 
   const batches = newRoots.map((newBatchRoot, b) => {
     const rows = Array.from({ length: batchSize }, (_, j) => b * batchSize + j);
@@ -53,7 +52,7 @@ export function monthWitness({ month, batchSize, prev, inputs }: MonthRows): Mon
       month: BigInt(month),
       batchIndex: BigInt(b),
       prevBatchRoot: prevRootsAll[b]!,
-      inputsBatchRoot: batchRoot(inputLeaves[b]!),
+      inputsBatchRoot: inputRoots[b]!,
       newBatchRoot,
       F: allocation.F,
       W: allocation.W,
@@ -65,7 +64,6 @@ export function monthWitness({ month, batchSize, prev, inputs }: MonthRows): Mon
     const circuitInput: CircuitInput = {
       ...Object.fromEntries(Object.entries(publicInputs).map(([k, v]) => [k, v.toString()])),
       uid: col((i) => inRow(i)?.uid ?? 0n),
-      isNew: col((i) => (i < prev.length ? 0n : 1n)),
       prevAlloc: col((i) => prev[i]?.allocation ?? 0n),
       alive: col((i) => (inRow(i)?.alive ? 1n : 0n)),
       deposit: col((i) => inRow(i)?.deposit ?? 0n),

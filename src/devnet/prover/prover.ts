@@ -21,9 +21,13 @@ export interface ProvingArtifacts {
 
 interface Reply { id: number; proof?: Groth16Proof; publicSignals?: string[]; error?: string }
 
-/** Prove every batch, `threads` at a time (default: one per core), results in batch order. */
+/**
+ * Prove every batch, `threads` at a time (default: one per core), results in batch order. With `seeds` (8 u32 words
+ * per input) the blinding is deterministic (see prove-child.mjs); `onProof` hears of each proof as it is done.
+ */
 export async function proveBatches(
   inputs: readonly CircuitInput[], artifacts: ProvingArtifacts, threads = availableParallelism(),
+  options: { seeds?: readonly number[][]; onProof?: (index: number, proof: BatchProof) => void } = {},
 ): Promise<BatchProof[]> {
   const n = Math.max(1, Math.min(threads, inputs.length));
   const child = fileURLToPath(new URL('./prove-child.mjs', import.meta.url));
@@ -37,14 +41,16 @@ export async function proveBatches(
           worker.once('message', (m) => resolve(m as Reply));
           worker.once('error', reject);
           worker.once('exit', (code) => reject(new Error(`prover process exited (${code})`)));
-          worker.send({ id: i, input: inputs[i], ...artifacts });
+          worker.send({ id: i, input: inputs[i], wasm: artifacts.wasm, zkey: artifacts.zkey, ...(options.seeds ? { seed: options.seeds[i] } : {}) });
         });
         worker.removeAllListeners('error');
         worker.removeAllListeners('exit');
         if (reply.error !== undefined || !reply.proof || !reply.publicSignals) {
           throw new Error(`batch ${i}: ${reply.error ?? 'no proof'}`);
         }
-        results[i] = { proof: reply.proof, publicSignals: reply.publicSignals };
+        const done = { proof: reply.proof, publicSignals: reply.publicSignals };
+        results[i] = done;
+        options.onProof?.(i, done);
       }
     }));
   } finally {

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -104,7 +104,9 @@ async function compile(dir: string, levels: number): Promise<number> {
   const main = join(dir, 'main.circom');
   await writeFile(main, mainSource(levels));
   const cli = createRequire(import.meta.url).resolve('circom2/cli.js');
-  const rel = (p: string) => relative(REPO_ROOT, p);
+  // circom2 runs under WASI with the working directory's parents preopened: name files by their real paths, so a
+  // .cache that links elsewhere is reached through '..' rather than through the link.
+  const rel = (p: string) => relative(realpathSync(REPO_ROOT), realpathSync(p));
   const { stdout } = await promisify(execFile)(process.execPath, [
     cli, rel(main), '--r1cs', '--wasm', '--O2', '-l', 'circuits', '-l', 'node_modules', '-o', rel(dir),
   ], { cwd: REPO_ROOT, maxBuffer: 1 << 24 });

@@ -1,9 +1,14 @@
-/** The scenario's actuaries: keys, stake outpoints (real P2TR UTXOs), registration heights, FROST party index. */
+/** The scenario's actuaries: keys, stake outpoints (real P2TR UTXOs), registrations with their stake proofs. */
 import { p2tr, Transaction } from '@scure/btc-signer';
+import { taprootTweakPrivKey } from '@scure/btc-signer/utils.js';
 import { hexToBytes } from '../../core/bytes';
+import { buildMessage, CONTENT_TYPES, signKeylink } from '../../core/protocol/message';
+import type { RegisterPayload } from '../../core/protocol/payloads';
+import { signStakeProof } from '../../core/protocol/stake-proof';
 import { REGTEST } from '../params';
-import type { ChainIO } from './chain-io';
+import type { ChainIO, Published } from './chain-io';
 import type { KeyPair } from './keys';
+import { NETWORK } from './world';
 
 export interface Actuary {
   /** Person label (a rotated key keeps the person). */
@@ -43,6 +48,27 @@ export async function spendStake(io: ChainIO, a: Actuary): Promise<string> {
   tx.sign(a.key.secret, undefined, ZERO_AUX);
   tx.finalize();
   return io.wallet.broadcast(tx);
+}
+
+/**
+ * A register message for `a` (docs/protocol.md §4.3): its stake outpoint with the stake proof, signed by the secret of
+ * the stake's output key (`stakeSecret`, the BIP86-tweaked key of whoever holds the stake; the actuary's own by
+ * default); optionally a key link from an old key.
+ */
+export function registerMessage(genesis: string, a: Actuary, opts: { keylinkFrom?: KeyPair; stakeSecret?: Uint8Array | null } = {}): Uint8Array {
+  const outpoint = { txid: a.stake.txid, vout: a.stake.vout };
+  const holder = opts.stakeSecret === undefined ? taprootTweakPrivKey(a.key.secret) : opts.stakeSecret;
+  const payload: RegisterPayload = {
+    network: NETWORK, genesis, signer: a.key.pub,
+    stake: { ...outpoint, ...(holder ? { sig: signStakeProof({ network: NETWORK, genesis, actuary: a.key.pub, ...outpoint }, holder) } : {}) },
+    ...(opts.keylinkFrom ? { keylink: { old_key: opts.keylinkFrom.pub, sig: signKeylink(NETWORK, genesis, opts.keylinkFrom.secret, a.key.pub) } } : {}),
+  };
+  return buildMessage('register', payload, a.key.secret);
+}
+
+/** Inscribe a register on month 0's marker (not mined). */
+export function register(io: ChainIO, genesis: string, setupMarker: string, a: Actuary, opts?: Parameters<typeof registerMessage>[2]): Promise<Published> {
+  return io.inscribe(registerMessage(genesis, a, opts), CONTENT_TYPES.message, setupMarker);
 }
 
 /** Eligible at the anchor A (docs/protocol.md §6.1): registered below A, stake unspent at A (or spent after it). */

@@ -49,11 +49,15 @@ export class ChainIO {
     await this.mine(height - tip);
   }
 
-  /** Inscribe a protocol object (metaprotocol `drey/1`), paying MARKER_VALUE to `marker` when given. */
-  async inscribe(body: Uint8Array, contentType: string, marker?: string): Promise<Published> {
+  /**
+   * Inscribe a protocol object (metaprotocol `drey/1`, or `metaprotocol` when given; `null` for none), paying
+   * MARKER_VALUE to each marker given.
+   */
+  async inscribe(body: Uint8Array, contentType: string, marker?: string | string[], metaprotocol: string | null = METAPROTOCOL): Promise<Published> {
+    const markers = marker === undefined ? [] : Array.isArray(marker) ? marker : [marker];
     const r = await this.wallet.inscribe({
-      contentType, body, metaprotocol: METAPROTOCOL,
-      ...(marker ? { extraOutputs: [{ address: marker, value: MARKER_VALUE }] } : {}),
+      contentType, body, ...(metaprotocol === null ? {} : { metaprotocol }),
+      ...(markers.length ? { extraOutputs: markers.map((address) => ({ address, value: MARKER_VALUE })) } : {}),
     });
     return { id: r.inscriptionId, revealTxid: r.revealTxid, commitTxid: r.commitTxid, sha256: bytesToHex(sha256(body)), bytes: body.length };
   }

@@ -11,6 +11,7 @@ import { parseMessage, METAPROTOCOL, type Message } from '../../core/protocol/me
 import { markerAddress } from '../../core/protocol/marker';
 import { parseInscriptionId } from '../../core/protocol/ids';
 import { verifyMonthLogStep, type MonthLogHead } from '../../core/protocol/month-log';
+import { verifyStakeProof } from '../../core/protocol/stake-proof';
 import { startDevnet, type Devnet } from '../devnet';
 import { blameFromTranscript, nodePool, startRelay } from '../nostr';
 import { ensureCircuit, TINY_BATCH_SIZE, type CircuitArtifacts } from '../prover/setup';
@@ -95,16 +96,23 @@ describe('when five actuaries play three months and one pending month on a fresh
     }
   });
 
-  it('registers the actuaries at the setup marker, one of them through a key link', async () => {
+  it('registers the actuaries at the setup marker with stake proofs by their stake outputs\' keys, one of them through a key link', async () => {
     const regs = await monthMessages(0);
     expect(regs.every((x) => x.type === 'register')).toBe(true);
     expect(regs).toHaveLength(TINY.actuaries + 1);
     expect(regs.filter((x) => x.type === 'register' && x.payload.keylink)).toHaveLength(1);
+    for (const r of regs) {
+      if (r.type !== 'register') continue;
+      const funding = await rest.json<{ vout: { scriptpubkey: string }[] }>(`/tx/${r.payload.stake.txid}`);
+      const script = funding.vout[r.payload.stake.vout]!.scriptpubkey;
+      expect(script).toMatch(/^5120[0-9a-f]{64}$/);
+      expect(() => verifyStakeProof(r.payload, hexToBytes(script.slice(4)))).not.toThrow();
+    }
   });
 
   it('plays each scenario event, leaves the last month pending, and chains the month log', async () => {
     const events = run.result.months.flatMap((r) => r.events).join('\n');
-    for (const e of ['missed_deadline', 'disagreed', 'void_commit', 'copied_package', 'dispute', 'keylink', 'pending']) expect(events).toContain(e);
+    for (const e of ['missed_deadline', 'invalid_lead', 'disagreed', 'void_commit', 'copied_package', 'dispute', 'keylink', 'pending']) expect(events).toContain(e);
     expect(run.result.months.at(-1)!.final).toBeUndefined();
     let head: MonthLogHead | undefined;
     for (const rec of run.result.months.filter((r) => r.final)) {
@@ -116,6 +124,13 @@ describe('when five actuaries play three months and one pending month on a fresh
       if (rec.events.some((e) => e.startsWith('missed_deadline'))) {
         expect(final.payload.attempt).toBe(1);
         expect(penalties).toContain('missed_deadline');
+      }
+      if (rec.events.some((e) => e.startsWith('invalid_lead'))) {
+        // The group revealed attempt 0, whose lead's package does not open, and the lottery drew again.
+        const reveals = (await monthMessages(rec.month)).filter((x) => x.type === 'reveal');
+        expect(reveals.map((x) => x.type === 'reveal' && x.payload.attempt)).toEqual([0, 1]);
+        expect(final.payload.attempt).toBe(1);
+        expect(penalties).toContain('unopenable');
       }
     }
   });
@@ -138,7 +153,8 @@ describe('when five actuaries play three months and one pending month on a fresh
       const finished = run.result.months.filter((r) => r.final);
       expect(finished.length).toBe(TINY.months);
       for (const rec of finished) {
-        const msgs = (await monthMessages(rec.month)).filter((x) => x.type === 'reveal' || x.type === 'final');
+        // The accepted attempt's reveal and the final (a month with a new draw also has the failed attempt's reveal).
+        const msgs = (await monthMessages(rec.month)).filter((x) => x.type === 'reveal' || x.type === 'final').slice(-2);
         expect(msgs.map((x) => x.type)).toEqual(['reveal', 'final']);
         for (const msg of msgs) {
           expect(msg.signer).toBe(genesis.payload.frost.group_key);

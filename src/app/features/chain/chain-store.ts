@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { OutcomeError } from '../../../core/outcome';
 import type { TipReport } from '../../../core/tip';
-import { verifier } from '../../lib/verifier-client';
+import { verifier } from '../../worker/client';
 import type { Settings } from '../settings/settings';
 import type { NetworkName } from '../../../core/chain/network';
 

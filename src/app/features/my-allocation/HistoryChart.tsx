@@ -1,6 +1,10 @@
-/** The depositor's allocation by month: an inline SVG line chart (decorative to screen readers) plus a data table. */
+/**
+ * The depositor's allocation by month: an inline SVG line chart (summarised for screen readers) plus a data table.
+ * Drawn only from months where the id has an allocation; the caller shows a sentence when there is none.
+ */
 import { t } from '../../i18n';
 import { formatAmount } from '../../lib/format';
+import { TableScroll } from '../../components/ui/TableScroll';
 import type { HistoryPoint } from './allocation-store';
 
 const W = 560;
@@ -28,19 +32,21 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
         {known.map((p) => <circle key={p.month} cx={x(p.month)} cy={y(p.v)} r={4} className="dot" />)}
       </svg>
       <figcaption>
-        <table className="data compact">
-          <caption>{t('alloc.history.table')}</caption>
-          <thead><tr><th scope="col">{t('common.chooseMonth')}</th><th scope="col">{t('table.allocation')}</th><th scope="col">{t('months.status')}</th></tr></thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.month}>
-                <th scope="row">{p.month}</th>
-                <td>{p.allocation === null ? '—' : formatAmount(p.allocation)}</td>
-                <td>{t(`verdict.${p.verdict === 'error' ? 'error' : p.verdict}` as 'verdict.verified')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('alloc.history.table')}>
+          <table className="data compact">
+            <caption>{t('alloc.history.table')}</caption>
+            <thead><tr><th scope="col">{t('common.chooseMonth')}</th><th scope="col">{t('table.allocation')}</th><th scope="col">{t('months.status')}</th></tr></thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.month}>
+                  <th scope="row">{p.month}</th>
+                  <td>{p.allocation === null ? '—' : formatAmount(p.allocation)}</td>
+                  <td>{t(`alloc.answer.${p.answer}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </figcaption>
     </figure>
   );

@@ -1,7 +1,7 @@
 /** The inclusion path drawn step by step: leaf → batch tree levels → batch root → month tree levels → month root → log. */
 import { t } from '../../i18n';
 import { shortHex } from '../../lib/format';
-import type { PathSteps } from '../../workers/path-steps';
+import type { PathSteps } from '../../worker/api';
 
 export function PathDiagram({ steps, root, log }: { steps: PathSteps; root?: string; log?: { size: number; root: string } }) {
   const matches = root !== undefined && root.toLowerCase() === steps.monthRoot;

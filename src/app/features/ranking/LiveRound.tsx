@@ -4,7 +4,8 @@ import { proxy } from 'comlink';
 import type { UnconfirmedRoundStatus } from '../../../core/nostr/unconfirmed';
 import { t } from '../../i18n';
 import { shortHex } from '../../lib/format';
-import { verifier } from '../../lib/verifier-client';
+import { TableScroll } from '../../components/ui/TableScroll';
+import { verifier } from '../../worker/client';
 import type { Settings } from '../settings/settings';
 
 let nextWatch = 1;
@@ -29,19 +30,21 @@ export function LiveRound({ settings, month, actuaries }: { settings: Settings; 
       <p className="help">{t('ranking.live.note')}</p>
       {month !== undefined && <p>{t('ranking.live.month', { month })} {listening ? t('ranking.live.listening', { count: settings.relays.length }) : t('ranking.live.off')}</p>}
       {rows.length > 0 && (
-        <table className="data" aria-label={t('ranking.live')}>
-          <thead><tr><th scope="col">{t('ranking.actuary')}</th><th scope="col">{t('ranking.live.phase')}</th><th scope="col" className="num">{t('ranking.live.height')}</th><th scope="col">{t('ranking.live.claimed')}</th></tr></thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.pubkey}>
-                <th scope="row"><code title={s.pubkey}>{shortHex(s.pubkey)}</code></th>
-                <td>{s.phase} <span className="muted small">({t('common.unconfirmed')})</span></td>
-                <td className="num">{s.height}</td>
-                <td>{new Date(s.createdAt * 1000).toISOString().replace('.000Z', ' UTC')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('ranking.live')}>
+          <table className="data" aria-label={t('ranking.live')}>
+            <thead><tr><th scope="col">{t('ranking.actuary')}</th><th scope="col">{t('ranking.live.phase')}</th><th scope="col" className="num">{t('ranking.live.height')}</th><th scope="col">{t('ranking.live.claimed')}</th></tr></thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.pubkey}>
+                  <th scope="row"><code title={s.pubkey}>{shortHex(s.pubkey)}</code></th>
+                  <td>{s.phase} <span className="muted small">({t('common.unconfirmed')})</span></td>
+                  <td className="num">{s.height}</td>
+                  <td>{new Date(s.createdAt * 1000).toISOString().replace('.000Z', ' UTC')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

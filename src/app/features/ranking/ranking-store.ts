@@ -1,6 +1,6 @@
 /** The ranking store: nostr profile names of actuary keys (unconfirmed display data, fetched once per key set). */
 import { create } from 'zustand';
-import { verifier } from '../../lib/verifier-client';
+import { verifier } from '../../worker/client';
 
 interface RankingState {
   names: Record<string, string>;

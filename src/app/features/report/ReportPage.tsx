@@ -1,13 +1,13 @@
 /** Report: export every verified month's full report (JSON), and the offline cache (IndexedDB) behind re-checks. */
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
+import { MonthRow, MonthTable } from '../../components/MonthTable';
 import { PageHeading } from '../../components/PageHeading';
-import { Verdict } from '../../components/Verdict';
 import { download, toJson } from '../../lib/download';
-import { formatMs } from '../../lib/format';
-import { verifier } from '../../lib/verifier-client';
+import { verifier } from '../../worker/client';
 import { useSettingsStore } from '../settings/settings-store';
 import { useMonthsStore } from '../months/months-store';
+import { verdictView } from '../months/verdict-view';
 import { exportDocument } from './export';
 
 export function ReportPage() {
@@ -30,25 +30,18 @@ export function ReportPage() {
             <button type="button" onClick={() => download('drey-report.json', [toJson(exportDocument(settings, finished.map((r) => r.report!)))], 'application/json')}>
               {t('report.exportAll')}
             </button>
-            <table className="data">
-              <thead><tr><th scope="col">{t('common.chooseMonth')}</th><th scope="col">{t('month.depth')}</th><th scope="col">{t('months.status')}</th><th scope="col">{t('months.time')}</th><th scope="col">{t('months.actions')}</th></tr></thead>
-              <tbody>
-                {finished.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.month}</th>
-                    <td>{r.user !== undefined ? t('report.oneUser', { depth: r.depth }) : r.depth}</td>
-                    <td><Verdict run={r} /></td>
-                    <td>{formatMs(r.report!.ms)}</td>
-                    <td>
-                      <button type="button" className="secondary" aria-label={t('report.exportLabel', { month: r.month, depth: r.depth })}
-                        onClick={() => download(`drey-month-${r.month}-${r.depth}.json`, [toJson(exportDocument(settings, [r.report!]))], 'application/json')}>
-                        {t('report.export')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MonthTable caption={t('report.heading')} showDepth>
+              {finished.map((r) => (
+                <MonthRow key={r.key} month={r.month} depth={r.user === undefined ? r.depth : t(r.report?.notInTable ? 'report.oneUserAbsent' : 'report.oneUser', { depth: r.depth })}
+                  verdict={verdictView(r)} ms={r.report!.ms} fromCache={r.report!.replayed > 0}
+                  actions={
+                    <button type="button" className="secondary" aria-label={t('report.exportLabel', { month: r.month, depth: r.depth })}
+                      onClick={() => download(`drey-month-${r.month}-${r.depth}.json`, [toJson(exportDocument(settings, [r.report!]))], 'application/json')}>
+                      {t('report.export')}
+                    </button>
+                  } />
+              ))}
+            </MonthTable>
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
 /** The exported report document: the verifier's version, the settings used, and each month's full report. */
-import type { AppMonthReport } from '../../../../workers/verifier-worker';
+import type { AppMonthReport } from '../../worker/api';
 import type { Settings } from '../settings/settings';
 
 export const APP_VERSION = '0.1.0';

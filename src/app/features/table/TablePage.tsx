@@ -7,22 +7,25 @@ import { VirtualList } from '../../components/ui/VirtualList';
 import { formatAmount } from '../../lib/format';
 import { navigate } from '../../app/route-store';
 import { useSettingsStore } from '../settings/settings-store';
-import { loadTimeline, runKey, useMonthsStore, verifyMonth } from '../months/months-store';
+import { queuePlace, runKey, useMonthsStore, verifyMonth } from '../months/months-store';
+import { defaultMonth } from '../months/latest-month';
+import { listedMonths, useTimeline } from '../months/use-timeline';
 import { downloadCsv, downloadParquet, loadTable, useTableStore } from './table-store';
 import { visibleRows, type SortOrder } from './table-order';
 
 const ROW_HEIGHT = 32;
 
-export function TablePage({ month }: { month: number | undefined }) {
+export function TablePage({ month: routeMonth }: { month: number | undefined }) {
   const settings = useSettingsStore((s) => s.settings);
+  const timeline = useTimeline();
+  const runs = useMonthsStore((s) => s.runs);
+  const month = routeMonth ?? defaultMonth(timeline, runs);
   const state = useTableStore();
-  const fullRun = useMonthsStore((s) => (month === undefined ? undefined : s.runs[runKey(month, 'full')]));
+  const fullRun = month === undefined ? undefined : runs[runKey(month, 'full')];
+  const place = useMonthsStore((s) => (month === undefined ? undefined : queuePlace(s, runKey(month, 'full'))));
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<SortOrder>('row');
   const deferredQuery = useDeferredValue(query);
-  useEffect(() => {
-    if (useMonthsStore.getState().timeline.status === 'idle') void loadTimeline(settings);
-  }, [settings]);
   useEffect(() => {
     if (month !== undefined) void loadTable(settings, month);
   }, [settings, month, fullRun?.status]);
@@ -35,12 +38,12 @@ export function TablePage({ month }: { month: number | undefined }) {
       <PageHeading id="table-heading">{month === undefined ? t('table.heading') : `${t('table.heading')} — ${t('common.month', { month })}`}</PageHeading>
       <p className="help">{t('table.intro')}</p>
       <div className="toolbar">
-        <MonthPicker id="table-month" value={month} onChange={(m) => navigate({ page: 'table', month: m })} />
+        <MonthPicker id="table-month" months={listedMonths(timeline)} value={month} onChange={(m) => navigate({ page: 'table', month: m })} />
       </div>
       {state.status === 'loading' && <p role="status">{t('table.loading')}</p>}
       {state.status === 'missing' && month !== undefined && (
         <div>
-          <p>{fullRun?.status === 'running' ? t('months.running') : t('table.unavailable')}</p>
+          <p>{fullRun?.status === 'running' ? t('months.running') : place !== undefined ? t('table.waiting', { month, place }) : t('table.unavailable')}</p>
           {fullRun?.status !== 'running' && <button type="button" onClick={() => void verifyMonth(settings, month, 'full')}>{t('common.verifyNow', { month })}</button>}
         </div>
       )}

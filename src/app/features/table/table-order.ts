@@ -1,5 +1,5 @@
 /** Row order for the table screen: filter by user id substring, then table order or allocation order (stable). */
-import type { TableView } from '../../../../workers/verifier-worker';
+import type { TableView } from '../../worker/api';
 
 export type SortOrder = 'row' | 'desc' | 'asc';
 

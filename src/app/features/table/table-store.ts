@@ -1,7 +1,7 @@
 /** The table store: the verified allocation table of the month on screen (held in the Worker, copied here to show). */
 import { create } from 'zustand';
-import type { TableView } from '../../../../workers/verifier-worker';
-import { verifier } from '../../lib/verifier-client';
+import type { TableView } from '../../worker/api';
+import { verifier } from '../../worker/client';
 import { download } from '../../lib/download';
 import type { Settings } from '../settings/settings';
 import { verifySettings } from '../months/months-store';

@@ -20,8 +20,3 @@ export async function fetchBlock(client: MonthClient, height: number): Promise<B
     return { height, hash: '', hosts, error: { code: e.code, message: e.message } };
   }
 }
-
-/** The blocks at `heights`: reused when an earlier fetch holds them, fetched otherwise. */
-export async function fetchBlocks(client: MonthClient, heights: Iterable<number>, reuse: Readonly<Record<number, BlockSource>> = {}): Promise<Record<number, BlockSource>> {
-  return Object.fromEntries(await Promise.all([...new Set(heights)].map(async (h) => [h, reuse[h] ?? await fetchBlock(client, h)] as const)));
-}

@@ -8,13 +8,13 @@
  */
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
-import { parseInscriptionId } from '../../protocol/ids';
+import { parseInscriptionId, type InscriptionId } from '../../protocol/ids';
 import type { BlockSource, MonthSources, RevealSource } from '../records';
 import type { Depth } from '../report';
 import { tipHeight } from '../../esplora/block-at-height';
 import { fetchBlock } from './blocks';
 import { blameOmissions, dropInvented, settleContested } from './host-checks';
-import { confirmedAt, fetchListing, markerMonths, type MarkerListing } from './listings';
+import { fetchListing, markerMonths, type MarkerListing } from './listings';
 import { looseMessages, looseParams, strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
 import { branchesFromBlocks, branchLeadsTo, fetchReveal, refreshedProofs } from './reveals';
@@ -56,32 +56,19 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   ]);
   const genesisTx = withGenesis.byId.get(genesis.txid);
   if (!genesisTx) throw new VerifyError('FETCH_NOT_FOUND', 'the genesis transaction could not be fetched', { genesis: genesisId, failures: withGenesis.failures });
-  let listings: MarkerListing[] = [...firstListings];
-  let txs: Transactions = await fetchTransactions(client, listings.flatMap((l) => l.txids), withGenesis);
   // Hosts that list a witness that does not bind, or a transaction no host has, are named; their entries settled.
-  txs = await settleContested(client, listings, txs);
-  ({ listings, txs } = dropInvented(client, listings, txs));
+  const discovered = await settleListings(client, firstListings, await fetchTransactions(client, firstListings.flatMap((l) => l.txids), withGenesis));
 
   // The month it starts from: earlier markers are listed while the months between have no timely final.
   const strict = strictGenesis(genesisTx, genesisId, network);
-  const previousMonth = !strict ? month - 1 : await startingMonth({ network, genesisId, genesis: strict, tipHeight: tip }, month, async (m) => {
-    let listing = listings.find((l) => l.month === m);
-    if (!listing) {
-      const fetched = await fetchListing(client, network, genesis, m);
-      txs = await settleContested(client, [fetched], await fetchTransactions(client, fetched.txids, txs));
-      const cleaned = dropInvented(client, [fetched], txs);
-      [listing] = cleaned.listings;
-      txs = cleaned.txs;
-      listings = [...listings, listing!];
-    }
-    return { listing: listing!, txs: txs.byId };
-  });
+  const { month: previousMonth, listings, txs } = strict
+    ? await startingMonth({ network, genesisId, genesis: strict, tipHeight: tip }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
+    : { ...discovered, month: month - 1 };
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
   const wanted = revealsToBind({ genesis, genesisPayload, month, depth }, listings, txs.byId);
-  const hint = (txid: string) => confirmedAt(listings, txid);
-  const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), hint);
+  const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
     return [txid, reused ? { ...reused, found } : await fetchReveal(client, txid, found, branches.get(txid))] as const;
@@ -119,4 +106,16 @@ function provenHeights(reveals: Readonly<Record<string, RevealSource>>, blocks: 
     if (header && branchLeadsTo(txid, r.proof, header.merkleRoot)) proven.set(txid, r.proof.block_height);
   }
   return proven;
+}
+
+/** Listings and their transactions with contested witnesses settled and invented entries dropped (their hosts named). */
+async function settleListings(client: MonthClient, listings: readonly MarkerListing[], txs: Transactions): Promise<{ listings: MarkerListing[]; txs: Transactions }> {
+  return dropInvented(client, listings, await settleContested(client, listings, txs));
+}
+
+/** A marker month's listing, with its transactions added to those already fetched (settled as above). */
+async function listingWithTransactions(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, known: Transactions): Promise<{ listing: MarkerListing; txs: Transactions }> {
+  const fetched = await fetchListing(client, network, genesis, month);
+  const { listings: [listing], txs } = await settleListings(client, [fetched], await fetchTransactions(client, fetched.txids, known));
+  return { listing: listing!, txs };
 }

@@ -7,7 +7,7 @@ import type { ParsedTx } from '../../chain/tx';
 import { rethrowUnlessFetchFailure, VerifyError } from '../../errors';
 import { envelopesFromWitness } from '../../inscription';
 import type { BlockSource, FetchFailure, RevealSource } from '../records';
-import type { ConfirmedAt } from './listings';
+import { confirmedAt, type ConfirmedAt, type MarkerListing } from './listings';
 import { bindingCheck, merkleCheck } from './host-checks';
 import type { MonthClient } from './month-client';
 
@@ -24,10 +24,10 @@ function envelopeInputs(tx: ParsedTx): number[] {
  * Merkle branches built from verified block txid lists, one request per block that holds several of `txids` (a host's
  * failure falls back to one merkle-proof request per transaction).
  */
-export async function branchesFromBlocks(client: MonthClient, txids: Iterable<string>, confirmedAt: (txid: string) => ConfirmedAt | undefined): Promise<Map<string, MerkleProof>> {
+export async function branchesFromBlocks(client: MonthClient, txids: Iterable<string>, listings: readonly MarkerListing[]): Promise<Map<string, MerkleProof>> {
   const byBlock = new Map<string, { at: ConfirmedAt; txids: string[] }>();
   for (const txid of txids) {
-    const at = confirmedAt(txid);
+    const at = confirmedAt(listings, txid);
     if (!at) continue;
     const key = `${at.height}:${at.hash}`;
     byBlock.set(key, { at, txids: [...(byBlock.get(key)?.txids ?? []), txid] });

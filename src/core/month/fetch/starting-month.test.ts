@@ -6,6 +6,7 @@ import { monthEnd } from '../timeline';
 import type { MarkerListing } from './listings';
 import { strictGenesis } from './loose';
 import { hasTimelyFinal, startingMonth, type StartingMonthContext } from './starting-month';
+import type { Transactions } from './transactions';
 
 const { sources } = recorded('full');
 const txs = new Map<string, ParsedTx>(Object.entries(sources.reveals).map(([t, r]) => [t, r.tx]));
@@ -18,11 +19,18 @@ const month1: MarkerListing = {
   confirmed: new Map((sources.listed[1] ?? []).flatMap((t) => { const r = sources.reveals[t]; return r ? [[t, { height: r.proof.block_height, hash: '' }] as const] : []; })),
 };
 const ctx = (tipHeight: number): StartingMonthContext => ({ network: 'regtest', genesisId: sources.genesisId, genesis, tipHeight });
+const known: Transactions = { byId: txs, failures: [] };
+/** Where month 1 is already listed; earlier months are fetched as `fetched` lists them, counting the months asked for. */
+const start = (tipHeight: number, month: number, listing1: MarkerListing, fetched: (m: number) => MarkerListing = (m) => ({ month: m, txids: [], confirmed: new Map() })) => {
+  const asked: number[] = [];
+  const result = startingMonth(ctx(tipHeight), month, { listings: [listing1], txs: known }, async (m, t) => { asked.push(m); return { listing: fetched(m), txs: t }; });
+  return { asked, result };
+};
 
 describe('when last month has a group-signed final confirmed by its end', () => {
   it('the month starts from last month', async () => {
     expect(hasTimelyFinal(ctx(sources.tipHeight), month1, txs)).toBe(true);
-    expect(await startingMonth(ctx(sources.tipHeight), 2, async () => ({ listing: month1, txs }))).toBe(1);
+    expect((await start(sources.tipHeight, 2, month1).result).month).toBe(1);
   });
 });
 
@@ -30,22 +38,28 @@ describe('when last month\'s final confirmed after its end, or it has none', () 
   it('walks back over it (to 0: an empty table)', async () => {
     const late: MarkerListing = { ...month1, confirmed: new Map([...month1.confirmed].map(([t, at]) => [t, { ...at, height: monthEnd(params, 1) + 1 }])) };
     expect(hasTimelyFinal(ctx(sources.tipHeight), late, txs)).toBe(false);
-    expect(await startingMonth(ctx(sources.tipHeight), 2, async () => ({ listing: late, txs }))).toBe(0);
+    expect((await start(sources.tipHeight, 2, late).result).month).toBe(0);
     const none: MarkerListing = { month: 1, txids: [], confirmed: new Map() };
-    expect(await startingMonth(ctx(sources.tipHeight), 2, async () => ({ listing: none, txs }))).toBe(0);
+    expect((await start(sources.tipHeight, 2, none).result).month).toBe(0);
   });
-  it('asks for each earlier month\'s listing while the months are finished', async () => {
-    const asked: number[] = [];
-    const empty = (m: number) => { asked.push(m); return Promise.resolve({ listing: { month: m, txids: [], confirmed: new Map() } as MarkerListing, txs }); };
-    expect(await startingMonth(ctx(monthEnd(params, 4) + 1), 5, empty)).toBe(0);
-    expect(asked).toEqual([4, 3, 2, 1]);
+  it('lists each earlier month not yet listed while the months are finished, and returns the listings', async () => {
+    const { asked, result } = start(monthEnd(params, 4) + 1, 5, { month: 1, txids: [], confirmed: new Map() });
+    const r = await result;
+    expect(r.month).toBe(0);
+    expect(asked).toEqual([4, 3, 2]);
+    expect(r.listings.map((l) => l.month)).toEqual([1, 4, 3, 2]);
+  });
+  it('stops at the first earlier month with a timely final', async () => {
+    const { asked, result } = start(monthEnd(params, 3) + 1, 4, month1);
+    expect((await result).month).toBe(1);
+    expect(asked).toEqual([3, 2]);
   });
 });
 
 describe('when last month is not finished at the tip', () => {
   it('the month starts from it, without looking at its listing', async () => {
-    const asked: number[] = [];
-    expect(await startingMonth(ctx(monthEnd(params, 1)), 2, async (m) => { asked.push(m); return { listing: month1, txs }; })).toBe(1);
+    const { asked, result } = start(monthEnd(params, 1), 2, { month: 1, txids: [], confirmed: new Map() });
+    expect((await result).month).toBe(1);
     expect(asked).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { GenesisParams } from '../../protocol/payloads';
 import { monthEnd } from '../timeline';
 import type { MarkerListing } from './listings';
 import { strictMessages } from './loose';
+import type { Transactions } from './transactions';
 
 export interface StartingMonthContext {
   network: NetworkName;
@@ -28,18 +29,31 @@ export function hasTimelyFinal(ctx: StartingMonthContext, listing: MarkerListing
   });
 }
 
+/** What is known of the markers: their listings and the transactions fetched so far. */
+export interface Discovered {
+  listings: readonly MarkerListing[];
+  txs: Transactions;
+}
+
 /**
- * Walk back from `month − 1` while the month is finished at the tip and has no timely final. `listingOf` gives a
- * month's listing with its transactions (fetching it when it is not yet known). Returns the starting month (0: none).
+ * Walk back from `month − 1` while the month is finished at the tip and has no timely final; a month whose listing is
+ * not yet known is listed with `fetchListing` (given what is known, it returns the listing and the transactions with
+ * the listing's added). Returns the starting month (0: none) and everything discovered on the way.
  */
 export async function startingMonth(
-  ctx: StartingMonthContext, month: number, listingOf: (m: number) => Promise<{ listing: MarkerListing; txs: ReadonlyMap<string, ParsedTx> }>,
-): Promise<number> {
+  ctx: StartingMonthContext, month: number, known: Discovered, fetchListing: (m: number, txs: Transactions) => Promise<{ listing: MarkerListing; txs: Transactions }>,
+): Promise<Discovered & { month: number }> {
+  let found = known;
   let previous = month - 1;
   while (previous >= 1 && ctx.tipHeight > monthEnd(ctx.genesis.params, previous)) {
-    const { listing, txs } = await listingOf(previous);
-    if (hasTimelyFinal(ctx, listing, txs)) break;
+    let listing = found.listings.find((l) => l.month === previous);
+    if (!listing) {
+      const fetched = await fetchListing(previous, found.txs);
+      listing = fetched.listing;
+      found = { listings: [...found.listings, listing], txs: fetched.txs };
+    }
+    if (hasTimelyFinal(ctx, listing, found.txs.byId)) break;
     previous--;
   }
-  return Math.max(previous, 0);
+  return { ...found, month: Math.max(previous, 0) };
 }

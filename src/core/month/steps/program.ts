@@ -22,7 +22,7 @@ export type ProgramRunner = (wasm: Uint8Array, input: AllocationInput) => Promis
 
 /** The program's output against the final table, the proofs' totals and the rates committed in the inputs roots. */
 export async function programChecks(
-  run: ProgramRunner, wasm: Uint8Array, input: AllocationInput, table: AllocationTable, publics: readonly BatchPublic[] | undefined, referenceQ: Uint32Array | undefined,
+  run: ProgramRunner, wasm: Uint8Array, input: AllocationInput, table: AllocationTable, publics: readonly BatchPublic[] | undefined,
 ): Promise<Check[]> {
   const result = await run(wasm, input);
   if (!result.ok) return [failed('program', new VerifyError(result.error.code.startsWith('PROGRAM_') ? result.error.code : 'PROGRAM_TRAP', result.error.message, result.error.evidence))];
@@ -49,14 +49,6 @@ export async function programChecks(
       checks.push(failed('program', new VerifyError('PROGRAM_TOTALS_MISMATCH', 'the program\'s F, W, R differ from the proofs\' public inputs', { program: { F: out.F.toString(), W: out.W.toString(), R: out.R.toString() }, proofs: { F: g.F.toString(), W: g.W.toString(), R: g.R.toString() } })));
     } else {
       checks.push(passed('program', 'the program\'s F, W, R equal the proofs\' public inputs (two independent lines of evidence agree)', { F: out.F.toString(), W: out.W.toString(), R: out.R.toString() }));
-    }
-  }
-  if (referenceQ) {
-    const row = out.q.findIndex((q, i) => q !== referenceQ[i]);
-    if (row >= 0 || out.q.length !== referenceQ.length) {
-      checks.push(failed('program', new VerifyError('PROGRAM_RATES_MISMATCH', `the program's mortality rate of row ${row} differs from the one committed in the inputs roots`, { row, program: out.q[row], committed: referenceQ[row] })));
-    } else {
-      checks.push(passed('program', 'the program\'s mortality rates are those committed in the inputs batch roots', { rows: out.q.length }));
     }
   }
   return checks;
@@ -93,7 +85,7 @@ export async function verifyProgram(input: ProgramInput): Promise<StepResult<{ r
     if (finalTable.notLeads) throw finalTable.notLeads;
     const run = input.run ?? ((w, i) => runAllocationProgram(w, i));
     const args = monthInput(input.genesis.params.start_month, input.month, tables.previous ?? undefined, inputs, mortality);
-    const checks = await programChecks(run, wasm, args, finalTable.table, input.leadPublics, reference.q);
+    const checks = await programChecks(run, wasm, args, finalTable.table, input.leadPublics);
     return { checks, value: { readFinalTable: true } };
   } catch (e) {
     return { checks: [failedOn('program', e)], ...(readFinalTable ? { value: { readFinalTable: true } } : {}) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, sha256 } from '../../bytes';
 import type { InscriptionRecord } from '../records';
 import type { Agreement } from './agreement';
-import { verifyProofKey, verifyProofs, type ProofsInput } from './proofs';
+import { PROOF_CHUNK, verifyProofKey, verifyProofs, type ProofsInput } from './proofs';
 import { fullMonth } from './recorded.test-util';
 import type { OpenedPackage } from './reveal';
 
@@ -26,8 +26,8 @@ const [secondary] = m.agreement.agreeing;
 if (!secondary) throw new Error('the recorded month has no agreeing secondary');
 
 describe('when every batch proof of the lead\'s and the agreeing packages verifies', () => {
-  it('passes one check per package and returns the lead\'s public inputs', () => {
-    const r = verifyProofs(input());
+  it('passes one check per package and returns the lead\'s public inputs', async () => {
+    const r = await verifyProofs(input());
     expect(failures(r)).toEqual([]);
     expect(r.checks).toHaveLength(1 + m.agreement.agreeing.length);
     expect(r.value?.invalid.size).toBe(0);
@@ -37,27 +37,27 @@ describe('when every batch proof of the lead\'s and the agreeing packages verifi
 });
 
 describe('when a batch of the lead\'s package carries another batch\'s proof', () => {
-  it('fails with PROOF_INVALID and gives no public inputs', () => {
+  it('fails with PROOF_INVALID and gives no public inputs', async () => {
     const agreement: Agreement = { ...m.agreement, lead: swapped(lead) };
-    const r = verifyProofs(input({ agreement }));
+    const r = await verifyProofs(input({ agreement }));
     expect(failures(r)).toEqual(['PROOF_INVALID']);
     expect(r.value?.leadPublics).toBeUndefined();
   });
 });
 
 describe('when the lead\'s package has another number of batches than the inputs make', () => {
-  it('fails with PROOF_BATCH_COUNT', () => {
+  it('fails with PROOF_BATCH_COUNT', async () => {
     if (lead.status !== 'valid') throw new Error('lead not valid');
     const short: OpenedPackage = { ...lead, pkg: { ...lead.pkg, batches: lead.pkg.batches.slice(1) } };
-    expect(failures(verifyProofs(input({ agreement: { ...m.agreement, lead: short } })))).toEqual(['PROOF_BATCH_COUNT']);
+    expect(failures(await verifyProofs(input({ agreement: { ...m.agreement, lead: short } })))).toEqual(['PROOF_BATCH_COUNT']);
   });
 });
 
 describe('when an agreeing secondary\'s proofs fail', () => {
-  it('its package becomes invalid, the agreement is re-counted without it (a new super-majority check), and nothing is changed in place', () => {
+  it('its package becomes invalid, the agreement is re-counted without it (a new super-majority check), and nothing is changed in place', async () => {
     const bad = swapped(secondary);
     const agreement: Agreement = { ...m.agreement, agreeing: [bad, ...m.agreement.agreeing.slice(1)] };
-    const r = verifyProofs(input({ agreement }));
+    const r = await verifyProofs(input({ agreement }));
     expect(r.value?.invalid.has(bad)).toBe(true);
     expect(r.value?.agreement.agreeing).not.toContain(bad);
     expect(agreement.agreeing).toContain(bad);
@@ -66,18 +66,38 @@ describe('when an agreeing secondary\'s proofs fail', () => {
 });
 
 describe('when a depositor\'s quick check proves only their batch', () => {
-  it('verifies that batch alone: a bad proof in another batch is not looked at', () => {
+  it('verifies that batch alone: a bad proof in another batch is not looked at', async () => {
     const user = m.tables.inputs?.table.userIds.at(-1);
     const agreement: Agreement = { ...m.agreement, lead: swapped(lead), agreeing: [] };
-    const r = verifyProofs(input({ depth: 'quick', user, agreement }));
+    const r = await verifyProofs(input({ depth: 'quick', user, agreement }));
     expect(failures(r)).toEqual([]);
     expect(r.checks[0]?.evidence.verified).toBe(1);
   });
 });
 
+describe('when a month has many batch proofs', () => {
+  it('reports the count verified after each chunk, up to all of them', async () => {
+    const counts: [number, number][] = [];
+    await verifyProofs(input({ onProgress: (done, total) => counts.push([done, total]) }));
+    const total = counts[0]?.[1] ?? 0;
+    expect(total).toBeGreaterThan(PROOF_CHUNK);
+    expect(counts[0]).toEqual([0, total]);
+    expect(counts.at(-1)).toEqual([total, total]);
+    expect(counts.map(([d]) => d)).toEqual([...counts.map(([d]) => d)].sort((a, b) => a - b));
+  });
+
+  it('stops between chunks when the verification is cancelled', async () => {
+    const abort = new AbortController();
+    let reported = 0;
+    const run = verifyProofs(input({ signal: abort.signal, onProgress: (done) => { reported = done; if (done > 0) abort.abort(); } }));
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(reported).toBe(PROOF_CHUNK);
+  });
+});
+
 describe('when the tables the proofs are checked against could not be read', () => {
-  it('the step does not apply', () => {
-    expect(verifyProofs(input({ tables: { previous: null } }))).toEqual({ checks: [] });
+  it('the step does not apply', async () => {
+    expect(await verifyProofs(input({ tables: { previous: null } }))).toEqual({ checks: [] });
   });
 });
 

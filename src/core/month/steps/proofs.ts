@@ -10,7 +10,7 @@ import { allocationBatchRoots, batchCount, inputsBatchRoots, monthRoot } from '.
 import { batchPublicInputs, verifyBatchSums, type BatchPublic } from '../../commit/public-inputs';
 import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
-import { proofSystemFor, type ProofSystem } from '../../proof/proof-system';
+import { proofSystemFor, type BatchResult, type ProofSystem } from '../../proof/proof-system';
 import type { Fraction, GenesisPayload } from '../../protocol/payloads';
 import type { InscriptionRecord } from '../records';
 import type { Depth } from '../report';
@@ -33,7 +33,16 @@ export interface ProofContext {
   /** Quick mode: verify only this batch's proof (the depositor's). */
   onlyBatch?: number;
   randomBytes?: (n: number) => Uint8Array;
+  /** Proofs verified so far and in all, after each chunk. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
+
+/** Proofs verified per batch check: large enough for the combined check to pay, small enough to report progress often. */
+export const PROOF_CHUNK = 64;
+
+/** Lets the thread answer (progress, a cancel, a person's next request) between chunks of proofs. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Parsed {
   pkg: OpenedPackage;
@@ -69,8 +78,27 @@ export function publicsOfPackage(ctx: ProofContext, p: OpenedPackage): Parsed {
   return { pkg: p, publics, items };
 }
 
+/**
+ * Every item's proof, batch-verified in chunks of PROOF_CHUNK: after each chunk the count is reported and the thread
+ * yields (an abort then stops the step). One result per item, in order; `combined` when every chunk was one check.
+ */
+async function verifyInChunks(ctx: ProofContext, items: readonly { proof: unknown; publicSignals: bigint[] }[]): Promise<BatchResult> {
+  const results: BatchResult['results'] = [];
+  let combined = true;
+  ctx.onProgress?.(0, items.length);
+  for (let at = 0; at < items.length; at += PROOF_CHUNK) {
+    ctx.signal?.throwIfAborted();
+    const chunk = ctx.system.verifyBatch(ctx.key, items.slice(at, at + PROOF_CHUNK), ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
+    combined &&= chunk.combined;
+    results.push(...chunk.results);
+    ctx.onProgress?.(results.length, items.length);
+    if (at + PROOF_CHUNK < items.length) await yieldToEventLoop();
+  }
+  return { ok: results.every((r) => r.ok), combined, results };
+}
+
 /** Lead failures reject the month; a secondary's failure makes its package invalid (returned). */
-export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreeing: readonly OpenedPackage[]): { checks: Check[]; invalid: Set<OpenedPackage>; leadPublics?: BatchPublic[] } {
+export async function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreeing: readonly OpenedPackage[]): Promise<{ checks: Check[]; invalid: Set<OpenedPackage>; leadPublics?: BatchPublic[] }> {
   const checks: Check[] = [];
   const invalid = new Set<OpenedPackage>();
   const parsed: Parsed[] = [];
@@ -93,7 +121,7 @@ export function proofsOfPackages(ctx: ProofContext, lead: OpenedPackage, agreein
       if (it) items.push({ owner: x, batch, ...it });
     });
   }
-  const result = ctx.system.verifyBatch(ctx.key, items, ctx.randomBytes ? { randomBytes: ctx.randomBytes } : {});
+  const result = await verifyInChunks(ctx, items);
   result.results.forEach((r, i) => {
     const it = items[i];
     if (it && !r.ok && !invalid.has(it.owner.pkg)) reject(it.owner.pkg, new VerifyError(r.code.startsWith('PROOF_') ? r.code : 'PROOF_INVALID', `batch ${it.batch} of ${it.owner.pkg.entry.actuary}'s package: ${r.message}`, { actuary: it.owner.pkg.entry.actuary, batch: it.batch }));
@@ -159,13 +187,16 @@ export interface ProofsInput {
   tables: MonthTables;
   agreement: Agreement;
   randomBytes?: (n: number) => Uint8Array;
+  /** Batch proofs verified so far and in all (the step reports them as it goes). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 /**
  * Full depth: every batch of the lead's and the agreeing packages; quick depth: the depositor's batch of the lead's.
  * Previous batch roots are recomputed from last month's table, inputs batch roots from the inputs table and its rates.
  */
-export function verifyProofs(input: ProofsInput): StepResult<ProvenPackages> {
+export async function verifyProofs(input: ProofsInput): Promise<StepResult<ProvenPackages>> {
   const { tables, agreement, month, batchSize: B } = input;
   const lead = agreement.lead;
   const inputs = tables.inputs?.table;
@@ -189,8 +220,9 @@ export function verifyProofs(input: ProofsInput): StepResult<ProvenPackages> {
       prevBatchRoots: [...offset, ...allocationBatchRoots(month - 1, slice(prevAll), B, only === undefined ? count : 1)],
       inputsBatchRoots: [...offset, ...inputsBatchRoots(slice(inputsAll), B)],
       ...(only === undefined ? {} : { onlyBatch: only }), ...(input.randomBytes ? { randomBytes: input.randomBytes } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}),
     };
-    const r = proofsOfPackages(ctx, lead, input.depth === 'quick' ? [] : agreement.agreeing);
+    const r = await proofsOfPackages(ctx, lead, input.depth === 'quick' ? [] : agreement.agreeing);
     const proven = r.invalid.size > 0 ? { ...agreement, agreeing: agreement.agreeing.filter((p) => !r.invalid.has(p)) } : agreement;
     const checks = r.invalid.size > 0 ? [...r.checks, superMajority(proven, input.superMajority)] : r.checks;
     return { checks, value: { invalid: r.invalid, ...(r.leadPublics ? { leadPublics: r.leadPublics } : {}), agreement: proven } };

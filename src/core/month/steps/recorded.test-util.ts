@@ -56,7 +56,7 @@ async function carry() {
   const agreement = need(verifyAgreement({ depth: 'full', final, reveal, lead, monthEnd: monthEnd(genesis.params, month), superMajority: genesis.params.super_majority }).value, 'agreement');
   const key = need(verifyProofKey({ genesis, records, agreement }).value, 'verification key');
   const tables = need((await readMonthTables({ genesis, month, records, previous: signed.previous, inputs: ofType(current, 'inputs'), anchor })).value, 'tables');
-  const proofs = need(verifyProofs({ depth: 'full', month, batchSize: genesis.params.batch_size, superMajority: genesis.params.super_majority, key, tables, agreement }).value, 'proofs');
+  const proofs = need((await verifyProofs({ depth: 'full', month, batchSize: genesis.params.batch_size, superMajority: genesis.params.super_majority, key, tables, agreement })).value, 'proofs');
   const finalTable = await readFinalTable(final, records, agreement.lead?.pkg?.tableSha256);
   return { src, month, blocks, records, signed, genesis, final, anchor, commits, eligibility, lottery, lead, race, reveal, agreement, key, tables, proofs, finalTable };
 }

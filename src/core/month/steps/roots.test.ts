@@ -63,10 +63,26 @@ describe('when a depositor checks their row (quick depth)', () => {
   it('their batch hashes to the proven batch root and its path leads to the month root', () => {
     const r = verifyRoots(input({ depth: 'quick', user, leadBatchRoots }));
     expect(codes(r)).toEqual(['OK']);
-    expect(r.value).toMatchObject({ user, row: read.table.rows - 1 });
+    expect(r.value?.allocation).toMatchObject({ user, row: read.table.rows - 1 });
   });
-  it('fails with MERKLE_USER_NOT_FOUND for a user id not in the table', () => {
-    expect(codes(verifyRoots(input({ depth: 'quick', user: 'u-nobody', leadBatchRoots })))).toEqual(['MERKLE_USER_NOT_FOUND']);
+  it('their evidence carries their inputs, whose formula gives the proven allocation', () => {
+    const quick = (u: string | undefined) => verifyRoots(input({ depth: 'quick', user: u, leadBatchRoots, tables: m.tables, startMonth: m.genesis.params.start_month })).value?.allocation;
+    let alive = 0;
+    for (const u of read.table.userIds.slice(0, 40)) {
+      const a = quick(u);
+      const i = a?.inputs;
+      if (!a || !i) throw new Error(`no inputs for ${u}`);
+      const expected = i.alive ? BigInt(i.previous) + BigInt(i.deposit) + BigInt(i.share) + (i.reserve ? BigInt(i.R) : 0n) : 0n;
+      expect(BigInt(a.allocation), u).toBe(expected);
+      if (i.alive && !i.reserve) alive++;
+    }
+    expect(alive).toBeGreaterThan(10);
+  });
+  it('an id that is not among the rows is said to be so, in a passed check: never a failure of the month', () => {
+    const r = verifyRoots(input({ depth: 'quick', user: 'u-nobody', leadBatchRoots }));
+    expect(codes(r)).toEqual(['OK']);
+    expect(r.value).toEqual({ notInTable: { user: 'u-nobody', rows: read.table.rows } });
+    expect(r.checks[0]?.evidence).toMatchObject({ rows: read.table.rows, table: read.sha256 });
   });
   it('fails with MERKLE_BATCH_ROOT_MISMATCH when the proven batch root is another', () => {
     const other = leadBatchRoots?.map((r, i) => (i === read.table.rows - 1 ? r + 1n : r));

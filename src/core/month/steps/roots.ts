@@ -1,7 +1,9 @@
 /**
  * Step "roots": the final table's rows hash to the month root (allocation-formula.md §Commitments), its SHA-256 is
  * the lead package's, its rows are the inputs' rows; the month log grows by this month's leaf (RFC 9162, protocol §9).
- * Quick mode: only the depositor's batch is hashed, and the batch roots come from the verified proofs.
+ * Quick mode: only the depositor's batch is hashed, and the batch roots come from the verified proofs; the depositor's
+ * evidence carries their inputs and the formula's terms. An id that is not among the table's rows is an answer about
+ * the id (`notInTable`), never a failed check of the month.
  */
 import { failed, failedOn, passed, type Check } from '../../check';
 import { hexToBytes } from '../../bytes';
@@ -15,10 +17,11 @@ import { verifyMonthLogStep, type MonthLogHead, type MonthLogStep } from '../../
 import type { AllocationTable } from '../../table/allocation';
 import type { InputsTable } from '../../table/inputs';
 import type { MessageRecord } from '../records';
-import type { AllocationEvidence, Depth } from '../report';
+import type { AllocationEvidence, Depth, NotInTable } from '../report';
 import type { StepResult } from '../step-result';
 import type { SignedMonth } from './signatures';
-import type { FinalTable } from './tables';
+import { depositorInputs } from './depositor-inputs';
+import type { FinalTable, MonthTables } from './tables';
 
 const rowsOf = (t: AllocationTable) => t.userIds.map((u, i) => ({ uid: userIdField(u), allocation: t.allocations[i] ?? 0n }));
 
@@ -31,10 +34,22 @@ export function verifyTableRoot(month: number, table: AllocationTable, batchSize
   return passed('roots', `all ${table.rows} rows hash to the month root`, { root, rows: table.rows, batchSize });
 }
 
-/** Quick mode: the depositor's row, its batch hashed to the proof's batch root, and its path to the month root. */
-export function verifyDepositor(month: number, table: AllocationTable, batchSize: number, root: string, batchRoots: readonly bigint[], user: string): { check: Check; allocation?: AllocationEvidence } {
+/** What quick mode answers about the depositor: their proven row, or that the id is not in the month's table. */
+export type DepositorAnswer = { allocation: AllocationEvidence; notInTable?: never } | { notInTable: NotInTable; allocation?: never };
+
+/**
+ * Quick mode: the depositor's row, its batch hashed to the proof's batch root, and its path to the month root. A user
+ * id that is not among the rows is a passed check that says so: the table searched is the final's (its parts hash to
+ * what the signed final lists), so the absence is proven, and it says nothing against the month.
+ */
+export function verifyDepositor(month: number, table: AllocationTable & { sha256?: string }, batchSize: number, root: string, batchRoots: readonly bigint[], user: string): { check: Check } & Partial<DepositorAnswer> {
   const row = table.userIds.indexOf(user);
-  if (row < 0) return { check: failed('roots', new VerifyError('MERKLE_USER_NOT_FOUND', 'the user id is not in this month\'s table', {})) };
+  if (row < 0) {
+    return {
+      check: passed('roots', `the user id is not among the ${table.rows} rows of this month's table`, { reason: 'MERKLE_USER_NOT_FOUND', rows: table.rows, ...(table.sha256 ? { table: table.sha256 } : {}) }),
+      notInTable: { user, rows: table.rows },
+    };
+  }
   const b = Math.floor(row / batchSize);
   const rows = rowsOf(table);
   const leaves = allocationBatches(month, rows.slice(b * batchSize, (b + 1) * batchSize), batchSize)[0] ?? [];
@@ -80,10 +95,13 @@ export interface RootsInput {
   /** Quick depth: the depositor, and the proven batch roots of the lead's package. */
   user?: string;
   leadBatchRoots?: readonly bigint[];
+  /** Quick depth: the month's tables and the genesis' start month, for the depositor's inputs. */
+  tables?: MonthTables;
+  startMonth?: number;
 }
 
 /** Full depth: every row to the month root and the month log; quick depth: the depositor's row to the month root. */
-export function verifyRoots(input: RootsInput): StepResult<AllocationEvidence> {
+export function verifyRoots(input: RootsInput): StepResult<DepositorAnswer> {
   const { final, finalTable, month, batchSize: B } = input;
   if (!final || !finalTable) return { checks: [] };
   try {
@@ -93,8 +111,11 @@ export function verifyRoots(input: RootsInput): StepResult<AllocationEvidence> {
     const root = final.payload.root;
     if (input.depth === 'quick') {
       if (input.user === undefined || !input.leadBatchRoots) return { checks: [] };
-      const d = verifyDepositor(month, table, B, root, input.leadBatchRoots, input.user);
-      return { checks: [d.check], ...(d.allocation ? { value: d.allocation } : {}) };
+      const d = verifyDepositor(month, { ...table, sha256: finalTable.sha256 }, B, root, input.leadBatchRoots, input.user);
+      if (d.notInTable) return { checks: [d.check], value: { notInTable: d.notInTable } };
+      if (!d.allocation) return { checks: [d.check] };
+      const inputs = input.startMonth === undefined ? undefined : depositorInputs(d.allocation.row, input.tables, input.startMonth, month);
+      return { checks: [d.check], value: { allocation: { ...d.allocation, ...(inputs ? { inputs } : {}) } } };
     }
     const checks: Check[] = [];
     const inputs = input.inputs;

@@ -4,9 +4,9 @@
  * as cancelled, and a new Worker starts on next use.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Progress } from '../../core/month/report';
 import type { Outcome } from '../../core/outcome';
-import type { AppMonthReport, MonthQuery, VerifierApi, VerifySettings } from '../../../workers/verifier-worker';
+import type { Progress } from '../../core/month/report';
+import type { AppMonthReport, MonthQuery, VerifierApi, VerifySettings } from './api';
 
 let worker: Worker | undefined;
 let remote: Remote<VerifierApi> | undefined;
@@ -15,7 +15,7 @@ const inFlight = new Set<(o: Outcome<AppMonthReport>) => void>();
 
 export function verifier(): Remote<VerifierApi> {
   if (!remote) {
-    worker = new Worker(new URL('../../../workers/verifier-worker.ts', import.meta.url), { type: 'module', name: 'drey-verifier' });
+    worker = new Worker(new URL('./entry.ts', import.meta.url), { type: 'module', name: 'drey-verifier' });
     remote = wrap<VerifierApi>(worker);
   }
   return remote;

@@ -1,0 +1,43 @@
+/** The widget on a bench page: build the app and widget, and time one `<drey-verify>` from insertion to its verdict. */
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { fmt } from '../stats';
+
+export const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`;
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function buildInto(outDir: string): Promise<void> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: 'vite.widget.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: false } });
+}
+
+export interface Sample {
+  ms: number;
+  workerMs: number;
+  status: string;
+  longTasks: number[];
+}
+
+/** One verification by a freshly inserted `<drey-verify>`: page-side time from insertion to the verdict event. */
+export async function widgetSample(page: Page, attrs: Record<string, string>): Promise<Sample> {
+  return page.evaluate(async (a) => {
+    const probe = (window as unknown as { __longtasks: { start(): void; stop(): number[] } }).__longtasks;
+    document.querySelectorAll('drey-verify').forEach((e) => e.remove());
+    probe.start();
+    const el = document.createElement('drey-verify');
+    for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+    const t0 = performance.now();
+    const verdict = await new Promise<{ status: string; ms: number }>((ok) => {
+      el.addEventListener('drey-verdict', (e) => ok((e as CustomEvent<{ status: string; ms: number }>).detail), { once: true });
+      document.body.append(el);
+    });
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    return { ms, workerMs: verdict.ms, status: verdict.status, longTasks: probe.stop() };
+  }, attrs);
+}
+

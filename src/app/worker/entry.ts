@@ -1,0 +1,120 @@
+/**
+ * The verifier Worker: a thin comlink adapter over src/core. Every method returns an Outcome value, never throws.
+ * Months are verified here (the program in its own Worker); progress streams to the page through a comlink proxy;
+ * a run is cancelled through its AbortController. Verified tables stay here, so the page only asks for what it shows.
+ */
+import { expose } from 'comlink';
+import { createEsploraClient, type EsploraClient } from '../../core/esplora/client';
+import { outcomeOf } from '../../core/outcome';
+import { verifyChainTip } from '../../core/tip';
+import { countingFetch } from '../../core/month/counting-fetch';
+import { verifyMonth, type VerifiedTable } from '../../core/pipeline';
+import { runProgramInWorker } from '../../../workers/program-client';
+import type { ChainSettings, VerifierApi, VerifySettings } from './api';
+import { immutableCache, offlineFetch, type OfflineStats } from './esplora-cache';
+import { idbClear, idbCount } from './idb-store';
+import { listMonths } from './month-listing';
+import { pathSteps } from './path-steps';
+
+const stats: OfflineStats = { replayed: 0 };
+const cache = immutableCache();
+const net = offlineFetch(globalThis.fetch.bind(globalThis), stats);
+const runs = new Map<number, AbortController>();
+const watches = new Map<number, { close(): void }>();
+/** Tables a full run verified here, by network, genesis and month. */
+const tables = new Map<string, VerifiedTable>();
+
+function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net): EsploraClient {
+  const rate = s.rps ? { requestsPerSecond: s.rps, burst: Math.max(2, Math.ceil(s.rps / 2)) } : {};
+  return createEsploraClient({ hosts: s.esplora, network: s.network, fetch: f, cache, ...rate, ...(signal ? { signal } : {}) });
+}
+
+const tableKey = (s: VerifySettings, month: number) => `${s.network}|${s.genesis}|${month}`;
+
+const api: VerifierApi = {
+  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s))),
+
+  months: (s) => outcomeOf(() => listMonths(clientFor(s), s.genesis)),
+
+  async verifyMonth(runId, s, q, onProgress) {
+    const abort = new AbortController();
+    runs.set(runId, abort);
+    const t0 = performance.now();
+    const replayedBefore = stats.replayed;
+    try {
+      return await outcomeOf(async () => {
+        const counted = countingFetch(net);
+        const client = clientFor(s, abort.signal, counted.fetch);
+        const { report, table } = await verifyMonth({
+          client, network: s.network, genesisId: s.genesis, month: q.month, depth: q.depth,
+          ...(q.user ? { user: q.user } : {}),
+          signal: abort.signal,
+          requestCount: counted.count,
+          runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
+          onProgress: (p) => { void Promise.resolve(onProgress(p)).catch(() => undefined); },
+        });
+        if (table) tables.set(tableKey(s, q.month), table);
+        return {
+          ...report, ms: Math.round(performance.now() - t0), replayed: stats.replayed - replayedBefore, finishedAt: Date.now(),
+          ...(table ? { tableRows: table.rows } : {}),
+        };
+      });
+    } finally {
+      runs.delete(runId);
+    }
+  },
+
+  cancel(runId) {
+    runs.get(runId)?.abort();
+  },
+
+  table(s, month) {
+    const t = tables.get(tableKey(s, month));
+    if (!t) return null;
+    return { rows: t.rows, userIds: t.userIds, allocations: Float64Array.from(t.allocations, Number), total: t.total.toString() };
+  },
+
+  async tableCsv(s, month) {
+    const t = tables.get(tableKey(s, month));
+    if (!t) return null;
+    const { allocationTableToCsv } = await import('../../core/table/csv');
+    return allocationTableToCsv(t);
+  },
+
+  tableParquet: (s, month) => tables.get(tableKey(s, month))?.parts ?? null,
+
+  pathSteps: (month, user, allocation, path) => outcomeOf(() => pathSteps(month, user, allocation, path)),
+
+  async profiles(relays, keys) {
+    if (relays.length === 0 || keys.length === 0) return {};
+    try {
+      const { fetchProfiles } = await import('../../core/nostr/profiles');
+      const found = await fetchProfiles(relays, keys, { maxWait: 3000 });
+      return Object.fromEntries([...found].filter(([, p]) => p.name).map(([k, p]) => [k, p.name]));
+    } catch {
+      return {};
+    }
+  },
+
+  async watchRound(id, q, onStatus) {
+    if (q.relays.length === 0 || q.actuaries.length === 0) return false;
+    try {
+      const { subscribeRoundStatus } = await import('../../core/nostr/round-status');
+      watches.get(id)?.close();
+      watches.set(id, subscribeRoundStatus(q.relays, q.genesis, q.month, (st) => { void Promise.resolve(onStatus(st)).catch(() => undefined); }, { network: q.network, actuaries: q.actuaries, maxWait: 5000 }));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+
+  unwatchRound(id) {
+    watches.get(id)?.close();
+    watches.delete(id);
+  },
+
+  cacheEntries: () => idbCount().catch(() => 0),
+  clearCache: () => idbClear(),
+};
+
+expose(api);
