@@ -39,22 +39,22 @@ export async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks ?? []);
 }
 
-/** The text of a month's status cell on the timeline once it is no longer "verifying…" / "not verified yet". */
+/** The text of a month’s status cell on the timeline once it is no longer "verifying…", "waiting to start" or "not verified yet". */
 export async function monthStatus(page: Page, month: number, timeoutMs = 240_000): Promise<string> {
   const cell = page.getByTestId(`month-status-${month}`);
   await cell.waitFor({ timeout: timeoutMs });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = (await cell.textContent()) ?? '';
-    if (!/verifying|not verified yet/.test(text)) return text;
+    if (!/verifying|not verified yet|waiting to start/.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`month ${month} still shows “${text}” after ${timeoutMs} ms`);
     await page.waitForTimeout(250);
   }
 }
 
-/** The month page's run summary once its verification has ended (verified, rejected, pending or not run). */
+/** The month page's run summary once its verification has ended (verified, rejected, pending, unavailable or not run). */
 export async function runSummary(page: Page, timeoutMs = 300_000): Promise<string> {
-  await page.waitForFunction(() => /Verified|Rejected|Pending|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: timeoutMs });
+  await page.waitForFunction(() => /Verified|Rejected|Pending|Unavailable|Could not verify/.test(document.querySelector('.run-summary')?.textContent ?? ''), null, { timeout: timeoutMs });
   return (await page.locator('.run-summary').textContent()) ?? '';
 }
 

@@ -28,14 +28,16 @@ export interface Harness {
  * Start the devnet (on a fresh directory, which then gets the committed scenario, or on `dataDir`, which is kept), the
  * built app pointed at it, and Chromium.
  */
-export async function startHarness(opts: { config?: Partial<RuntimeConfig>; dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { config?: Partial<RuntimeConfig>; dataDir?: string; esploraVia?: (devnetUrl: string) => Promise<string[]> } = {}): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'drey-e2e-')));
   const devnet = await spawnDevnet({ port: 0, dataDir, quiet: true });
   const info = await devnet.info();
+  // The app's Esplora hosts: the devnet itself, or (esploraVia) hosts put in front of it, such as hostile proxies.
+  const esplora = opts.esploraVia ? await opts.esploraVia(devnet.url) : [devnet.url];
   const app = await serveApp({
     port: 0,
     examples: 'examples',
-    config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, ...opts.config },
+    config: { network: 'regtest', esplora, genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, ...opts.config },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const pages: Page[] = [];

@@ -30,8 +30,8 @@ let month: number;
 let fullVerdict: Verdict;
 let quickVerdict: Verdict;
 
-/** The badge's status for a report verdict (a report whose only failures are FETCH_ would read "unavailable"). */
-const BADGE_STATUS: Record<Verdict, string> = { verified: 'verified', rejected: 'rejected', pending: 'pending' };
+/** The badge's status for a report verdict. */
+const BADGE_STATUS: Record<Verdict, string> = { verified: 'verified', rejected: 'rejected', pending: 'pending', unavailable: 'unavailable' };
 
 beforeAll(async () => {
   h = await startHarness();

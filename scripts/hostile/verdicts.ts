@@ -53,12 +53,12 @@ try {
         ...(depth === 'quick' ? ['--user', 'drey:reserve'] : []), ...(c.kind === 'hostile' ? ['--deadline', deadline] : [])];
       const r = await runCli(args);
       const rss = Number(/maxrss_kib=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-      let report: { verdict?: string; code?: string; checks?: { ok: boolean; code: string }[]; hosts?: { totals?: { retries: number }; liars?: { host: string; code: string }[] } } = {};
+      let report: { verdict?: string; code?: string; checks?: { ok: boolean; code: string }[]; hosts?: { retries: number; liars?: { host: string; code: string }[] } } = {};
       try { report = JSON.parse(r.stdout) as typeof report; } catch { /* usage errors print no JSON */ }
       const failures = [...new Set((report.checks ?? []).filter((x) => !x.ok).map((x) => x.code))];
       rows.push({
         month, verdict: report.verdict ?? report.code ?? r.stderr.trim().split('\n')[0]!.slice(0, 60), exit: r.code, seconds: r.seconds, rssMiB: rss,
-        retries: report.hosts?.totals?.retries ?? '—', liars: (report.hosts?.liars ?? []).map((l) => `${l.host === proxy.url ? 'proxy' : l.host} (${l.code})`).join(' ') || '—',
+        retries: report.hosts?.retries ?? '—', liars: (report.hosts?.liars ?? []).map((l) => `${l.host === proxy.url ? 'proxy' : l.host} (${l.code})`).join(' ') || '—',
         failures: failures.slice(0, 4).join(' ') || '—',
       });
     }

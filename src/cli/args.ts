@@ -37,9 +37,9 @@ export function hostsOption(value: string): string[] {
   return value.split(',').map((h) => h.trim()).filter(Boolean);
 }
 
-/** An integer option of at least `min` (absent: undefined). */
-export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
+/** An integer option from `min` to `max` (absent: undefined). */
+export function integerOption(name: string, value: string | undefined, min: number, max = 999_999_999): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
   return Number(value);
 }

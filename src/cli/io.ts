@@ -12,8 +12,11 @@ export interface CliIO {
   cacheDir: string | null;
 }
 
-/** Exit codes: 0 verified, 1 rejected (with the coded reason), 2 usage or I/O error. */
-export const EXIT = { VERIFIED: 0, REJECTED: 1, USAGE: 2 } as const;
+/**
+ * Exit codes: 0 verified, 1 rejected (with the coded reason), 2 usage error (or a local I/O error), 3 unavailable (the
+ * hosts could not give or agree on the data, or the deadline passed: no accusation), 4 pending (not finished yet).
+ */
+export const EXIT = { VERIFIED: 0, REJECTED: 1, USAGE: 2, UNAVAILABLE: 3, PENDING: 4 } as const;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

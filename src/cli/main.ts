@@ -1,4 +1,4 @@
-/** drey-verify: dispatch to one command module; exit code 0 verified, 1 rejected, 2 usage or I/O error. */
+/** drey-verify: dispatch to one command module; exit code 0 verified, 1 rejected, 2 usage, 3 unavailable, 4 pending. */
 import { EXIT, UsageError, nodeIO, type CliIO } from './io';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -17,7 +17,7 @@ export const USAGE = `usage: drey-verify <command> [options]
 commands:
 ${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)}${c.summary}`).join('\n')}
 
-exit codes: 0 verified, 1 rejected, 2 usage or I/O error
+exit codes: 0 verified, 1 rejected, 2 usage error, 3 unavailable (the hosts could not give or agree on the data), 4 pending
 `;
 
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {

@@ -207,6 +207,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   // Rewards and the verdict rule.
   REWARD_MISMATCH: protocol('The actuaries’ rewards in the final result differ from what the protocol gives.'),
   REWARD_PENALTY_MISMATCH: protocol('The penalties in the final result differ from what the protocol gives.'),
+  PIPELINE_NOT_CHECKED: retry('This check was not run: data it depends on could not be obtained from the hosts.'),
   PIPELINE_STEP_MISSING: { what: 'A check the verdict needs produced no result, so the month cannot be called verified. Nothing is concluded against it.', todo: 'Verify again in full, or with other hosts. If it happens again, export the report: the hosts lack data the month needs, or the verifier has a bug.' },
 
   // What the hosts could not give.
@@ -258,6 +259,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   CHAIN_UNPROVEN_BLOCK: host('A host named a block it cannot show with valid proof of work.'),
   CHAIN_UNPROVEN_TIP: host('A host claims a chain tip that no host can show a block for.'),
   CHAIN_SPENDER_MISMATCH: host('A host named a transaction as spending an output that it does not spend.'),
+  CHAIN_SPENDER_HIDDEN: host('A host said an output is unspent although it knows the transaction that spends it, confirmed.'),
   CHAIN_SPENDER_UNKNOWN: host('A host named a transaction as spending an output, and no host has that transaction.'),
   CHAIN_LISTING_OMITS: host('A host left a transaction out of an address’s listing that other hosts show.'),
   CHAIN_LISTING_UNKNOWN_TX: host('A host listed a transaction at an address that it cannot serve.'),

@@ -39,7 +39,7 @@ export const MONTH_INFO_CODES = [
  * docs/protocol.md §14.4, besides FETCH_ and CHAIN_: what the month needed but the hosts did not give (or the pipeline
  * could not establish) — the month is unavailable, never rejected.
  */
-export const MONTH_UNAVAILABLE_CODES = ['LOTTERY_ANCHOR_UNVERIFIED', 'TABLE_PREVIOUS_MISSING', 'MERKLE_PREVIOUS_MISSING', 'PIPELINE_STEP_MISSING'] as const;
+export const MONTH_UNAVAILABLE_CODES = ['LOTTERY_ANCHOR_UNVERIFIED', 'TABLE_PREVIOUS_MISSING', 'MERKLE_PREVIOUS_MISSING', 'PIPELINE_STEP_MISSING', 'PIPELINE_NOT_CHECKED'] as const;
 
 /** What the hosts could not give or agree on (src/core/esplora): never a finding about the month. */
 const FETCH_CODES = [
@@ -57,7 +57,7 @@ const CHAIN_CODES = [
   'CHAIN_TAPROOT_PARITY_MISMATCH', 'CHAIN_TAPROOT_PREVOUT_MISMATCH', 'CHAIN_TAPROOT_TWEAK_INVALID', 'CHAIN_TARGET_ABOVE_FLOOR',
   'CHAIN_TARGET_ABOVE_POW_LIMIT', 'CHAIN_TXID_MISMATCH', 'CHAIN_TX_64_BYTES', 'CHAIN_TX_MALFORMED',
   // A host caught lying about the chain (src/core/esplora): named and dropped, never a finding about the month.
-  'CHAIN_UNPROVEN_BLOCK', 'CHAIN_UNPROVEN_TIP', 'CHAIN_SPENDER_MISMATCH', 'CHAIN_SPENDER_UNKNOWN', 'CHAIN_LISTING_OMITS',
+  'CHAIN_UNPROVEN_BLOCK', 'CHAIN_UNPROVEN_TIP', 'CHAIN_SPENDER_MISMATCH', 'CHAIN_SPENDER_UNKNOWN', 'CHAIN_SPENDER_HIDDEN', 'CHAIN_LISTING_OMITS',
   'CHAIN_LISTING_UNKNOWN_TX',
 ] as const;
 
@@ -115,6 +115,18 @@ export const INTERNAL_CODES = ['INTERNAL_ERROR', 'INTERNAL_WORKER'] as const;
 export type InternalCode = (typeof INTERNAL_CODES)[number];
 
 const KNOWN: ReadonlySet<string> = new Set(VERIFY_CODES);
+
+/**
+ * Codes that say the data could not be obtained or trusted — a host down, slow, refusing, hiding, lying or
+ * disagreeing, a transaction's bytes or a header failing Bitcoin's own checks, a deadline, a step not run for want of
+ * data — and so never a finding about the month: a month failing with one of them is `unavailable`, not `rejected`
+ * (docs/protocol.md §14.4).
+ */
+const UNAVAILABLE: ReadonlySet<string> = new Set<VerifyCode>([...FETCH_CODES, ...CHAIN_CODES, ...INSCRIPTION_CODES, ...MONTH_UNAVAILABLE_CODES]);
+
+export function isUnavailableCode(code: string): boolean {
+  return UNAVAILABLE.has(code);
+}
 
 /** Whether a value is a code of this list (for codes that crossed a boundary as plain strings). */
 export function isVerifyCode(code: unknown): code is VerifyCode {

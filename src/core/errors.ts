@@ -1,5 +1,6 @@
 /** The verifier's one error type: a step-prefixed code of the typed list (codes.ts), a human message and the evidence that shows it. */
 import { isVerifyCode, type VerifyCode } from './codes';
+import { boundEvidence } from './evidence';
 
 export type { VerifyCode } from './codes';
 
@@ -27,9 +28,12 @@ export class VerifyError extends Error {
     this.evidence = evidence;
   }
 
-  /** A plain value that survives structured clone (comlink keeps only name/message/stack of errors). */
+  /**
+   * A plain value that survives structured clone (comlink keeps only name/message/stack of errors); the evidence is
+   * cut to a bounded size, since it may echo what a host sent.
+   */
   toJSON(): { code: VerifyCode; message: string; evidence: Evidence } {
-    return { code: this.code, message: this.message, evidence: this.evidence };
+    return { code: this.code, message: this.message, evidence: boundEvidence(this.evidence) };
   }
 }
 
@@ -44,10 +48,15 @@ export function asVerifyError(e: unknown, code: VerifyCode, what: string, eviden
   return new VerifyError(code, `${what}: ${detail}`, evidence);
 }
 
+/** Errors that end a whole verification rather than one request: the caller cancelled, or the deadline passed. */
+export function isRunEnding(e: unknown): boolean {
+  return e instanceof VerifyError && (e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE');
+}
+
 /**
  * For the fetch layer's catch blocks: a VerifyError is a failure to obtain one object, which the caller records and
- * goes on; a cancelled run (FETCH_ABORTED) and anything else (a bug) propagate.
+ * goes on; a cancelled run (FETCH_ABORTED), a passed deadline (FETCH_DEADLINE) and anything else (a bug) propagate.
  */
 export function rethrowUnlessFetchFailure(e: unknown): asserts e is VerifyError {
-  if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED') throw e;
+  if (!(e instanceof VerifyError) || isRunEnding(e)) throw e;
 }

@@ -6,13 +6,16 @@
 import { failed, type Check, type Step } from './check';
 import type { NetworkName } from './chain/network';
 import type { EsploraClient } from './esplora/client';
+import { createDeadline, DEFAULT_DEADLINE_MS } from './esplora/deadline';
+import type { HostsReport } from './esplora/host-book';
+import { isUnavailableCode } from './codes';
 import { VerifyError } from './errors';
 import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
 import type { ProofWorkers } from './proof/proof-system';
 import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
-import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type MonthReport, type NotInTable, type Progress } from './month/report';
+import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type HostsSummary, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
 import { verifyAgreement } from './month/steps/agreement';
 import { verifyAnchors } from './month/steps/anchors';
@@ -35,7 +38,8 @@ import { anchorHeight, monthEnd } from './month/timeline';
 import type { AllocationTable } from './table/allocation';
 
 export interface VerifyMonthOptions {
-  client: MonthClient & Pick<EsploraClient, 'network'>;
+  /** The client; with `withSignal` the month's deadline ends its requests, with `hostsReport` the report names liars. */
+  client: MonthClient & Pick<EsploraClient, 'network'> & Partial<Pick<EsploraClient, 'withSignal' | 'hostsReport'>>;
   network: NetworkName;
   genesisId: string;
   month: number;
@@ -55,7 +59,10 @@ export interface VerifyMonthOptions {
   /** How many Esplora requests have been made so far (a counting fetch); reported per month. */
   requestCount?: () => number;
   onProgress?: (p: Progress) => void;
+  /** Cancels the run (it then throws FETCH_ABORTED): no verdict. */
   signal?: AbortSignal;
+  /** The month's overall deadline (default 5 minutes): when it passes, the month is `unavailable` (FETCH_DEADLINE). */
+  deadlineMs?: number;
   randomBytes?: (n: number) => Uint8Array;
 }
 
@@ -74,13 +81,30 @@ export interface VerifiedTable extends AllocationTable {
 
 export async function verifyMonth(opts: VerifyMonthOptions): Promise<MonthVerification> {
   const before = opts.requestCount?.() ?? 0;
-  const run = new StepRun(opts);
-  const src = await run.step('fetch', async () => ({ checks: [], value: await fetchMonthSources(opts.client, { ...opts, ...(opts.checkpoint ? { checkpointHeight: opts.checkpoint.height } : {}) }) }));
-  if (!src) throw new TypeError('the fetch step returned no sources');
-  opts.onSources?.(src);
-  const result = await verifyMonthSources(src, opts, run);
-  result.report.requests = (opts.requestCount?.() ?? before) - before;
-  return result;
+  const hostsBefore = opts.client.hostsReport?.();
+  const deadline = createDeadline(opts.deadlineMs ?? DEFAULT_DEADLINE_MS, opts.signal);
+  try {
+    const client = opts.client.withSignal?.(deadline.signal) ?? opts.client;
+    const run = new StepRun({ ...opts, signal: deadline.signal });
+    const src = await run.step('fetch', async () => ({ checks: [], value: await fetchMonthSources(client, { ...opts, ...(opts.checkpoint ? { checkpointHeight: opts.checkpoint.height } : {}) }) }));
+    if (src) opts.onSources?.(src);
+    const result = src ? await verifyMonthSources(src, opts, run) : monthVerification(run, opts, await run.skip(ALL_STEPS), new Map());
+    result.report.requests = (opts.requestCount?.() ?? before) - before;
+    const hosts = opts.client.hostsReport?.();
+    if (hosts) result.report.hosts = hostsSummary(hostsBefore, hosts);
+    return result;
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/** Retries and refusals of this month (the difference of the client's counters), and every liar caught so far. */
+function hostsSummary(before: HostsReport | undefined, after: HostsReport): HostsSummary {
+  return {
+    retries: after.totals.retries - (before?.totals.retries ?? 0),
+    rateLimited: after.totals.rateLimited - (before?.totals.rateLimited ?? 0),
+    liars: after.liars,
+  };
 }
 
 /** The verify steps over fetched sources, in the protocol's order; nothing here does I/O but the program runner. */
@@ -148,6 +172,15 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
 /** The steps after "signatures", skipped when the month's messages could not be read. */
 const AFTER_SIGNATURES: Step[] = ['eligibility', 'lottery', 'race', 'reveal', 'agreement', 'proofs', 'program', 'roots', 'rewards', 'ranking'];
 
+/** Every step after the fetch, not run when the fetch itself could not obtain the month's data. */
+const ALL_STEPS: Step[] = ['anchors', 'headers', 'inscriptions', 'signatures', ...AFTER_SIGNATURES];
+
+/** Why a month is unavailable: what ended the run, else the first check that failed for want of data. */
+function unavailableReason(run: StepRun, checks: readonly Check[]): string {
+  const first = checks.find((c) => !c.ok && isUnavailableCode(c.code));
+  return run.unavailableReason ?? (first ? `${first.code}: ${first.message}` : 'the data could not be obtained');
+}
+
 /** The report (and the verified table) from what the steps established. */
 function monthVerification(
   run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; notInTable?: NotInTable; tables?: MonthTables; finalTable?: FinalTable },
@@ -157,8 +190,10 @@ function monthVerification(
   const pending = run.pendingReason !== undefined;
   const checks = pending ? run.checks : [...run.checks, ...missingSteps(run.checks, depth)];
   const table = found.finalTable && !('error' in found.finalTable) ? found.finalTable : undefined;
+  const verdict = verdictOf(checks, pending);
   const report: MonthReport = {
-    version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict: verdictOf(checks, pending), ...(pending ? { pendingReason: run.pendingReason } : {}),
+    version: REPORT_VERSION, network, genesis: genesisId, month, depth, verdict,
+    ...(verdict === 'pending' ? { pendingReason: run.pendingReason } : {}), ...(verdict === 'unavailable' ? { unavailableReason: unavailableReason(run, checks) } : {}),
     checks, timings: run.timings, ranking: found.ranking ?? null, ...(found.allocation ? { allocation: found.allocation } : {}), ...(found.notInTable ? { notInTable: found.notInTable } : {}),
     inputsHashes: {
       ...Object.fromEntries([...records.values()].map((r) => [r.id, r.bodySha256])),

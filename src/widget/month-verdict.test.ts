@@ -24,3 +24,19 @@ describe('when the depositor’s row verifies', () => {
     expect(stateFromVerdict(v).meta).toBe('Month 6 · 1,117,931 Dreybits · in 800 ms');
   });
 });
+
+describe('when the month is unavailable (the hosts could not give the data in time)', () => {
+  it('the badge says it could not verify, with the fetch code, never the steps not checked, and names the liars', () => {
+    const v = verdictFromReport(report({
+      verdict: 'unavailable', unavailableReason: 'FETCH_DEADLINE: the month took longer than 300 s',
+      checks: [
+        { step: 'fetch', ok: false, code: 'FETCH_DEADLINE', message: 'the month took longer than 300 s', evidence: {} },
+        { step: 'anchors', ok: false, code: 'PIPELINE_NOT_CHECKED', message: 'not checked: data unavailable', evidence: {} },
+      ],
+      hosts: { retries: 12, rateLimited: 9, liars: [{ host: 'http://liar.example/api', code: 'CHAIN_UNPROVEN_BLOCK', message: 'names a block it cannot show', evidence: {} }] },
+    }), 800);
+    expect(v).toMatchObject({ status: 'unavailable', code: 'FETCH_DEADLINE' });
+    expect(v.message).toContain('caught lying: http://liar.example/api');
+    expect(stateFromVerdict(v)).toMatchObject({ status: 'unavailable', title: 'Could not verify', code: 'FETCH_DEADLINE' });
+  });
+});

@@ -33,12 +33,15 @@ export function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
     return { ...base, status: 'verified', code: 'OK', explanation: '', message: `${r.checks.length} checks passed (${r.depth} mode)${mine}`, ...(r.allocation ? { allocation: r.allocation.allocation } : {}) };
   }
   if (r.verdict === 'pending') return { ...base, status: 'pending', code: 'OK', explanation: 'The month is still in progress: it has no final result yet.', message: r.pendingReason ?? 'the month is still in progress at the tip' };
-  const failed = r.checks.filter((c) => !c.ok);
-  const first = failed[0]!;
-  const status = failed.every((c) => isUnavailable(c.code)) ? 'unavailable' : 'rejected';
-  const shown = failed.find((c) => !isUnavailable(c.code)) ?? first;
+  const failed = r.checks.filter((c) => !c.ok && c.code !== 'PIPELINE_NOT_CHECKED');
+  if (r.verdict === 'unavailable') {
+    const shown = failed.find((c) => isUnavailable(c.code)) ?? failed[0];
+    const liars = r.hosts?.liars.length ? `; caught lying: ${r.hosts.liars.map((l) => l.host).join(', ')}` : '';
+    return failedVerdict(shown?.code ?? 'FETCH_FAILED', `${shown?.message ?? r.unavailableReason ?? 'the data could not be obtained'}${liars}`, base.subject, base.month, ms, 'unavailable');
+  }
+  const shown = failed[0]!;
   const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed check(s))` : '';
-  return failedVerdict(shown.code, `${shown.message}${more}`, base.subject, base.month, ms, status);
+  return failedVerdict(shown.code, `${shown.message}${more}`, base.subject, base.month, ms, 'rejected');
 }
 
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {

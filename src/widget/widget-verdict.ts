@@ -1,4 +1,5 @@
 /** What a badge shows: the verdict of one verification, and which failures say nothing about the data. */
+import { isUnavailableCode } from '../core/codes';
 
 export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable' | 'not-in-table';
 
@@ -24,7 +25,7 @@ export interface WidgetVerdict {
   ms: number;
 }
 
-/** Failures that say nothing about the data: the hosts could not be reached, the run was cancelled, or a bug. */
+/** Failures that say nothing about the month: the hosts could not give or agree on the data, cancelled, or a bug. */
 export function isUnavailable(code: string): boolean {
-  return code.startsWith('FETCH_') || code === 'INTERNAL_ERROR';
+  return isUnavailableCode(code) || code === 'INTERNAL_ERROR';
 }

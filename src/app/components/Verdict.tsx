@@ -18,6 +18,7 @@ const LOOK: Record<VerdictKind, { symbol: string; cls: string }> = {
   verified: { symbol: '✓', cls: 'ok' },
   rejected: { symbol: '✗', cls: 'bad' },
   pending: { symbol: '…', cls: 'pending' },
+  unavailable: { symbol: '⊘', cls: 'unavailable' },
   error: { symbol: '!', cls: 'bad' },
   'not-in-table': { symbol: '?', cls: 'pending' },
   running: { symbol: '⟳', cls: 'running' },

@@ -3,9 +3,12 @@
  * - `immutableCache`: the client's EsploraCache (raw txs, headers, deep Merkle proofs, keyed by their hash);
  * - `offlineFetch`: remembers the last answer to every GET and replays it when the network fails, so a month verified
  *   once re-verifies offline with the same verdict. Replayed answers get the same checks as live ones (re-hashing,
- *   PoW, signatures); the mutable ones (tip, listings, outspends) are as of when they were recorded.
+ *   PoW, signatures); the mutable ones (tip, listings, outspends) are as of when they were recorded. A live answer's
+ *   body streams through to the client as it arrives (the client caps it per endpoint and cancels an oversized or
+ *   endless one, which is then not recorded): it is recorded only once read to its end.
  */
 import type { EsploraCache } from '../../core/esplora/client';
+import { concatBytes } from '../../core/bytes';
 import { idbGet, idbSet } from './idb-store';
 
 export function immutableCache(): EsploraCache {
@@ -42,11 +45,9 @@ export function offlineFetch(real: typeof fetch, stats: OfflineStats): typeof fe
     if (method !== 'GET') return real(input, init);
     try {
       const res = await real(input, init);
-      if (res.status === 200) {
-        const body = new Uint8Array(await res.arrayBuffer());
+      if (res.status === 200 && res.body) {
         const contentType = res.headers.get('content-type') ?? 'text/plain';
-        void idbSet('responses', url, { status: 200, contentType, body } satisfies Recorded);
-        return new Response(body, { status: 200, headers: { 'content-type': contentType } });
+        return recordedWhenRead(res, (body) => void idbSet('responses', url, { status: 200, contentType, body } satisfies Recorded));
       }
       return res;
     } catch (e) {
@@ -57,4 +58,31 @@ export function offlineFetch(real: typeof fetch, stats: OfflineStats): typeof fe
       return new Response(new Uint8Array(hit.body), { status: hit.status, headers: { 'content-type': hit.contentType } });
     }
   };
+}
+
+/** `res` with a body that passes each chunk on as it arrives and hands the whole body to `record` once it ends. */
+function recordedWhenRead(res: Response, record: (body: Uint8Array) => void): Response {
+  const reader = res.body!.getReader();
+  let chunks: Uint8Array[] = [];
+  const body = new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          ctl.close();
+          record(concatBytes(...chunks));
+          return;
+        }
+        chunks.push(value);
+        ctl.enqueue(value);
+      } catch (e) {
+        ctl.error(e);
+      }
+    },
+    cancel(reason) {
+      chunks = [];
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }

@@ -1,8 +1,10 @@
 /**
  * drey-verify all: every month from 1 to the one in progress at the tip, then the all-time actuary ranking. Exit 0
  * when every finished month is verified; the month in progress at the tip is reported as pending and does not fail
- * the run (it is not finished); 1 when a month is rejected (or an earlier month is still pending); 2 usage or I/O.
+ * the run (it is not finished); 1 when a month is rejected; else 3 when one is unavailable; else 4 when an earlier
+ * month is still pending; 2 usage.
  */
+import { createDeadline } from '../../core/esplora/deadline';
 import { monthsAtTip } from '../../core/month/fetch/months-at-tip';
 import { allTimeRanking, type MonthRanking } from '../../core/month/ranking';
 import type { MonthReport } from '../../core/month/report';
@@ -10,7 +12,7 @@ import type { MonthSources } from '../../core/month/records';
 import { verifyMonth } from '../../core/pipeline';
 import { commandArgs, usage } from '../args';
 import { EXIT, printJson, type CliIO } from '../io';
-import { IO_CODES, MONTH_HELP, MONTH_OPTIONS, errorExit, humanReport, monthSetup } from './month';
+import { MONTH_HELP, MONTH_OPTIONS, errorExit, humanReport, monthSetup } from './month';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = commandArgs(io, args, MONTH_OPTIONS, MONTH_HELP);
@@ -19,7 +21,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const setup = monthSetup(parsed.values, io);
   const reports: MonthReport[] = [];
   try {
-    const { months } = await monthsAtTip(setup.base.client, setup.base.genesisId);
+    // Counting the months asks the hosts too: under the same deadline as a month.
+    const counting = createDeadline(setup.base.deadlineMs);
+    const { months } = await monthsAtTip(setup.base.client.withSignal(counting.signal), setup.base.genesisId).finally(counting.dispose);
     // Within one run, what was fetched for a month is reused by the next: transactions, blocks six deep, stakes.
     const reuse: Pick<MonthSources, 'reveals' | 'blocks' | 'stakes'> = { reveals: {}, blocks: {}, stakes: {} };
     const keep = (src: MonthSources) => {
@@ -38,17 +42,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const ranking = allTimeRanking(reports.map((r) => r.ranking).filter((r): r is MonthRanking => r !== null));
   const last = reports.at(-1);
   const pendingAtTip = last?.verdict === 'pending' ? last.month : null;
-  const failedMonths = reports.filter((r) => r.verdict === 'rejected' || (r.verdict === 'pending' && r !== last)).map((r) => r.month);
-  const ioFailure = reports.some((r) => r.checks.some((c) => !c.ok && IO_CODES.has(c.code)));
+  const months = (v: string) => reports.filter((r) => r.verdict === v && !(v === 'pending' && r === last)).map((r) => r.month);
+  const liars = [...new Map(reports.flatMap((r) => r.hosts?.liars ?? []).map((l) => [l.host, l])).values()];
   const summary = {
-    months: reports.length, verified: reports.filter((r) => r.verdict === 'verified').map((r) => r.month), rejected: failedMonths, pendingAtTip,
-    requests: setup.requests(),
+    months: reports.length, verified: months('verified'), rejected: months('rejected'), unavailable: months('unavailable'), pending: months('pending'), pendingAtTip,
+    requests: setup.requests(), liars,
   };
   if (setup.json) printJson(io, { summary, ranking, reports });
   else {
-    io.stdout(`${summary.verified.length} of ${reports.length} month(s) verified${failedMonths.length ? `; rejected: ${failedMonths.join(', ')}` : ''}${pendingAtTip ? `; month ${pendingAtTip} is in progress at the tip (pending, not counted as a failure)` : ''}; ${summary.requests} Esplora requests\n`);
+    const named = (what: string, list: number[]) => (list.length ? `; ${what}: ${list.join(', ')}` : '');
+    io.stdout(`${summary.verified.length} of ${reports.length} month(s) verified${named('rejected', summary.rejected)}${named('unavailable', summary.unavailable)}${named('pending', summary.pending)}${pendingAtTip ? `; month ${pendingAtTip} is in progress at the tip (pending, not counted as a failure)` : ''}; ${summary.requests} Esplora requests\n`);
+    for (const l of liars) io.stdout(`  host caught lying and dropped: ${l.host} (${l.code})\n`);
     for (const a of ranking) io.stdout(`  ${a.key.slice(0, 16)}…  seniority ${a.seniority}  leads ${a.leads}  rewards ${a.rewards}  penalties ${a.penalties}  agreement ${a.agreementRate === null ? '—' : `${Math.round(a.agreementRate * 100)}%`}${a.keys.length > 1 ? `  (${a.keys.length} linked keys)` : ''}\n`);
   }
-  if (ioFailure) return EXIT.USAGE;
-  return failedMonths.length ? EXIT.REJECTED : EXIT.VERIFIED;
+  if (summary.rejected.length) return EXIT.REJECTED;
+  if (summary.unavailable.length) return EXIT.UNAVAILABLE;
+  return summary.pending.length ? EXIT.PENDING : EXIT.VERIFIED;
 }

@@ -22,6 +22,8 @@ describe('when month or all is called with bad options', () => {
     [['month', '1', '--esplora', 'ftp://x', '--genesis', G], 'http(s)'],
     [['month', '1', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--cache', '/tmp/x', '--no-cache'], 'exclude each other'],
     [['all', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--cache', ''], '--cache needs a directory'],
+    ...['0', '0.01', '1e-300', '1e3', '1001', 'fast', ''].map((v) => [['month', '1', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--rps', v], '--rps must be an integer from 1 to 1000'] as [string[], string]),
+    ...['0', '1.5', '86401', 'soon'].map((v) => [['all', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--deadline', v], '--deadline must be an integer from 1 to 86400'] as [string[], string]),
   ])('%j exits 2 with a usage message', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
@@ -30,11 +32,18 @@ describe('when month or all is called with bad options', () => {
 });
 
 describe('when no Esplora host can be reached', () => {
-  it('exits 2 (I/O), not 1', async () => {
+  it('the month is unavailable (exit 3), not rejected: no step after the fetch is checked', async () => {
     const refused = (async () => { throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }); }) as typeof fetch;
     const r = await cli(['month', '1', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--network', 'regtest', '--json'], refused);
-    expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).code).toMatch(/^FETCH_/);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout) as { verdict: string; unavailableReason: string; checks: { step: string; ok: boolean; code: string }[] };
+    expect(report.verdict).toBe('unavailable');
+    expect(report.unavailableReason).toMatch(/^FETCH_NETWORK/);
+    expect(report.checks[0]).toMatchObject({ step: 'fetch', ok: false, code: 'FETCH_NETWORK' });
+    expect(new Set(report.checks.slice(1).map((c) => c.code))).toEqual(new Set(['PIPELINE_NOT_CHECKED']));
+    const human = await cli(['month', '1', '--esplora', 'http://127.0.0.1:9/api', '--genesis', G, '--network', 'regtest'], refused);
+    expect(human.stdout).toMatch(/^month 1 \(full\): UNAVAILABLE — FETCH_NETWORK/);
+    expect(human.stdout).toContain('not checked: data unavailable');
   });
 });
 

@@ -1,16 +1,18 @@
 /**
  * drey-verify month M: verify one month of a Drey instance from public chain data (design §3), quick (one depositor)
- * or full (every rule, every proof, WASM re-execution). Exit 0 verified, 1 rejected or pending (not verified),
- * 2 usage or I/O.
+ * or full (every rule, every proof, WASM re-execution). Exit 0 verified, 1 rejected, 2 usage, 3 unavailable,
+ * 4 pending.
  */
 import { join } from 'node:path';
 import type { parseArgs } from 'node:util';
 import { networkFromName, NETWORK_NAMES } from '../../core/chain/network';
-import { createEsploraClient } from '../../core/esplora/client';
+import { createEsploraClient, type EsploraClient } from '../../core/esplora/client';
 import { countingFetch } from '../../core/month/counting-fetch';
-import type { MonthReport } from '../../core/month/report';
+import type { MonthReport, Verdict } from '../../core/month/report';
 import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
+import { isUnavailableCode } from '../../core/codes';
 import { isVerifyError } from '../../core/errors';
+import { DEFAULT_DEADLINE_MS } from '../../core/esplora/deadline';
 import { nodeProofWorker, nodeThreads } from '../../../workers/node-proof-pool';
 import { explainCode } from '../../core/code-help';
 import { runProgramInNodeWorker } from '../../../workers/node-worker';
@@ -21,7 +23,7 @@ import { EXIT, UsageError, printJson, type CliIO } from '../io';
 export const MONTH_HELP = `usage:
   drey-verify month M --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
   drey-verify all     --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
-  (either also takes [--checkpoint H:HASH] [--rps N] [--cache DIR | --no-cache])
+  (either also takes [--checkpoint H:HASH] [--rps N] [--deadline S] [--cache DIR | --no-cache])
 
 Verifies month M (1, 2, 3… from the genesis), or every month up to the tip, from public chain data only: headers and
 proof of work (block hashes cross-checked across hosts), inclusion and witness binding of every inscription, message
@@ -30,14 +32,19 @@ signatures, eligibility, lottery, race, reveal, agreement, proofs, WASM re-execu
   --depth quick  one depositor (--user): headers, final, the depositor's batch proof and Merkle path, totals
   --user ID      the depositor's user id; used on this machine only, never sent to any host
   --checkpoint H:HASH  a block hash you trust at height H
-  --rps N        requests per second per host (default 4; raise it for a local devnet)
+  --rps N        requests per second per host, 1–1000 (default 4; raise it for a local devnet). A host answering
+                 429 or 503 is slowed down further, and the other hosts asked meanwhile
+  --deadline S   seconds a month may take, 1–86400 (default ${DEFAULT_DEADLINE_MS / 1000}): past it the month is unavailable
   --cache DIR    keep immutable chain data (headers, transactions, block txid lists, Merkle proofs 6 deep) in DIR,
                  re-verified whenever read (default $XDG_CACHE_HOME/drey-verify or ~/.cache/drey-verify)
   --no-cache     keep nothing on disk
 NET: ${NETWORK_NAMES.join(', ')} (default mainnet). Output: one line per check (failures with code and message);
 --json prints the report(s).
-Exit codes: 0 every requested month verified; 1 a month rejected, or (for \`month\`) still pending; 2 usage or I/O.
-\`all\` treats the pending month at the tip as not failing the run (it is not finished), and says so.
+Verdicts: verified; rejected (chain data the hosts agree on proves a rule broken); pending (not finished yet);
+unavailable (the hosts could not give or agree on the data, or the deadline passed — no accusation; hosts caught
+lying are named).
+Exit codes: 0 every requested month verified; 1 a month rejected; 2 usage; 3 a month unavailable; 4 (for \`month\`)
+still pending. \`all\` treats the pending month at the tip as not failing the run (it is not finished), and says so.
 `;
 
 export const MONTH_OPTIONS = {
@@ -48,6 +55,7 @@ export const MONTH_OPTIONS = {
   user: { type: 'string' },
   checkpoint: { type: 'string' },
   rps: { type: 'string' },
+  deadline: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -55,11 +63,11 @@ export const MONTH_OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof MONTH_OPTIONS; strict: true; allowPositionals: true }>>['values'];
 
-/** FETCH_ failures that mean "could not ask", not "the answer is wrong": the run is an I/O error, exit 2. */
-export const IO_CODES = new Set(['FETCH_NETWORK', 'FETCH_TIMEOUT', 'FETCH_RATE_LIMITED', 'FETCH_HTTP_STATUS', 'FETCH_ALL_HOSTS_FAILED', 'FETCH_CROSS_CHECK_UNAVAILABLE', 'FETCH_ABORTED']);
+/** Each verdict's exit code. */
+export const VERDICT_EXIT: Record<Verdict, number> = { verified: EXIT.VERIFIED, rejected: EXIT.REJECTED, unavailable: EXIT.UNAVAILABLE, pending: EXIT.PENDING };
 
 export interface MonthSetup {
-  base: Omit<VerifyMonthOptions, 'month'>;
+  base: Omit<VerifyMonthOptions, 'month' | 'client' | 'deadlineMs'> & { client: EsploraClient; deadlineMs: number };
   json: boolean;
   requests: () => number;
 }
@@ -72,7 +80,8 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
   const depth = values.depth ?? 'full';
   if (depth !== 'quick' && depth !== 'full') throw new UsageError('--depth must be quick or full');
   if (depth === 'quick' && values.user === undefined) throw new UsageError('--depth quick needs --user ID');
-  const rps = integerOption('rps', values.rps, 1) ?? 4;
+  const rps = integerOption('rps', values.rps, 1, 1000) ?? 4;
+  const deadlineMs = (integerOption('deadline', values.deadline, 1, 86_400) ?? DEFAULT_DEADLINE_MS / 1000) * 1000;
   let checkpoint: VerifyMonthOptions['checkpoint'];
   if (values.checkpoint !== undefined) {
     const m = /^(\d{1,9}):([0-9a-fA-F]{64})$/.exec(values.checkpoint);
@@ -103,32 +112,36 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
     requests: counter.count,
     base: {
       client, network: networkName, genesisId: values.genesis, depth, ...(values.user !== undefined ? { user: values.user } : {}),
-      ...(checkpoint ? { checkpoint } : {}), requestCount: counter.count,
+      ...(checkpoint ? { checkpoint } : {}), requestCount: counter.count, deadlineMs,
       runProgram: (wasm, input) => runProgramInNodeWorker(wasm, input, { timeoutMs: 60_000 }),
       proofWorkers: { spawn: nodeProofWorker, threads: nodeThreads() },
     },
   };
 }
 
-/** One line per check; failures with their code and message, then what the code means in plain words. */
+/** One line per check (failures with their code, message and what it means; steps not run marked so), then hosts and requests. */
 export function humanReport(r: MonthReport): string {
-  const lines = [`month ${r.month} (${r.depth}): ${r.verdict.toUpperCase()}${r.pendingReason ? ` — ${r.pendingReason}` : ''}`];
+  const reason = r.pendingReason ?? r.unavailableReason;
+  const lines = [`month ${r.month} (${r.depth}): ${r.verdict.toUpperCase()}${reason ? ` — ${reason}` : ''}`];
   for (const c of r.checks) {
     if (c.ok) lines.push(`  ok   ${c.step.padEnd(12)} ${c.message}`);
-    else lines.push(`  FAIL ${c.step.padEnd(12)} ${c.code}: ${c.message}`, `${' '.repeat(20)}${explainCode(c.code).what}`);
+    else if (c.code === 'PIPELINE_NOT_CHECKED') lines.push(`  —    ${c.step.padEnd(12)} not checked: data unavailable`);
+    else lines.push(`  ${isUnavailableCode(c.code) ? 'N/A ' : 'FAIL'} ${c.step.padEnd(12)} ${c.code}: ${c.message}`, `${' '.repeat(20)}${explainCode(c.code).what}`);
   }
   if (r.allocation) lines.push(`  your allocation: ${r.allocation.allocation} Dreybits (row ${r.allocation.row}, batch ${r.allocation.batchIndex})`);
   if (r.notInTable) lines.push(`  user id ${r.notInTable.user} is not in this month's table (${r.notInTable.rows} rows): check the id`);
-  lines.push(`  ${r.requests} Esplora request(s); ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
+  for (const l of r.hosts?.liars ?? []) lines.push(`  host caught lying and dropped: ${l.host} (${l.code}: ${l.message})`);
+  const retries = r.hosts && r.hosts.retries > 0 ? `, ${r.hosts.retries} retried (${r.hosts.rateLimited} refused with 429/503)` : '';
+  lines.push(`  ${r.requests} Esplora request(s)${retries}; ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
 
-/** A run-level failure (no report): an I/O failure is exit 2, anything the chain data refutes exit 1. */
+/** A run-level failure (no report): data the hosts could not give is exit 3 (unavailable), anything else exit 1. */
 export function errorExit(e: unknown, io: CliIO, json: boolean): number {
   if (!isVerifyError(e)) throw e;
   if (json) printJson(io, { ok: false, ...e.toJSON() });
   else io.stderr(`drey-verify: ${e.code}: ${e.message}\n  ${explainCode(e.code).what}\n  ${explainCode(e.code).todo}\n`);
-  return IO_CODES.has(e.code) || e.code === 'FETCH_NOT_FOUND' ? EXIT.USAGE : EXIT.REJECTED;
+  return isUnavailableCode(e.code) ? EXIT.UNAVAILABLE : EXIT.REJECTED;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -145,7 +158,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (setup.json) printJson(io, report);
   else io.stdout(humanReport(report));
-  const ioFailure = report.checks.some((c) => !c.ok && IO_CODES.has(c.code));
-  if (ioFailure) return EXIT.USAGE;
-  return report.verdict === 'verified' ? EXIT.VERIFIED : EXIT.REJECTED;
+  return VERDICT_EXIT[report.verdict];
 }

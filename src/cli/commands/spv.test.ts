@@ -60,11 +60,11 @@ describe('drey-verify spv offline', () => {
   });
 });
 
-/** A tiny Esplora on 127.0.0.1 answering from the vectors; `lieAboutHeights` answers another hash for /block-height. */
-function startServer(network: 'mainnet' | 'testnet', lieAboutHeights = false): Promise<Server> {
+/** A tiny Esplora on 127.0.0.1 answering from the vectors; `namesAtHeights` is the hash it answers for /block-height. */
+function startServer(network: 'mainnet' | 'testnet', namesAtHeights?: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').replace(/^\/api/, '');
-    const a = lieAboutHeights && path.startsWith('/block-height/') ? { status: 200, body: 'f'.repeat(64), contentType: 'text/plain' } : answerFromVectors(network, path);
+    const a = namesAtHeights && path.startsWith('/block-height/') ? { status: 200, body: namesAtHeights, contentType: 'text/plain' } : answerFromVectors(network, path);
     res.writeHead(a.status, { 'content-type': a.contentType, 'access-control-allow-origin': '*' });
     res.end(a.body);
   });
@@ -73,14 +73,15 @@ function startServer(network: 'mainnet' | 'testnet', lieAboutHeights = false): P
 const base = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/api`;
 
 describe('drey-verify spv live, over real HTTP on 127.0.0.1', () => {
-  let honest1: Server, honest2: Server, liar: Server, testnet: Server, closedUrl: string;
+  let honest1: Server, honest2: Server, liar: Server, fork: Server, testnet: Server, closedUrl: string;
+  const otherBlock = REAL_PROOFS.find((p) => p.network === 'mainnet' && p.blockHash !== REAL_PROOFS[1]!.blockHash)!.blockHash;
   beforeAll(async () => {
-    [honest1, honest2, liar, testnet] = await Promise.all([startServer('mainnet'), startServer('mainnet'), startServer('mainnet', true), startServer('testnet')]);
+    [honest1, honest2, liar, fork, testnet] = await Promise.all([startServer('mainnet'), startServer('mainnet'), startServer('mainnet', 'f'.repeat(64)), startServer('mainnet', otherBlock), startServer('testnet')]);
     const closed = await startServer('mainnet');
     closedUrl = base(closed);
     await new Promise((r) => closed.close(r));
   });
-  afterAll(() => Promise.all([honest1, honest2, liar, testnet].map((s) => new Promise((r) => s.close(r)))));
+  afterAll(() => Promise.all([honest1, honest2, liar, fork, testnet].map((s) => new Promise((r) => s.close(r)))));
 
   it('verifies every real mainnet proof with two agreeing hosts', async () => {
     for (const p of REAL_PROOFS.filter((q) => q.network === 'mainnet')) {
@@ -96,21 +97,27 @@ describe('drey-verify spv live, over real HTTP on 127.0.0.1', () => {
     expect(r.out).toMatchObject({ ok: true, evidence: { position: 10, heightSource: 'one host (no cross-check possible)' } });
   });
 
-  it('hosts that disagree on the block at the height: rejected (exit 1, FETCH_HOSTS_DISAGREE)', async () => {
-    const r = await cli(['--esplora', `${base(honest1)},${base(liar)}`, '--txid', REAL_PROOFS[1]!.txid]);
-    expect(r.code).toBe(1);
+  it('a host naming a block it cannot show is caught lying; the honest host\'s block stands (exit 0, liar named)', async () => {
+    const r = await cli(['--esplora', `${base(liar)},${base(honest1)}`, '--txid', REAL_PROOFS[1]!.txid, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatchObject({ ok: true, evidence: { blockHash: REAL_PROOFS[1]!.blockHash, liars: [{ host: base(liar), code: 'CHAIN_UNPROVEN_BLOCK' }] } });
+  });
+
+  it('two hosts each showing a block with valid proof of work at the height: unavailable (exit 3, FETCH_HOSTS_DISAGREE)', async () => {
+    const r = await cli(['--esplora', `${base(honest1)},${base(fork)}`, '--txid', REAL_PROOFS[1]!.txid]);
+    expect(r.code).toBe(3);
     expect(r.out).toMatchObject({ ok: false, code: 'FETCH_HOSTS_DISAGREE' });
   });
 
-  it('a host that cannot be reached: not a disagreement (exit 2, FETCH_CROSS_CHECK_UNAVAILABLE)', async () => {
+  it('a host that cannot be reached: not a disagreement, but unavailable (exit 3, FETCH_CROSS_CHECK_UNAVAILABLE)', async () => {
     const r = await cli(['--esplora', `${base(honest1)},${closedUrl}`, '--txid', REAL_PROOFS[1]!.txid, '--retries', '0']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.out).toMatchObject({ ok: false, code: 'FETCH_CROSS_CHECK_UNAVAILABLE' });
   });
 
-  it('a txid the host does not know: FETCH_NOT_FOUND (exit 2)', async () => {
+  it('a txid the host does not know: FETCH_NOT_FOUND (exit 3, unavailable)', async () => {
     const r = await cli(['--esplora', base(honest1), '--txid', 'ab'.repeat(32)]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.out).toMatchObject({ ok: false, code: 'FETCH_NOT_FOUND' });
   });
 });

@@ -1,13 +1,15 @@
 /**
  * drey-verify spv: a transaction's inclusion in a block with valid proof of work, either live from Esplora hosts
- * (cross-checking the block hash at the height across them) or offline from a header, a raw tx and a merkle proof.
+ * (the block at the height settled across them: a host naming a block it cannot show, or serving a branch that does
+ * not lead to it, is caught lying and the others answer) or offline from a header, a raw tx and a merkle proof.
  */
 import type { parseArgs } from 'node:util';
 import { isVerifyError, VerifyError } from '../../core/errors';
 import { networkFromName, NETWORK_NAMES, type NetworkParams } from '../../core/chain/network';
+import { verifyMerkleProof } from '../../core/chain/merkle';
 import { verifySpv } from '../../core/chain/spv';
+import { settleBlockAtHeight, type SettledBlock } from '../../core/esplora/block-at-height';
 import { createEsploraClient } from '../../core/esplora/client';
-import { crossCheckBlockHash } from '../../core/esplora/cross-check';
 import { commandArgs, hostsOption, integerOption, networkOption, usage } from '../args';
 import { EXIT, UsageError, printJson, valueOrFile, type CliIO } from '../io';
 
@@ -18,16 +20,13 @@ const HELP = `usage:
 Live: fetches the raw transaction (re-hashed to TXID), its merkle proof, the block hash at the proof's height from
 every host (they must agree), and that block's header (re-hashed); then checks proof of work and inclusion.
 Offline: each of --header, --tx, --proof takes the value itself or a path to a file holding it.
---rps: requests per second per host (default 4); --retries: retries per host on 429/5xx/network errors (default 3).
+--rps: requests per second per host, 1–1000 (default 4); --retries: most retries per host and request (default: as
+many as a minute allows, slowing down on 429/503). Live, every configured host must name the block (else
+FETCH_CROSS_CHECK_UNAVAILABLE); hosts caught lying are listed in the evidence (liars).
 NET: ${NETWORK_NAMES.join(', ')} (default mainnet). Output is JSON: {ok, evidence} or {ok:false, code, message, evidence}.
-Exit 0 verified, 1 rejected, 2 usage or I/O error (including hosts that cannot be reached).
+Exit 0 verified, 1 rejected (offline data that fails a check), 2 usage, 3 unavailable (live: the hosts could not give
+or agree on the data, or lied).
 `;
-
-/** Failures to obtain an answer (as opposed to an answer that fails a check): exit 2, not 1. */
-const IO_CODES = new Set([
-  'FETCH_NETWORK', 'FETCH_TIMEOUT', 'FETCH_RATE_LIMITED', 'FETCH_HTTP_STATUS', 'FETCH_NOT_FOUND', 'FETCH_BAD_BODY',
-  'FETCH_ALL_HOSTS_FAILED', 'FETCH_CROSS_CHECK_UNAVAILABLE', 'FETCH_ABORTED',
-]);
 
 const TXID_RE = /^[0-9a-fA-F]{64}$/;
 
@@ -65,7 +64,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (!isVerifyError(e)) throw e;
     printJson(io, { ok: false, ...e.toJSON() });
-    return IO_CODES.has(e.code) ? EXIT.USAGE : EXIT.REJECTED;
+    // Offline, the data given fails a check; live, what fails is the hosts' data: no accusation.
+    return offline ? EXIT.REJECTED : EXIT.UNAVAILABLE;
   }
 }
 
@@ -90,8 +90,8 @@ async function verifyOffline(values: Values, network: NetworkParams, io: CliIO) 
 async function verifyLive(values: Values, network: NetworkParams, io: CliIO) {
   if (values.esplora === undefined || values.txid === undefined) throw usage('live mode needs --esplora and --txid', HELP);
   const hosts = hostsOption(values.esplora);
-  const rps = integerOption('rps', values.rps, 1);
-  const retries = integerOption('retries', values.retries, 0);
+  const rps = integerOption('rps', values.rps, 1, 1000);
+  const retries = integerOption('retries', values.retries, 0, 100);
   let client;
   try {
     client = createEsploraClient({ hosts, fetch: io.fetch, network, ...(rps ? { requestsPerSecond: rps } : {}), ...(retries !== undefined ? { retries } : {}) });
@@ -100,17 +100,25 @@ async function verifyLive(values: Values, network: NetworkParams, io: CliIO) {
     throw e;
   }
   const txid = values.txid.toLowerCase();
+  const settled = new Map<number, Promise<SettledBlock>>();
+  const blockAt = (h: number) => settled.get(h) ?? settled.set(h, settleBlockAtHeight(client, h)).get(h)!;
   const tx = await client.fetchTx(txid);
-  const proof = await client.fetchMerkleProof(txid);
-  const cross = await crossCheckBlockHash(client, proof.block_height);
-  const header = await client.fetchHeader(cross.hash);
+  const proof = await client.fetchMerkleProof(txid, { check: async (p) => void verifyMerkleProof(txid, p, (await blockAt(p.block_height)).header) });
+  const block = await blockAt(proof.block_height);
+  const unreachable = Object.entries(block.hosts).filter(([h, v]) => v.startsWith('error:') && client.liveHosts().includes(h));
+  if (unreachable.length > 0) {
+    throw new VerifyError('FETCH_CROSS_CHECK_UNAVAILABLE', `${unreachable.length} of ${hosts.length} hosts could not name the block at height ${proof.block_height}`, { height: proof.block_height, hosts: block.hosts });
+  }
   const tip = await client.fetchTipHeight();
-  const r = verifySpv({ headerHex: header.bytes, txHex: tx.bytes, proof, network, txid, blockHash: cross.hash });
+  const r = verifySpv({ headerHex: block.header.bytes, txHex: tx.bytes, proof, network, txid, blockHash: block.hash });
+  const agreeing = Object.values(block.hosts).filter((v) => v === block.hash).length;
+  const liars = client.hostsReport().liars;
   return {
     ...r.evidence,
     mode: 'live',
     confirmations: tip - proof.block_height + 1,
-    heightSource: hosts.length > 1 ? `block hash at the height agreed by ${cross.agreeing.length} of ${hosts.length} hosts` : 'one host (no cross-check possible)',
-    crossCheck: cross,
+    heightSource: hosts.length > 1 ? `block hash at the height agreed by ${agreeing} of ${hosts.length} hosts` : 'one host (no cross-check possible)',
+    crossCheck: { height: block.height, hash: block.hash, hosts: block.hosts },
+    ...(liars.length ? { liars } : {}),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { verifyPow, type Header } from '../chain/header';
 import type { NetworkParams } from '../chain/network';
-import { VerifyError } from '../errors';
+import { rethrowUnlessFetchFailure, VerifyError } from '../errors';
 import type { EsploraClient } from './client';
 import { askEveryHost, failureCodes } from './every-host';
 
@@ -16,7 +16,7 @@ export interface SettledBlock {
   height: number;
   hash: string;
   header: Header;
-  /** What each host named at the height (its hash, or `error:CODE`). */
+  /** What each host named at the height (its hash, or `error:CODE`); errors carry the same record as `hosts`. */
   hosts: Record<string, string>;
 }
 
@@ -38,7 +38,7 @@ export async function settleBlockAtHeight(client: BlockClient, height: number): 
   const distinct = [...new Set(named.answers.values())];
   if (distinct.length === 0) {
     const allMissing = [...named.failures.values()].every((e) => e.code === 'FETCH_NOT_FOUND');
-    throw new VerifyError(allMissing ? 'FETCH_NOT_FOUND' : 'FETCH_ALL_HOSTS_FAILED', `no host named the block at height ${height}`, { height, hosts: failureCodes(named.failures) });
+    throw new VerifyError(allMissing ? 'FETCH_NOT_FOUND' : 'FETCH_ALL_HOSTS_FAILED', `no host named the block at height ${height}`, { height, hosts });
   }
   if (distinct.length === 1) {
     const header = await client.fetchHeader(distinct[0]!);
@@ -55,7 +55,7 @@ export async function settleBlockAtHeight(client: BlockClient, height: number): 
     try {
       header = await client.fetchHeader(hash, { hosts: [host] });
     } catch (e) {
-      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+      rethrowUnlessFetchFailure(e);
       if (e.code !== 'FETCH_NOT_FOUND') return;
     }
     if (header && provenHeader(header, client.network)) proven.set(hash, header);
@@ -69,19 +69,24 @@ export async function settleBlockAtHeight(client: BlockClient, height: number): 
 }
 
 /**
- * The highest tip height a host can back with a block: every live host is asked; the highest claim is settled
- * (a host claiming a height no host can show a block for is caught lying) before it is believed.
+ * The tip height, asked of every live host. When they agree, that; when they do not, the highest claim some host can
+ * back with a block (settled as above) — a host claiming a height no host can show a block for is caught lying.
  */
-export async function settleTip(client: BlockClient & Pick<EsploraClient, 'fetchTipHeight'>): Promise<SettledBlock> {
+export async function tipHeight(client: BlockClient): Promise<number> {
   const claims = await askEveryHost(client.liveHosts(), (h) => client.fetchTipHeight([h]));
   const heights = [...new Set(claims.answers.values())].sort((a, b) => b - a);
-  if (heights.length === 0) throw new VerifyError('FETCH_ALL_HOSTS_FAILED', 'no host named its tip', { hosts: failureCodes(claims.failures) });
+  if (heights.length === 0) {
+    const [only] = claims.failures.values();
+    if (claims.failures.size === 1 && only) throw only;
+    throw new VerifyError('FETCH_ALL_HOSTS_FAILED', 'no host named its tip', { hosts: failureCodes(claims.failures) });
+  }
+  if (heights.length === 1) return heights[0]!;
   let last: unknown;
   for (const height of heights) {
     try {
-      return await settleBlockAtHeight(client, height);
+      return (await settleBlockAtHeight(client, height)).height;
     } catch (e) {
-      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+      rethrowUnlessFetchFailure(e);
       last = e;
       if (e.code !== 'FETCH_NOT_FOUND') throw e;
       for (const [h, claimed] of claims.answers) {

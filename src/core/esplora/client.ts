@@ -214,7 +214,9 @@ export function createEsploraClient(opts: EsploraClientOptions) {
         return cached(`tx:${want}`, (v) => txFor(want, bytesOfHit(v), 'cache'), (a) => get(`/tx/${want}/raw`, (body, host) => txFor(want, body, host), a), (t) => t.bytes, o);
       },
 
-      fetchTxStatus: async (txid: string): Promise<TxStatus> => get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b))),
+      /** Where a host says a transaction confirmed (its word: bind it with a Merkle branch); `hosts` restricts the question. */
+      fetchTxStatus: async (txid: string, hosts?: readonly string[]): Promise<TxStatus> =>
+        get(`/tx/${checkHash(txid, 'txid')}/status`, (b) => txStatusFromJson(jsonFromBody(b)), hosts ? { hosts } : {}),
 
       /**
        * `/tx/:txid/merkle-proof`, shape-checked. A branch names no block hash, so only the caller can check it against

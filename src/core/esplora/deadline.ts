@@ -5,6 +5,8 @@
  */
 import { VerifyError } from '../errors';
 
+/** Five minutes: a cold full month over a rate-limited public host fits, a stalled one does not hang a user. */
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
 
 /** setTimeout's ceiling (about 24.8 days). */
 export const MAX_DEADLINE_MS = 2 ** 31 - 1;

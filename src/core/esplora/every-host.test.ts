@@ -4,7 +4,7 @@ import { parseTx } from '../chain/tx';
 import type { VerifyError } from '../errors';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import { vectorFetch } from '../../../vectors/spv/esplora-fixture';
-import { settleBlockAtHeight, settleTip } from './block-at-height';
+import { settleBlockAtHeight, tipHeight } from './block-at-height';
 import { createEsploraClient } from './client';
 import { isComplete, listingFromEveryHost, omissionsOf } from './listing';
 import { outspendFromEveryHost, unspentByEveryHost } from './outspends';
@@ -55,10 +55,15 @@ describe('settling the block at a height', () => {
 });
 
 describe('settling the tip', () => {
+  const tipAt = (h: number) => (path: string) => (path === '/blocks/tip/height' ? new Response(String(h)) : undefined);
+  it('hosts that agree are believed without more questions', async () => {
+    const c = client([A, B], { [A]: tipAt(5), [B]: tipAt(5) });
+    expect(await tipHeight(c)).toBe(5);
+    expect(c.hostsReport().totals.requests).toBe(2);
+  });
   it('a tip no host can show a block for is not believed, and its claimant is named', async () => {
-    const tipAt = (h: number) => (path: string) => (path === '/blocks/tip/height' ? new Response(String(h)) : undefined);
     const c = client([A, B], { [A]: tipAt(900_000), [B]: tipAt(height) });
-    expect((await settleTip(c)).height).toBe(height);
+    expect(await tipHeight(c)).toBe(height);
     expect(c.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_UNPROVEN_TIP' }]);
   });
 });

@@ -3,17 +3,13 @@
  * "nothing more in this listing") need, since only a claim every host makes can be relied on. Hosts caught lying are
  * not asked; a deadline or cancel ends the whole question.
  */
-import { VerifyError } from '../errors';
+import { isRunEnding, VerifyError } from '../errors';
 
 export interface EveryHost<T> {
   /** Each answering host's answer, in configured order. */
   answers: Map<string, T>;
   /** Each host that could not answer, with why. */
   failures: Map<string, VerifyError>;
-}
-
-export function isRunEnding(e: unknown): boolean {
-  return e instanceof VerifyError && (e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE');
 }
 
 export async function askEveryHost<T>(hosts: readonly string[], ask: (host: string) => Promise<T>): Promise<EveryHost<T>> {

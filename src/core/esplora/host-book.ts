@@ -4,7 +4,7 @@
  * the evidence and asked nothing more for the run; the other hosts answer in its place.
  */
 import type { Evidence, VerifyCode } from '../errors';
-import { boundEvidence } from './evidence';
+import { boundEvidence } from '../evidence';
 
 export interface HostCounters {
   /** HTTP requests sent. */

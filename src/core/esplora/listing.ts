@@ -8,6 +8,7 @@ import type { VerifyError } from '../errors';
 import type { EsploraClient } from './client';
 import { askEveryHost } from './every-host';
 import type { AddressTx } from './shapes';
+import { txFromJson } from './tx-from-json';
 
 export interface Listing {
   /** Every entry any host listed, once each: unconfirmed first, then by confirmation height, newest first. */
@@ -18,6 +19,11 @@ export interface Listing {
   byHost: Map<string, AddressTx[]>;
   /** Hosts that could not list the address (their silence proves nothing). */
   failures: Map<string, VerifyError>;
+  /**
+   * Txids whose listed transaction differs between hosts under the same txid (a different witness: the txid does not
+   * cover it): which one is true must be settled by a check (the BIP341 binding) before either is read.
+   */
+  contested: Set<string>;
 }
 
 /** True when every live host gave its whole listing: only then may an absence from the union be relied on. */
@@ -39,7 +45,28 @@ export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHost
   }
   const order = [...merged.values()];
   const txs = order.map((t, i) => ({ t, i })).sort((a, b) => heightOf(b.t) - heightOf(a.t) || a.i - b.i).map(({ t }) => t);
-  return { txs, listedBy, byHost: every.answers, failures: every.failures };
+  return { txs, listedBy, byHost: every.answers, failures: every.failures, contested: contestedOf(every.answers) };
+}
+
+/** Txids that hosts list with transactions of different wtxids (or that rebuild for one host and not another). */
+function contestedOf(byHost: ReadonlyMap<string, AddressTx[]>): Set<string> {
+  const seen = new Map<string, string>();
+  const contested = new Set<string>();
+  for (const txs of byHost.values()) {
+    for (const t of txs) {
+      const wtxid = txFromJson(t, t.txid)?.wtxid ?? 'unreadable';
+      const first = seen.get(t.txid);
+      if (first === undefined) seen.set(t.txid, wtxid);
+      else if (first !== wtxid) contested.add(t.txid);
+    }
+  }
+  return contested;
+}
+
+/** One host's listed transaction for `txid`, rebuilt from its JSON (undefined when it did not list it or it does not rebuild). */
+export function listedVersion(listing: Listing, host: string, txid: string) {
+  const t = listing.byHost.get(host)?.find((x) => x.txid === txid);
+  return t && txFromJson(t, txid);
 }
 
 export interface Omission {

@@ -4,7 +4,7 @@
  * "Unspent" cannot be proven by SPV: it is an absence claim, relied on only when every live host makes it.
  */
 import type { ParsedTx } from '../chain/tx';
-import { VerifyError } from '../errors';
+import { rethrowUnlessFetchFailure, VerifyError } from '../errors';
 import type { EsploraClient } from './client';
 import { askEveryHost } from './every-host';
 import type { TxStatus } from './shapes';
@@ -49,9 +49,9 @@ export async function outspendFromEveryHost(client: Pick<EsploraClient, 'liveHos
     try {
       tx = await client.fetchTx(o.txid);
     } catch (e) {
-      if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+      rethrowUnlessFetchFailure(e);
       if (e.code === 'FETCH_NOT_FOUND') client.blame(host, { code: 'CHAIN_SPENDER_UNKNOWN', message: `names spender ${o.txid} of ${txid}:${vout}, which no host has`, evidence: { txid, vout, spender: o.txid } });
-      out.failures.set(host, e);
+      else out.failures.set(host, e);
       continue;
     }
     const input = tx.inputs[o.vin];

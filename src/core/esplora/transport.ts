@@ -5,7 +5,7 @@
  * answer while one refuses. An answer that fails a chain check names its host a liar, drops it for the run and goes
  * to the next host. The status is checked before a body is read; the body goes to the caller's `parse`.
  */
-import { VerifyError, type Evidence } from '../errors';
+import { isRunEnding, VerifyError, type Evidence } from '../errors';
 import { peekText, readCapped } from './body';
 import { bodyCapFor } from './caps';
 import { HostBook, type HostLie, type HostsReport } from './host-book';
@@ -28,7 +28,7 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** How long one request may keep retrying (default 60 s); the signal (a deadline) may end it sooner. */
   retryBudgetMs?: number;
-  /** An optional ceiling on retries per request, on top of the time budget (default: none, the budget decides). */
+  /** An optional ceiling on retries per host and request, on top of the time budget (default: none, the budget decides). */
   retries?: number;
   /** Complete answers of the wrong shape (HTML, garbage) accepted from one host for one request before giving up on it (default 2). */
   badBodiesPerHost?: number;
@@ -122,11 +122,15 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** One signal that aborts when any given one does, with that one's reason (AbortSignal.any where the platform has it). */
+/**
+ * One signal that aborts when any given one does, with that one's reason. Where the platform has AbortSignal.any it is
+ * a fresh dependent signal even for one source, so the waits of one request do not pile listeners on a shared signal.
+ */
 export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
   const list = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (list.length <= 1) return list[0];
+  if (list.length === 0) return undefined;
   if (typeof AbortSignal.any === 'function') return AbortSignal.any(list);
+  if (list.length === 1) return list[0];
   const ctl = new AbortController();
   const stop = (s: AbortSignal) => () => ctl.abort(s.reason);
   for (const s of list) {
@@ -261,13 +265,17 @@ export function createTransport(opts: TransportOptions): Transport {
       const open = pool.filter((h) => !closed.has(h) && !book.isDropped(h));
       if (open.length === 0) break;
       const { host, at } = pick(open, notBefore);
-      if (at > started + budgetMs || attempts > maxRetries) {
+      const t = tries.get(host)!;
+      if (t.attempts > maxRetries) {
+        closed.add(host);
+        continue;
+      }
+      if (at > started + budgetMs) {
         outOfTime = true;
         break;
       }
       if (at > now()) await sleep(Math.ceil(at - now()), signal);
       await pacers.get(host)!.take(signal);
-      const t = tries.get(host)!;
       t.attempts++;
       if (attempts++ > 0) book.count(host, 'retries');
       let value: T;
@@ -275,7 +283,7 @@ export function createTransport(opts: TransportOptions): Transport {
       try {
         value = await attempt(host, spec, signal);
       } catch (e) {
-        if (!(e instanceof VerifyError) || e.code === 'FETCH_ABORTED' || e.code === 'FETCH_DEADLINE') throw e;
+        if (!(e instanceof VerifyError) || isRunEnding(e)) throw e;
         if (afterFailure(host, spec.path, e, t, notBefore, sentAt) === 'closed') {
           // A rejected broadcast is reported as it is, not sent elsewhere.
           if (spec.body !== undefined && classify(e) === 'closed') throw e;

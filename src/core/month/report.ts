@@ -1,9 +1,27 @@
 /** The month report: a plain JSON value (checks, verdict, timings, ranking, the depositor's allocation) and its verdict rule. */
 import type { Check, Step } from '../check';
+import { isUnavailableCode } from '../codes';
+import type { HostLie } from '../esplora/host-book';
 import type { MonthRanking } from './ranking';
 
 export type Depth = 'quick' | 'full';
-export type Verdict = 'verified' | 'rejected' | 'pending';
+
+/**
+ * Four verdicts, never conflated (docs/protocol.md §14.3): `verified` every required check passed; `rejected` chain
+ * data the hosts agree on proves a rule broken; `pending` the month is not finished; `unavailable` the data could not
+ * be obtained or trusted (hosts down, slow, hiding, lying or disagreeing; the deadline passed) — no accusation.
+ */
+export type Verdict = 'verified' | 'rejected' | 'pending' | 'unavailable';
+
+/** What the month's verification learned of its hosts. */
+export interface HostsSummary {
+  /** Requests that were retries of failed attempts (rate limits, resets, timeouts…), during this month. */
+  retries: number;
+  /** 429 and 503 answers during this month. */
+  rateLimited: number;
+  /** Hosts caught lying (so far in this run), with the first lie of each; they were asked nothing more. */
+  liars: HostLie[];
+}
 
 export const REPORT_VERSION = 1;
 
@@ -65,6 +83,8 @@ export interface MonthReport {
   verdict: Verdict;
   /** Why the month is pending (or absent when it is not). */
   pendingReason?: string;
+  /** Why the month is unavailable (or absent when it is not). */
+  unavailableReason?: string;
   checks: Check[];
   /** Milliseconds per step. */
   timings: Partial<Record<Step, number>>;
@@ -75,12 +95,20 @@ export interface MonthReport {
   inputsHashes: Record<string, string>;
   /** Esplora requests made for this month (cache hits not counted). */
   requests: number;
+  /** Retries and hosts caught lying (absent when the client keeps no such record). */
+  hosts?: HostsSummary;
 }
 
-/** Every check passed: verified; a failed check: rejected; pending only when nothing failed and the month is unfinished. */
+/**
+ * The first step with a failed check decides: a check of it failing for want of data (a FETCH_/CHAIN_ code, a
+ * deadline, a step not checked for it: docs/protocol.md §14.4) makes the month unavailable — what the step found
+ * besides may rest on the missing data, and the steps after it are not run — else a rule it found broken (§14.2)
+ * rejects it; pending only when nothing failed and the month is unfinished; verified otherwise.
+ */
 export function verdictOf(checks: readonly Check[], pending: boolean): Verdict {
-  if (checks.some((c) => !c.ok)) return 'rejected';
-  return pending ? 'pending' : 'verified';
+  const first = checks.find((c) => !c.ok);
+  if (!first) return pending ? 'pending' : 'verified';
+  return checks.some((c) => !c.ok && c.step === first.step && isUnavailableCode(c.code)) ? 'unavailable' : 'rejected';
 }
 
 export type ProgressStatus = 'running' | 'done' | 'failed' | 'skipped';

@@ -86,6 +86,7 @@ export function MonthPage({ month }: { month: number | undefined }) {
             <RunSummary run={run} wait={wait} activeMonth={activeMonth} />
           </div>
         )}
+        {run?.report?.hosts?.liars.length ? <p className="muted" data-testid="host-liars">{t('month.liars', { hosts: run.report.hosts.liars.map((l) => `${l.host} (${l.code})`).join(', ') })}</p> : null}
         {run?.report && <StartsFrom checks={run.report.checks} />}
         {run?.status === 'cancelled' && wait === undefined && <p>{t('month.cancelled')}</p>}
         {run?.status === 'error' && run.error && <ErrorBox title={t('month.error')} error={run.error} explorer={settings.explorer} />}

@@ -20,6 +20,8 @@ export function verdictView(run: MonthRun | undefined, place?: number): VerdictV
       return { kind: 'verified', text: t('verdict.verified') };
     case 'pending':
       return { kind: 'pending', text: t('verdict.pending'), ...(r.pendingReason ? { reason: r.pendingReason } : {}) };
+    case 'unavailable':
+      return { kind: 'unavailable', text: t('verdict.unavailable'), ...(r.unavailableReason ? { reason: r.unavailableReason } : {}) };
     case 'rejected': {
       const first = r.checks.find((c) => !c.ok);
       return { kind: 'rejected', text: t('verdict.rejected'), ...(first ? { reason: `${first.code}: ${first.message}` } : {}) };

@@ -1,30 +1,22 @@
-/** Blocks the month refers to: the hash every host names at a height, and the header of the first answer. */
+/**
+ * Blocks the month refers to, settled across hosts (esplora/block-at-height): every live host names the hash at a
+ * height, each named block must come with a header that re-hashes to it and meets its proof of work, and a host
+ * naming a block it cannot show is caught lying. One proven block is the answer; two are a disagreement.
+ */
 import { rethrowUnlessFetchFailure } from '../../errors';
+import { settleBlockAtHeight } from '../../esplora/block-at-height';
 import type { BlockSource } from '../records';
 import type { MonthClient } from './month-client';
 
-/** The block hash at `height` from every host and the header of the first host's answer (re-hashed by the client). */
+/** The settled block at `height`: its hash, header and what the hosts still trusted name there; or why it could not be. */
 export async function fetchBlock(client: MonthClient, height: number): Promise<BlockSource> {
-  const answers = await Promise.all(client.hosts.map(async (host): Promise<[string, string]> => {
-    try {
-      return [host, await client.fetchBlockHash(height, [host])];
-    } catch (e) {
-      rethrowUnlessFetchFailure(e);
-      return [host, `error:${e.code}`];
-    }
-  }));
-  const hosts = Object.fromEntries(answers);
-  const hash = answers.map(([, v]) => v).find((v) => !v.startsWith('error:'));
-  if (!hash) return { height, hash: '', hosts, error: { code: 'FETCH_ALL_HOSTS_FAILED', message: `no host named the block at height ${height}` } };
   try {
-    return { height, hash, hosts, header: await client.fetchHeader(hash) };
+    const b = await settleBlockAtHeight(client, height);
+    const live = new Set(client.liveHosts());
+    return { height, hash: b.hash, header: b.header, hosts: Object.fromEntries(Object.entries(b.hosts).filter(([h]) => live.has(h))) };
   } catch (e) {
     rethrowUnlessFetchFailure(e);
-    return { height, hash, hosts, error: { code: e.code, message: e.message } };
+    const hosts = (e.evidence.hosts ?? {}) as Record<string, string>;
+    return { height, hash: '', hosts, error: { code: e.code, message: e.message } };
   }
-}
-
-/** The blocks at `heights`: reused when an earlier fetch holds them, fetched otherwise. */
-export async function fetchBlocks(client: MonthClient, heights: Iterable<number>, reuse: Readonly<Record<number, BlockSource>> = {}): Promise<Record<number, BlockSource>> {
-  return Object.fromEntries(await Promise.all([...new Set(heights)].map(async (h) => [h, reuse[h] ?? await fetchBlock(client, h)] as const)));
 }

@@ -1,5 +1,11 @@
-/** Marker listings (docs/protocol.md §2.3): the transactions paying a month's marker, and where the host says they confirmed. */
+/**
+ * Marker listings (docs/protocol.md §2.3): the transactions paying a month's marker, and where the hosts say they
+ * confirmed. A listing cannot be proven complete, so every live host's whole listing is read and their union kept
+ * (esplora/listing): one honest host is enough for nothing to be hidden.
+ */
 import type { NetworkName } from '../../chain/network';
+import { VerifyError } from '../../errors';
+import { listingFromEveryHost, type Listing } from '../../esplora/listing';
 import type { InscriptionId } from '../../protocol/ids';
 import { markerAddress } from '../../protocol/marker';
 import type { Depth } from '../report';
@@ -13,9 +19,11 @@ export interface ConfirmedAt {
 
 export interface MarkerListing {
   month: number;
-  /** Txids in the host's order (newest first). */
+  /** Txids any host lists (newest first). */
   txids: string[];
   confirmed: Map<string, ConfirmedAt>;
+  /** Each host's own listing, who listed what, and the entries hosts list differently (absent in recorded sources). */
+  hosts?: Listing;
 }
 
 /**
@@ -26,13 +34,19 @@ export function markerMonths(month: number, depth: Depth): number[] {
   return depth === 'full' ? [...new Set([0, month - 1, month])] : [...new Set([month - 1, month])].filter((m) => m >= 1);
 }
 
+/** Month `month`'s marker listed by every live host; no host answering is a failure to obtain it. */
 export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number): Promise<MarkerListing> {
-  const txs = await client.fetchAddressTxs(markerAddress(network, genesis, month));
+  const hosts = await listingFromEveryHost(client, markerAddress(network, genesis, month));
+  if (hosts.byHost.size === 0) {
+    const [first] = hosts.failures.values();
+    if (hosts.failures.size === 1 && first) throw first;
+    throw new VerifyError('FETCH_ALL_HOSTS_FAILED', `no host could list month ${month}'s marker`, { month, hosts: Object.fromEntries([...hosts.failures].map(([h, e]) => [h, e.code])) });
+  }
   const confirmed = new Map<string, ConfirmedAt>();
-  for (const t of txs) {
+  for (const t of hosts.txs) {
     if (t.status.confirmed && t.status.block_height !== undefined && t.status.block_hash !== undefined) confirmed.set(t.txid, { height: t.status.block_height, hash: t.status.block_hash });
   }
-  return { month, txids: txs.map((t) => t.txid), confirmed };
+  return { month, txids: hosts.txs.map((t) => t.txid), confirmed, hosts };
 }
 
 /** Where any of the listings says a transaction confirmed (a later listing's word wins, as they agree by construction). */

@@ -1,20 +1,23 @@
 /**
- * The fetch layer of the month pipeline, the only I/O of src/core/month: discovery through marker listings, the
- * month it starts from, reveal transactions with their Merkle proofs and spent commit transactions, the blocks they
- * sit in (the hash at each height from every host), and stake outpoints. It checks only what steers fetching — which
- * earlier month a month starts from (starting-month.ts), which reveals to bind (wanted.ts), and whether a Merkle
- * branch leads to its header, to ask again (reveals.ts) — beyond what the client re-hashes; the steps check everything.
+ * The fetch layer of the month pipeline, the only I/O of src/core/month: discovery through marker listings (every
+ * host's, merged), the month it starts from, reveal transactions with their Merkle proofs and spent commit
+ * transactions, the blocks they sit in (settled across hosts), and stake outpoints. It checks what steers fetching —
+ * which earlier month a month starts from (starting-month.ts), which reveals to bind (wanted.ts) — and, so that any
+ * one honest host suffices, each host's answers (host-checks.ts: witness binding, Merkle branch, listings); the steps
+ * check everything again.
  */
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
 import { parseInscriptionId, type InscriptionId } from '../../protocol/ids';
 import type { BlockSource, MonthSources, RevealSource } from '../records';
 import type { Depth } from '../report';
-import { fetchBlocks } from './blocks';
+import { tipHeight } from '../../esplora/block-at-height';
+import { fetchBlock } from './blocks';
+import { blameOmissions, dropInvented, settleContested } from './host-checks';
 import { fetchListing, markerMonths, type MarkerListing } from './listings';
 import { looseMessages, looseParams, strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
-import { branchesFromBlocks, fetchReveal, refreshedProofs } from './reveals';
+import { branchesFromBlocks, branchLeadsTo, fetchReveal, refreshedProofs } from './reveals';
 import { fetchStakes, stakeOutpoints } from './stakes';
 import { startingMonth } from './starting-month';
 import { fetchTransactions, knownTransactions, type Transactions } from './transactions';
@@ -35,7 +38,16 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   const { network, genesisId, month, depth } = opts;
   const reuse = opts.reuse ?? { reveals: {}, blocks: {}, stakes: {} };
   const genesis = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const tipHeight = await client.fetchTipHeight();
+  const tip = await tipHeight(client);
+  /** Each height's block, settled once for the month (or reused from an earlier month of the run). */
+  const settled = new Map<number, Promise<BlockSource>>();
+  const blockAt = (h: number): Promise<BlockSource> => {
+    let b = settled.get(h);
+    if (!b) settled.set(h, (b = reuse.blocks[h] ? Promise.resolve(reuse.blocks[h]!) : fetchBlock(client, h)));
+    return b;
+  };
+  const blocksAt = async (heights: Iterable<number>): Promise<Record<number, BlockSource>> =>
+    Object.fromEntries(await Promise.all([...new Set(heights)].map(async (h) => [h, await blockAt(h)] as const)));
 
   // Discovery: the marker listings and every listed transaction (the genesis' too).
   const [withGenesis, firstListings] = await Promise.all([
@@ -44,12 +56,13 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   ]);
   const genesisTx = withGenesis.byId.get(genesis.txid);
   if (!genesisTx) throw new VerifyError('FETCH_NOT_FOUND', 'the genesis transaction could not be fetched', { genesis: genesisId, failures: withGenesis.failures });
-  const discovered = { listings: firstListings, txs: await fetchTransactions(client, firstListings.flatMap((l) => l.txids), withGenesis) };
+  // Hosts that list a witness that does not bind, or a transaction no host has, are named; their entries settled.
+  const discovered = await settleListings(client, firstListings, await fetchTransactions(client, firstListings.flatMap((l) => l.txids), withGenesis));
 
   // The month it starts from: earlier markers are listed while the months between have no timely final.
   const strict = strictGenesis(genesisTx, genesisId, network);
   const { month: previousMonth, listings, txs } = strict
-    ? await startingMonth({ network, genesisId, genesis: strict, tipHeight }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
+    ? await startingMonth({ network, genesisId, genesis: strict, tipHeight: tip }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
     : { ...discovered, month: month - 1 };
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
@@ -58,7 +71,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
-    return [txid, reused ? { ...reused, found } : await fetchReveal(client, txid, found, txs.byId.get(txid), branches.get(txid))] as const;
+    return [txid, reused ? { ...reused, found } : await fetchReveal(client, txid, found, branches.get(txid))] as const;
   }));
   let reveals: Record<string, RevealSource> = {};
   const failures = [...txs.failures];
@@ -70,26 +83,39 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   // Blocks: every reveal's, and the month's anchor block once the tip has reached it.
   const params = genesisPayload ? looseParams(genesisPayload) : undefined;
   const anchor = params ? params.startHeight + (month - 1) * params.blocksPerMonth : undefined;
-  let blocks: Record<number, BlockSource> = await fetchBlocks(client, [
-    ...Object.values(reveals).map((r) => r.proof.block_height), ...(anchor !== undefined && anchor <= tipHeight ? [anchor] : []),
-  ], reuse.blocks);
-  const refreshed = await refreshedProofs(client, reveals, blocks, new Set(Object.keys(reuse.reveals)));
+  const refreshed = await refreshedProofs(client, reveals, blockAt, new Set(Object.keys(reuse.reveals)));
   reveals = { ...reveals, ...refreshed };
-  const newHeights = Object.values(refreshed).map((r) => r.proof.block_height).filter((h) => !blocks[h]);
-  blocks = { ...blocks, ...await fetchBlocks(client, newHeights, reuse.blocks) };
+  let blocks = await blocksAt([...Object.values(reveals).map((r) => r.proof.block_height), ...(anchor !== undefined && anchor <= tip ? [anchor] : [])]);
+  blameOmissions(client, listings, provenHeights(reveals, blocks));
 
   // Stakes of every registered actuary (full depth).
-  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals, { network, genesis: genesisId })) : {};
-  if (opts.checkpointHeight !== undefined && !blocks[opts.checkpointHeight]) blocks = { ...blocks, ...await fetchBlocks(client, [opts.checkpointHeight]) };
+  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals, { network, genesis: genesisId }), blockAt) : {};
+  if (opts.checkpointHeight !== undefined && !blocks[opts.checkpointHeight]) blocks = { ...blocks, ...await blocksAt([opts.checkpointHeight]) };
 
   return {
-    network, genesisId, month, tipHeight, reveals, previousMonth, blocks, stakes, failures, requests: 0,
+    network, genesisId, month, tipHeight: tip, reveals, previousMonth, blocks, stakes, failures, requests: 0,
     listed: Object.fromEntries(listings.map((l) => [l.month, l.txids])),
   };
 }
 
-/** A marker month's listing, with its transactions added to those already fetched. */
+/** The heights at which reveals are proven: a branch leading to the settled block's header. */
+function provenHeights(reveals: Readonly<Record<string, RevealSource>>, blocks: Readonly<Record<number, BlockSource>>): Map<string, number> {
+  const proven = new Map<string, number>();
+  for (const [txid, r] of Object.entries(reveals)) {
+    const header = blocks[r.proof.block_height]?.header;
+    if (header && branchLeadsTo(txid, r.proof, header.merkleRoot)) proven.set(txid, r.proof.block_height);
+  }
+  return proven;
+}
+
+/** Listings and their transactions with contested witnesses settled and invented entries dropped (their hosts named). */
+async function settleListings(client: MonthClient, listings: readonly MarkerListing[], txs: Transactions): Promise<{ listings: MarkerListing[]; txs: Transactions }> {
+  return dropInvented(client, listings, await settleContested(client, listings, txs));
+}
+
+/** A marker month's listing, with its transactions added to those already fetched (settled as above). */
 async function listingWithTransactions(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, known: Transactions): Promise<{ listing: MarkerListing; txs: Transactions }> {
-  const listing = await fetchListing(client, network, genesis, month);
-  return { listing, txs: await fetchTransactions(client, listing.txids, known) };
+  const fetched = await fetchListing(client, network, genesis, month);
+  const { listings: [listing], txs } = await settleListings(client, [fetched], await fetchTransactions(client, fetched.txids, known));
+  return { listing: listing!, txs };
 }

@@ -1,5 +1,6 @@
 /** Which months have started at the tip: from the genesis' start height and blocks per month (re-verified per month). */
 import { VerifyError } from '../../errors';
+import { tipHeight, type BlockClient } from '../../esplora/block-at-height';
 import { parseInscriptionId } from '../../protocol/ids';
 import { looseMessages, looseParams, type LooseParams } from './loose';
 import type { MonthClient } from './month-client';
@@ -8,9 +9,9 @@ import type { MonthClient } from './month-client';
  * Months 1..n whose anchor height is at or below the tip (n = 0 before the first anchor), with the genesis parameters
  * they were counted from (read before any check: each month's verification parses the genesis strictly).
  */
-export async function monthsAtTip(client: Pick<MonthClient, 'fetchTx' | 'fetchTipHeight'>, genesisId: string): Promise<{ months: number; tip: number; params: LooseParams }> {
+export async function monthsAtTip(client: Pick<MonthClient, 'fetchTx'> & BlockClient, genesisId: string): Promise<{ months: number; tip: number; params: LooseParams }> {
   const id = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const [tx, tip] = await Promise.all([client.fetchTx(id.txid), client.fetchTipHeight()]);
+  const [tx, tip] = await Promise.all([client.fetchTx(id.txid), tipHeight(client)]);
   const genesis = looseMessages(tx).find((m) => m.id === genesisId);
   const params = genesis?.type === 'genesis' ? looseParams(genesis.payload) : undefined;
   if (!params || params.blocksPerMonth < 1) throw new VerifyError('ANCHOR_GENESIS_MISSING', `${genesisId} is not a genesis message with parameters`, { genesis: genesisId });

@@ -8,8 +8,8 @@ import { rethrowUnlessFetchFailure, VerifyError } from '../../errors';
 import { envelopesFromWitness } from '../../inscription';
 import type { BlockSource, FetchFailure, RevealSource } from '../records';
 import { confirmedAt, type ConfirmedAt, type MarkerListing } from './listings';
+import { bindingCheck, merkleCheck } from './host-checks';
 import type { MonthClient } from './month-client';
-import { fetchTransaction } from './transactions';
 
 /** Inputs whose witness carries an envelope: the spent outputs the BIP341 binding needs. */
 function envelopeInputs(tx: ParsedTx): number[] {
@@ -47,13 +47,15 @@ export async function branchesFromBlocks(client: MonthClient, txids: Iterable<st
   return branches;
 }
 
-/** One reveal: its transaction (fetched unless known), its Merkle proof (a prepared branch, or asked for) and its spent transactions. */
+/**
+ * One reveal: its transaction (bound to its commitments: a host whose witness does not bind is refuted by another's),
+ * its Merkle proof (a prepared branch, or asked for) and its spent transactions.
+ */
 export async function fetchReveal(
-  client: MonthClient, txid: string, found: RevealSource['found'], known: ParsedTx | undefined, branch: MerkleProof | undefined,
+  client: MonthClient, txid: string, found: RevealSource['found'], branch: MerkleProof | undefined,
 ): Promise<RevealSource | FetchFailure> {
-  const tx = known ?? await fetchTransaction(client, txid);
-  if ('code' in tx) return tx;
   try {
+    const tx = await client.fetchTx(txid, { check: bindingCheck(client) });
     const spentTxids = [...new Set(envelopeInputs(tx).flatMap((i) => tx.inputs[i]?.txid ?? []))];
     const [proof, ...spentTxs] = await Promise.all([branch ?? client.fetchMerkleProof(txid), ...spentTxids.map((t) => client.fetchTx(t))] as const);
     const spent: Record<string, ParsedTx> = {};
@@ -65,7 +67,8 @@ export async function fetchReveal(
   }
 }
 
-function branchLeadsTo(txid: string, proof: MerkleProof, merkleRoot: string): boolean {
+/** Whether a branch leads to a Merkle root (a malformed branch does not). */
+export function branchLeadsTo(txid: string, proof: MerkleProof, merkleRoot: string): boolean {
   try {
     return rootFromMerkleProof(txid, proof.merkle, proof.pos) === merkleRoot;
   } catch (e) {
@@ -75,18 +78,25 @@ function branchLeadsTo(txid: string, proof: MerkleProof, merkleRoot: string): bo
 }
 
 /**
- * A cached Merkle branch carries no block hash: a fetched reveal whose branch does not lead to its block's header is
- * asked for once more (a host's wrong answer then stands, and the inscriptions step reports it). Returns the reveals
- * whose proof changed.
+ * A Merkle branch names no block hash: a fetched reveal whose branch does not lead to its settled block's header is
+ * asked for again with that check on every host's answer, and the host that gave the failing branch is named once
+ * another's passes (when none does, the first answer stands and the inscriptions step reports it). Returns the
+ * reveals whose proof changed.
  */
 export async function refreshedProofs(
-  client: MonthClient, reveals: Readonly<Record<string, RevealSource>>, blocks: Readonly<Record<number, BlockSource>>, reused: ReadonlySet<string>,
+  client: MonthClient, reveals: Readonly<Record<string, RevealSource>>, blockAt: (height: number) => Promise<BlockSource>, reused: ReadonlySet<string>,
 ): Promise<Record<string, RevealSource>> {
   const fresh = await Promise.all(Object.entries(reveals).map(async ([txid, r]): Promise<[string, RevealSource] | undefined> => {
-    const header = blocks[r.proof.block_height]?.header;
+    const header = (await blockAt(r.proof.block_height)).header;
     if (reused.has(txid) || !header || branchLeadsTo(txid, r.proof, header.merkleRoot)) return undefined;
+    const earlier = client.sourceOf(r.proof);
     try {
-      return [txid, { ...r, proof: await client.fetchMerkleProof(txid, { fresh: true }) }];
+      const proof = await client.fetchMerkleProof(txid, { fresh: true, check: merkleCheck(txid, blockAt) });
+      const now = client.sourceOf(proof);
+      if (earlier && earlier !== now) {
+        client.blame(earlier, { code: 'CHAIN_MERKLE_ROOT_MISMATCH', message: `its Merkle branch for ${txid} does not lead to the block at height ${r.proof.block_height}`, path: `/tx/${txid}/merkle-proof`, evidence: { txid, pos: r.proof.pos, height: r.proof.block_height, ...(now ? { contradictedBy: now } : {}) } });
+      }
+      return [txid, { ...r, proof }];
     } catch (e) {
       rethrowUnlessFetchFailure(e);
       return undefined;

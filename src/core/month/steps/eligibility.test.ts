@@ -67,6 +67,15 @@ describe('when the stake is below the minimum or not P2TR, or registered at the 
   });
 });
 
+describe('when the hosts could not say whether the stake is there or spent', () => {
+  it('the month is unavailable, not the actuary ineligible: a failed check with the fetch code', () => {
+    const tx = stakeTx(2_000_000n);
+    const r = verifyEligibility(input([register(key(1), 900, tx.txid)], { [`${tx.txid}:0`]: { txid: tx.txid, vout: 0, error: { code: 'FETCH_ALL_HOSTS_FAILED', message: 'down' } } }));
+    expect(r.checks).toMatchObject([{ ok: false, code: 'FETCH_ALL_HOSTS_FAILED' }]);
+    expect(r.value?.ineligible.size).toBe(0);
+  });
+});
+
 describe('when the stake outpoint could not be fetched or has no such output', () => {
   it('the actuary is not eligible (STAKE_MISSING)', () => {
     const tx = stakeTx(2_000_000n);

@@ -5,7 +5,8 @@
  * registered earlier. An ineligible actuary is not a failure of the month; it is remembered with its code so that a
  * counted commit or a lead drawn from it fails with that code later.
  */
-import { passed, type Check } from '../../check';
+import { failed, passed, type Check } from '../../check';
+import { isUnavailableCode } from '../../codes';
 import { VerifyError } from '../../errors';
 import type { RegisterPayload } from '../../protocol/payloads';
 import type { TxOutput } from '../../chain/tx';
@@ -40,6 +41,11 @@ export function stakeClaim(reg: MessageRecord<'register'>, stake: StakeSource | 
   const p = reg.payload;
   const ev = evidenceOf(reg, anchor);
   if (reg.inscription.height >= anchor) throw new VerifyError('STAKE_REGISTERED_LATE', `registered at ${reg.inscription.height}, not below the anchor ${anchor}`, { ...ev, height: reg.inscription.height });
+  // A stake the hosts could not (or would not truthfully) answer for is unavailable data, not an ineligible actuary;
+  // one no live host has (FETCH_NOT_FOUND: every host agrees it does not exist) is missing.
+  if (stake?.error && stake.error.code !== 'FETCH_NOT_FOUND' && isUnavailableCode(stake.error.code)) {
+    throw new VerifyError(stake.error.code, `stake outpoint could not be obtained: ${stake.error.message}`, ev);
+  }
   if (!stake || stake.error || !stake.tx) throw new VerifyError('STAKE_MISSING', `stake outpoint could not be fetched${stake?.error ? `: ${stake.error.message}` : ''}`, ev);
   const out = stake.tx.outputs[p.stake.vout];
   if (!out) throw new VerifyError('STAKE_MISSING', `stake transaction has no output ${p.stake.vout}`, ev);
@@ -132,6 +138,10 @@ export function eligibilityAt(
       checks.push(passed('eligibility', `${p.signer} eligible with ${stake} sats staked`, { actuary: p.signer, sats: stake.toString(), stake: `${p.stake.txid}:${p.stake.vout}`, register: r.inscription.id }));
     } catch (e) {
       if (!(e instanceof VerifyError)) throw e;
+      if (isUnavailableCode(e.code)) {
+        checks.push(failed('eligibility', e));
+        continue;
+      }
       eligibility.ineligible.set(p.signer, e);
       checks.push(passed('eligibility', `${p.signer} not eligible: ${e.message}`, { actuary: p.signer, eligible: false, reason: e.code }));
     }

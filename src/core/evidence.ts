@@ -3,7 +3,7 @@
  * so before it goes into a report it is cut to a fixed size — long strings shortened, long arrays and objects
  * sampled, deep nesting stopped, and the whole kept under a byte budget — saying what was left out.
  */
-import type { Evidence } from '../errors';
+import type { Evidence } from './errors';
 
 export interface EvidenceLimits {
   /** Characters kept of one string. */
