@@ -12,6 +12,8 @@ import { markerAddress } from '../../core/protocol/marker';
 import { parseInscriptionId } from '../../core/protocol/ids';
 import { verifyMonthLogStep, type MonthLogHead } from '../../core/protocol/month-log';
 import { verifyStakeProof } from '../../core/protocol/stake-proof';
+import { createEsploraClient } from '../../core/esplora/client';
+import { verifyMonth } from '../../core/pipeline';
 import { startDevnet, type Devnet } from '../devnet';
 import { blameFromTranscript, nodePool, startRelay } from '../nostr';
 import { ensureCircuit, TINY_BATCH_SIZE, type CircuitArtifacts } from '../prover/setup';
@@ -132,6 +134,15 @@ describe('when five actuaries play three months and one pending month on a fresh
         expect(final.payload.attempt).toBe(1);
         expect(penalties).toContain('unopenable');
       }
+    }
+  });
+
+  it('gives every finished month a verified verdict: its events break no rule (§6.7: at most one disagreeing secondary a month)', async () => {
+    const client = createEsploraClient({ hosts: [run.devnet.url], network: 'regtest', fetch: globalThis.fetch.bind(globalThis), requestsPerSecond: 1000, burst: 100 });
+    for (const rec of run.result.months.filter((r) => r.final)) {
+      const { report } = await verifyMonth({ client, network: 'regtest', genesisId: run.result.genesis, month: rec.month, depth: 'full' });
+      expect(report.checks.filter((c) => !c.ok).map((c) => c.code), `month ${rec.month}`).toEqual([]);
+      expect(report.verdict, `month ${rec.month}`).toBe('verified');
     }
   });
 

@@ -113,8 +113,10 @@ export function eventSchedule(months: number): EventSchedule {
   if (months >= 6) return { miss: 2, invalidLead: 3, disagree: 3, void: 4, copy: 5, dispute: 6, rotate: 2, roastFault: 4 };
   return {
     // A month with a new draw needs a quorum among the secondaries left after excluding two leads: not with the void one.
-    miss: 1, invalidLead: months >= 3 ? 3 : -1, disagree: Math.min(2, months), void: Math.min(2, months), copy: Math.min(3, months),
-    dispute: Math.min(3, months), rotate: 1, roastFault: Math.min(2, months),
+    // Agreement needs a super-majority of the counted secondaries (§6.7), so a month carries at most one counted
+    // secondary whose package does not agree (wrong root, copy, broken KEM); with fewer than three months some are left out.
+    miss: 1, invalidLead: months >= 3 ? 3 : -1, disagree: Math.min(2, months), void: Math.min(2, months), copy: months >= 3 ? 1 : -1,
+    dispute: months >= 3 ? 3 : months === 2 ? 1 : -1, rotate: 1, roastFault: Math.min(2, months),
   };
 }
 
