@@ -93,7 +93,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   RACE_LATE_COUNTED: protocol('A secondary’s commit was counted although it was made after the race closed.'),
   RACE_REPEAT_COUNTED: protocol('An actuary’s second commit was counted; only the first one counts.'),
   RACE_OTHER_ATTEMPT_COUNTED: protocol('A commit made for another attempt of the month was counted.'),
-  RACE_NO_AGREEMENT: protocol('Too few of the revealed secondaries agree with the lead’s result for the month to be accepted.'),
+  RACE_NO_AGREEMENT: protocol('Too few of the counted secondaries agree with the lead’s result for the month to be accepted (those that hid, copied or broke their result count against it).'),
 
   // The reveal of the committed packages.
   REVEAL_MISSING: protocol('The actuaries never revealed the committed packages, and the time to do so has passed.'),
@@ -113,7 +113,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   REVEAL_PACKAGE_CONTEXT: info('A package names another actuary, network, genesis or month than its commit, so it counts as invalid and its actuary is penalised.'),
 
   // The agreement on the month's result.
-  AGREEMENT_LEAD_INVALID: protocol('The lead’s own package is invalid, so the month’s result has nothing valid to rest on.'),
+  AGREEMENT_LEAD_INVALID: protocol('The group accepted a lead whose own package is invalid instead of drawing a new lead, so the month’s result has nothing valid to rest on.'),
   AGREEMENT_WRONG_LEAD: protocol('The final result names a lead other than the one the lottery drew.'),
   AGREEMENT_ROOT_MISMATCH: protocol('The final result’s root is not the root of the lead’s package.'),
   AGREEMENT_NO_FINAL: protocol('The month ended without a final result: the month failed, and the next one starts from the last finished month.'),

@@ -22,14 +22,14 @@ import { verifyAnchors } from './month/steps/anchors';
 import { verifyEligibility } from './month/steps/eligibility';
 import { verifyHeaders } from './month/steps/headers';
 import { verifyInscriptions } from './month/steps/inscriptions';
-import { verifyLotteryAttempts } from './month/steps/lottery';
+import { verifyLotteryAttempts, type LotteryValue, type Round } from './month/steps/lottery';
 import { verifyProgram, type ProgramRunner } from './month/steps/program';
+import type { Eligibility } from './month/steps/eligibility';
 
 export type { ProgramRunner } from './month/steps/program';
-import { verifyProofKey, verifyProofs } from './month/steps/proofs';
-import { verifyRace } from './month/steps/race';
+import { agreeingOf, judgePackages, judgementChecks, proofContext, verifyProofKey, type Judgement } from './month/steps/proofs';
 import { verifyRanking } from './month/steps/ranking';
-import { revealContext, verifyReveal } from './month/steps/reveal';
+import { revealContext, verifyReveal, type OpenedPackage, type RevealResult } from './month/steps/reveal';
 import { verifyRewards } from './month/steps/rewards';
 import { verifyRoots } from './month/steps/roots';
 import { verifySignatures } from './month/steps/signatures';
@@ -124,21 +124,48 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const anchor = anchorHeight(params, month);
   const current = signed.messages.current;
   const commits = ofType(current, 'commit');
-  const eligibility = await run.step('eligibility', () => verifyEligibility({ depth, anchor, tipHeight, minStake: params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }));
-  const lottery = await run.step('lottery', () => eligibility && verifyLotteryAttempts({ network, genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight, lotteries: ofType(current, 'lottery'), commits, eligibility, final: final?.payload }));
-  const race = await run.step('race', () => eligibility && lottery?.lead && verifyRace({ params, lead: lottery.lead, commits, eligibility, tipHeight }));
-  const reveal = await run.step('reveal', () => verifyReveal({ depth, context: revealContext(network, genesisId, month, genesis, tipHeight), reveals: ofType(current, 'reveal'), commits, final, race, eligibility }));
-  const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
-  const key = await run.step('proofs', () => verifyProofKey({ genesis, records, agreement }));
-  const tables = await run.step('proofs', () => key && readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
-  const proofs = await run.step('proofs', () => key && tables && agreement && verifyProofs({ depth, user, month, batchSize: params.batch_size, superMajority: params.super_majority, key, tables, agreement, randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers }));
+  const reveals = ofType(current, 'reveal');
+  const { copies } = signed.messages;
+  // The month's numbers first: the tables it rests on and the pinned program's run on them (§8); then the key.
+  const tables = await run.step('program', () => readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
+  const numbers = await run.step('program', () => tables && verifyProgram({ depth, month, genesis, records, tables, run: opts.runProgram }));
+  const key = await run.step('proofs', () => verifyProofKey({ genesis, records }));
+  const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers });
+  const judge = proofCtx ? (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => judgePackages(proofCtx, numbers, lead, agreeing) : undefined;
+  const context = revealContext(network, genesisId, month, genesis, tipHeight);
+
+  let round: Round | undefined;
+  let lottery: LotteryValue | undefined;
+  let eligibility: Eligibility | undefined;
+  let reveal: RevealResult | undefined;
+  let judgement: Judgement | undefined;
+  if (depth === 'full') {
+    eligibility = await run.step('eligibility', () => verifyEligibility({ depth, anchor, tipHeight, minStake: params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }));
+    const eligible = eligibility;
+    lottery = await run.step('lottery', () => eligible && verifyLotteryAttempts({
+      network, genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight, lotteries: ofType(current, 'lottery'), commits, reveals, copies, eligibility: eligible, final: final?.payload, ...(judge ? { judge } : {}),
+    }, context));
+    round = lottery?.round;
+    const r = round;
+    await run.step('race', () => r && { checks: r.raceChecks, value: r.race });
+    reveal = await run.step('reveal', () => r && { checks: r.revealChecks, value: r.reveal });
+    judgement = r?.judgement;
+    const j = judgement;
+    await run.step('proofs', () => r?.leadPackage && j && { checks: judgementChecks(j, r.leadPackage, agreeingOf(r), false, r.fault !== undefined), value: j });
+  } else {
+    reveal = await run.step('reveal', () => verifyReveal({ context, reveals, final, commits, copies }));
+    const lead = reveal?.packages[0];
+    judgement = lead?.status === 'valid' && judge ? await judge(lead, []) : undefined;
+    const j = judgement;
+    await run.step('proofs', () => lead && j && { checks: judgementChecks(j, lead, [], true), value: j });
+  }
+  const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, invalid: judgement?.invalid, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
   const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
-  const program = await run.step('program', () => verifyProgram({ depth, month, genesis, records, final, tables, finalTable, leadPublics: proofs?.leadPublics, run: opts.runProgram }));
-  const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, programReadFinalTable: program?.readFinalTable === true, inputs: tables?.inputs?.table, previous, user, leadBatchRoots: proofs?.leadPublics?.map((b) => b.newBatchRoot), tables, startMonth: params.start_month }));
-  const round = lottery?.lead && race && reveal && agreement?.lead && tables?.previous !== undefined
-    ? { lottery: lottery.lottery, lead: lottery.lead, race, reveal, agreement: proofs?.agreement ?? agreement, invalid: proofs?.invalid ?? new Set(), previous: tables.previous } : undefined;
-  const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round }));
-  const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && round && rewards && { eligibility, round, rewards } }));
+  const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, ...(numbers?.table ? { programTable: numbers.table } : {}), previous, user, leadBatchRoots: judgement?.leadPublics?.map((b) => b.newBatchRoot), tables, ...(numbers ? { numbers } : {}), startMonth: params.start_month }));
+  const roundInput = lottery && round && reveal && agreement && tables?.previous !== undefined
+    ? { lottery: lottery.lottery, lead: round.lead, race: round.race, reveal, agreement, invalid: judgement?.invalid ?? new Map(), previous: tables.previous } : undefined;
+  const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round: roundInput }));
+  const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && roundInput && rewards && { eligibility, round: roundInput, rewards } }));
   return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, records);
 }
 

@@ -25,10 +25,23 @@ export class RestClient {
 
   async text(path: string, body?: string): Promise<string> {
     const init = body === undefined ? undefined : { method: 'POST', body };
-    const res = await this.fetchFn(`${this.baseUrl}${path}`, init);
+    const res = await this.send(path, init);
     const t = await res.text();
     if (!res.ok) throw new RestError(res.status, t, path);
     return t;
+  }
+
+  /**
+   * A GET is sent again once when the connection fails: a tool that kept the event loop busy (proving, say) may find
+   * its idle keep-alive socket closed by the server. A POST is never repeated.
+   */
+  private async send(path: string, init: { method: string; body: string } | undefined): ReturnType<FetchLike> {
+    try {
+      return await this.fetchFn(`${this.baseUrl}${path}`, init);
+    } catch (e) {
+      if (init !== undefined || !(e instanceof TypeError)) throw e;
+      return this.fetchFn(`${this.baseUrl}${path}`, init);
+    }
   }
 
   async json<T>(path: string, body?: string): Promise<T> {

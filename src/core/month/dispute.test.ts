@@ -165,13 +165,13 @@ describe('when the reveal message carries disputes', () => {
     entries: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry],
     counted: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry],
   };
-  const reveal = (keys: { commit: string; key: string }[], disputes?: Dispute[]): MessageRecord<'reveal'>[] => [{
+  const reveal = (keys: { commit: string; key: string }[], disputes?: Dispute[]): MessageRecord<'reveal'> => ({
     inscription: { ...commit(pub(1), 1019).inscription }, type: 'reveal', signer: '',
-    payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', keys, ...(disputes ? { disputes } : {}) }, message: undefined as never,
-  }];
+    payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', attempt: 0, keys, ...(disputes ? { disputes } : {}) }, message: undefined as never,
+  });
   const keys = [{ commit: lead.inscription.id, key: '01'.repeat(32) }, { commit: broken.inscription.id, key: bytesToHex(key) }];
-  const run = (r: MessageRecord<'reveal'>[]) => openCountedCommits(ctx, r, race, { anchor: 1000, eligible: [], ineligible: new Map() });
-  const failures = (r: MessageRecord<'reveal'>[]) => run(r).checks.filter((c) => !c.ok).map((c) => c.code);
+  const run = (r: MessageRecord<'reveal'>) => openCountedCommits(ctx, r, race, { anchor: 1000, eligible: [], ineligible: new Map() });
+  const failures = (r: MessageRecord<'reveal'>) => run(r).checks.filter((c) => !c.ok).map((c) => c.code);
 
   it('a valid dispute is checked, not waved through: no failure, the disputed package unopenable', () => {
     const out = run(reveal(keys, [disputeOf(broken, [1, 2, 3])]));

@@ -4,6 +4,7 @@ import { VerifyError } from '../errors';
 import { CONTENT_TYPES } from '../protocol/message';
 import type { FileRef, TableRef } from '../protocol/payloads';
 import { joinParts } from '../table/parts';
+import { checkPartCounts } from '../table/split';
 import type { TableKind } from '../table/table-kind';
 import type { InscriptionRecord } from './records';
 
@@ -29,8 +30,9 @@ export interface TableFromRef<T> {
   parts: Uint8Array[];
 }
 
-/** Join a table's parts (each a bound drey/1 Parquet inscription with the referenced SHA-256). */
+/** Join a table's parts (its row counts first bounded by the split rule, as the fetch layer bounded them; each a bound drey/1 Parquet inscription with the referenced SHA-256). */
 export async function tableFromRef<T>(kind: TableKind<T, unknown>, ref: TableRef, records: ReadonlyMap<string, InscriptionRecord>): Promise<TableFromRef<T>> {
+  checkPartCounts(kind.columns, ref.parts.map((p) => p.rows));
   const parts = ref.parts.map((p, i) => {
     const r = boundObject(records, p, `${kind.name} table part ${i}`);
     if (r.contentType !== CONTENT_TYPES.table) throw new VerifyError('TABLE_CONTENT_TYPE', `part ${i} has content type ${r.contentType}`, { inscription: p.inscription });

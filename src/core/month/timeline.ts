@@ -1,4 +1,8 @@
-/** The month's heights (docs/protocol.md §6): anchor, lead deadlines per attempt, race window, reveal window, month end. */
+/**
+ * The month's heights (docs/protocol.md §6.0): the anchor, an attempt's lead window from its start, the race and reveal
+ * windows from the lead's commit, and the month end, after which no attempt can still be open.
+ */
+import { attemptSpan } from '../protocol/genesis-rules';
 import type { GenesisParams } from '../protocol/payloads';
 
 /** `A_m = start_height + (m − 1)·blocks_per_month`. */
@@ -6,10 +10,9 @@ export function anchorHeight(p: GenesisParams, month: number): number {
   return p.start_height + (month - 1) * p.blocks_per_month;
 }
 
-/** Attempt `a`'s lead commit must confirm at h with `A_m + a·lead_window < h ≤ A_m + (a+1)·lead_window`. */
-export function leadWindow(p: GenesisParams, month: number, attempt: number): { from: number; to: number } {
-  const a = anchorHeight(p, month);
-  return { from: a + attempt * p.lead_window + 1, to: a + (attempt + 1) * p.lead_window };
+/** The lead window of an attempt starting at `start` (`S_a`): its lottery and its lead's commit confirm in `S_a + 1 … S_a + lead_window`. */
+export function leadWindow(p: GenesisParams, start: number): { from: number; to: number } {
+  return { from: start + 1, to: start + p.lead_window };
 }
 
 /** Secondaries count from `h_L + race_delay` to `h_L + race_delay + race_window − 1` inclusive. */
@@ -26,10 +29,9 @@ export function revealWindow(p: GenesisParams, leadHeight: number, lastCountedCo
 }
 
 /**
- * The last height at which month m can still be finished: the last attempt's lead window, a full race, confirmations
- * and the reveal window. A month without a final whose end is above the tip is pending, not failed.
+ * The month end `A_m + max_attempts·T` (T = the longest an attempt can last): every attempt starts at most T blocks after
+ * the previous one, so none can still be open after it. A month without a final whose end is above the tip is pending.
  */
 export function monthEnd(p: GenesisParams, month: number): number {
-  const lastLead = leadWindow(p, month, p.max_attempts - 1).to;
-  return raceWindow(p, lastLead).to + p.reveal_confirmations + p.reveal_window;
+  return anchorHeight(p, month) + p.max_attempts * attemptSpan(p);
 }

@@ -36,7 +36,7 @@ const samples: { [T in MessageType]: PayloadByType[T] } = {
   inputs: { ...monthly, table },
   lottery: { ...monthly, attempt: 0, anchor_height: 344, anchor_hash: '0f'.repeat(32), bls_signature: 'a0'.repeat(48) },
   commit: { ...monthly, attempt: 0, kem: 'ab'.repeat(128), ciphertext: 'cd'.repeat(40) },
-  reveal: { ...monthly, keys: [{ commit: 'e2'.repeat(32) + 'i0', key: '42'.repeat(32) }] },
+  reveal: { ...monthly, attempt: 0, keys: [{ commit: 'e2'.repeat(32) + 'i0', key: '42'.repeat(32) }] },
   final: {
     ...monthly, lead: signer, attempt: 1, table, root: '0a'.repeat(32),
     log: { size: 2, root: '0b'.repeat(32), consistency: ['0c'.repeat(32)], inclusion: ['0d'.repeat(32)] },
@@ -145,13 +145,22 @@ describe('when a payload field is wrong', () => {
     ['a fractional attempt', 'lottery', (p) => { p.attempt = 0.5; }],
     ['a 47-byte BLS signature', 'lottery', (p) => { p.bls_signature = 'a0'.repeat(47); }],
     ['table rows that do not add up', 'inputs', (p) => { (p.table as Record<string, JsonValue>).rows = 4; }],
-    ['reward shares that increase with rank', 'genesis', (p) => { (p.params as Record<string, JsonValue>).reward_shares = [1000, 9000]; }],
-    ['a start month 13', 'genesis', (p) => { (p.params as Record<string, JsonValue>).start_month = 202613; }],
-    ['a batch size that is not a power of two', 'genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = 48; }],
+    ['reward shares that are not integers', 'genesis', (p) => { (p.params as Record<string, JsonValue>).reward_shares = [1000, 'x']; }],
+    ['a negative start month', 'genesis', (p) => { (p.params as Record<string, JsonValue>).start_month = -1; }],
+    ['a batch size that is no integer', 'genesis', (p) => { (p.params as Record<string, JsonValue>).batch_size = 4.5; }],
+    ['a super-majority without a denominator', 'genesis', (p) => { (p.params as Record<string, JsonValue>).super_majority = { num: 2 }; }],
     ['an unknown penalty reason', 'final', (p) => { ((p.penalties as JsonValue[])[0] as Record<string, JsonValue>).reason = 'vibes'; }],
     ['an upper-case inscription id', 'reveal', (p) => { ((p.keys as JsonValue[])[0] as Record<string, JsonValue>).commit = 'E2'.repeat(32) + 'i0'; }],
     ['a genesis field in the genesis message', 'genesis', (p) => { p.genesis = GENESIS; }],
   ];
+  it.each([
+    ['increasing reward shares', (p: Record<string, JsonValue>) => { p.reward_shares = [1000, 9000]; }],
+    ['a start month 13', (p: Record<string, JsonValue>) => { p.start_month = 202613; }],
+    ['a batch size of 48', (p: Record<string, JsonValue>) => { p.batch_size = 48; }],
+    ['a race delay of 1', (p: Record<string, JsonValue>) => { p.race_delay = 1; }],
+  ])('a genesis with %s parses: its bounds are genesis rules (genesis-rules.ts), with their own codes', (_why, edit) => {
+    expect(codeOf(() => parseMessage(edited('genesis', (p) => edit(p.params as Record<string, JsonValue>)), { network: 'regtest' }))).toBe('ok');
+  });
   it.each(cases)('%s is MESSAGE_MALFORMED', (_why, type, edit) => {
     expect(codeOf(() => parseMessage(edited(type, edit), type === 'genesis' ? { network: 'regtest' } : ctx))).toBe('MESSAGE_MALFORMED');
   });

@@ -34,3 +34,13 @@ describe('when a final rewrites or skips history', () => {
     expect(codeOf(() => verifyMonthLogStep(head, step, { ...entries[4]!, month: 6 }))).toBe('MERKLE_INCLUSION_MISMATCH');
   });
 });
+
+describe('when a final\'s proofs have the wrong number of hashes', () => {
+  it('a first head with a consistency proof, or an inclusion proof one hash short, is MERKLE_PROOF_LENGTH', () => {
+    const first = monthLogStep(entries.slice(0, 1));
+    expect(codeOf(() => verifyMonthLogStep(undefined, { ...first, consistency: ['00'.repeat(32)] }, entries[0]!))).toBe('MERKLE_PROOF_LENGTH');
+    const prev = monthLogStep(entries.slice(0, 4));
+    const step = monthLogStep(entries.slice(0, 5));
+    expect(codeOf(() => verifyMonthLogStep({ size: prev.size, root: prev.root }, { ...step, inclusion: step.inclusion.slice(0, -1) }, entries[4]!))).toBe('MERKLE_PROOF_LENGTH');
+  });
+});

@@ -77,7 +77,7 @@ export interface CommitPayload extends Monthly { attempt: number; kem: string; c
 export interface DecryptionShare { party: number; share: string; e: string; z: string }
 export interface RevealPayload extends Monthly {
   /** The lottery attempt whose commits the reveal opens. */
-  attempt?: number;
+  attempt: number;
   keys: { commit: string; key: string }[];
   disputes?: { commit: string; shares: DecryptionShare[] }[];
 }
@@ -125,12 +125,6 @@ function tableRef(v: JsonValue | undefined, p: string): TableRef {
   return { rows, parts };
 }
 
-function fraction(v: JsonValue | undefined, p: string): Fraction {
-  const o = obj(v, p, ['num', 'den']);
-  const den = int(o.den, `${p}.den`, 1, 1_000_000);
-  return { num: int(o.num, `${p}.num`, 1, den), den };
-}
-
 function common(o: Record<string, JsonValue>): Common {
   return { network: oneOf(o.network, 'payload.network', NETWORK_NAMES), signer: key32(o.signer, 'payload.signer') };
 }
@@ -145,45 +139,42 @@ const COMMON = ['network', 'signer'];
 const SCOPED = [...COMMON, 'genesis'];
 const MONTHLY = [...SCOPED, 'month'];
 
+/** A non-negative safe integer: the shape of a genesis parameter; its bounds are genesis rules (genesis-rules.ts). */
+const count = (v: JsonValue | undefined, p: string): number => int(v, p, 0, Number.MAX_SAFE_INTEGER);
+
 function parseParams(v: JsonValue | undefined): GenesisParams {
   const p = 'payload.params';
   const o = obj(v, p, ['blocks_per_month', 'start_height', 'start_month', 'min_stake', 'lead_window', 'max_attempts', 'race_delay', 'race_window',
     'reveal_confirmations', 'reveal_window', 'super_majority', 'reward_shares', 'monthly_fee_ppm', 'penalty_sats', 'batch_size']);
-  const batch = int(o.batch_size, `${p}.batch_size`, 1, 1 << 20);
-  if ((batch & (batch - 1)) !== 0) malformed(`${p}.batch_size`, 'must be a power of two', batch);
-  const shares = arr(o.reward_shares, `${p}.reward_shares`, 1, 64, (x, q) => int(x, q, 0, 10_000));
-  if (shares.reduce((s, x) => s + x, 0) !== 10_000) malformed(`${p}.reward_shares`, 'must add up to 10000 basis points');
-  for (let i = 1; i < shares.length; i++) if (shares[i]! > shares[i - 1]!) malformed(`${p}.reward_shares`, 'must not increase with race rank');
-  const startMonth = int(o.start_month, `${p}.start_month`, 190001, 299912);
-  if (startMonth % 100 < 1 || startMonth % 100 > 12) malformed(`${p}.start_month`, 'must be yyyymm with mm in 01..12', startMonth);
+  const sm = obj(o.super_majority, `${p}.super_majority`, ['num', 'den']);
   return {
-    blocks_per_month: int(o.blocks_per_month, `${p}.blocks_per_month`, 1, 100_000),
-    start_height: int(o.start_height, `${p}.start_height`, 0, 100_000_000),
-    start_month: startMonth,
-    min_stake: sats(o.min_stake, `${p}.min_stake`),
-    lead_window: int(o.lead_window, `${p}.lead_window`, 1, 10_000),
-    max_attempts: int(o.max_attempts, `${p}.max_attempts`, 1, MAX_ATTEMPT + 1),
-    race_delay: int(o.race_delay, `${p}.race_delay`, 1, 10_000),
-    race_window: int(o.race_window, `${p}.race_window`, 1, 10_000),
-    reveal_confirmations: int(o.reveal_confirmations, `${p}.reveal_confirmations`, 1, 1_000),
-    reveal_window: int(o.reveal_window, `${p}.reveal_window`, 1, 10_000),
-    super_majority: fraction(o.super_majority, `${p}.super_majority`),
-    reward_shares: shares,
-    monthly_fee_ppm: int(o.monthly_fee_ppm, `${p}.monthly_fee_ppm`, 0, 1_000_000),
-    penalty_sats: sats(o.penalty_sats, `${p}.penalty_sats`),
-    batch_size: batch,
+    blocks_per_month: count(o.blocks_per_month, `${p}.blocks_per_month`),
+    start_height: count(o.start_height, `${p}.start_height`),
+    start_month: count(o.start_month, `${p}.start_month`),
+    min_stake: count(o.min_stake, `${p}.min_stake`),
+    lead_window: count(o.lead_window, `${p}.lead_window`),
+    max_attempts: count(o.max_attempts, `${p}.max_attempts`),
+    race_delay: count(o.race_delay, `${p}.race_delay`),
+    race_window: count(o.race_window, `${p}.race_window`),
+    reveal_confirmations: count(o.reveal_confirmations, `${p}.reveal_confirmations`),
+    reveal_window: count(o.reveal_window, `${p}.reveal_window`),
+    super_majority: { num: count(sm.num, `${p}.super_majority.num`), den: count(sm.den, `${p}.super_majority.den`) },
+    reward_shares: arr(o.reward_shares, `${p}.reward_shares`, 0, 256, count),
+    monthly_fee_ppm: count(o.monthly_fee_ppm, `${p}.monthly_fee_ppm`),
+    penalty_sats: count(o.penalty_sats, `${p}.penalty_sats`),
+    batch_size: count(o.batch_size, `${p}.batch_size`),
   };
 }
 
 function parseGenesis(o: Record<string, JsonValue>): GenesisPayload {
+  // Group sizes and thresholds are bounded here only as far as the arrays they size; the group rules are genesis rules.
   const pa = obj(o.paillier, 'payload.paillier', ['n', 'parties', 'threshold', 'v', 'verification_keys']);
-  const n = hex(pa.n, 'payload.paillier.n', [64, 1024]);
+  const n = hex(pa.n, 'payload.paillier.n', [1, 1024]);
   if (n.startsWith('00')) malformed('payload.paillier.n', 'must have no leading zero byte');
-  const parties = int(pa.parties, 'payload.paillier.parties', 1, 64);
+  const parties = int(pa.parties, 'payload.paillier.parties', 0, 64);
   const nn = n.length / 2;
   const fr = obj(o.frost, 'payload.frost', ['group_key', 'threshold', 'commitments']);
   const bl = obj(o.bls, 'payload.bls', ['group_key', 'threshold', 'parties']);
-  const blsParties = int(bl.parties, 'payload.bls.parties', 1, 64);
   const frostCommitments = arr(fr.commitments, 'payload.frost.commitments', 1, 64, (x, q) => arr(x, q, 1, 64, (y, r) => hex(y, r, 33)));
   return {
     ...common(o),
@@ -193,19 +184,19 @@ function parseGenesis(o: Record<string, JsonValue>): GenesisPayload {
     mortality_table: fileRef(o.mortality_table!, 'payload.mortality_table'),
     paillier: {
       n, parties,
-      threshold: int(pa.threshold, 'payload.paillier.threshold', 1, parties),
+      threshold: int(pa.threshold, 'payload.paillier.threshold', 0, 64),
       v: hex(pa.v, 'payload.paillier.v', [1, 2 * nn]),
       verification_keys: arr(pa.verification_keys, 'payload.paillier.verification_keys', parties, parties, (x, q) => hex(x, q, [1, 2 * nn])),
     },
     frost: {
       group_key: key32(fr.group_key, 'payload.frost.group_key'),
-      threshold: int(fr.threshold, 'payload.frost.threshold', 1, frostCommitments.length),
+      threshold: int(fr.threshold, 'payload.frost.threshold', 0, 64),
       commitments: frostCommitments,
     },
     bls: {
       group_key: hex(bl.group_key, 'payload.bls.group_key', 96),
-      threshold: int(bl.threshold, 'payload.bls.threshold', 1, blsParties),
-      parties: blsParties,
+      threshold: int(bl.threshold, 'payload.bls.threshold', 0, 64),
+      parties: int(bl.parties, 'payload.bls.parties', 0, 64),
     },
     pol_key: key32(o.pol_key, 'payload.pol_key'),
     params: parseParams(o.params),
@@ -248,7 +239,7 @@ function parseCommit(o: Record<string, JsonValue>): CommitPayload {
 function parseReveal(o: Record<string, JsonValue>): RevealPayload {
   const out: RevealPayload = {
     ...monthly(o),
-    ...(o.attempt !== undefined ? { attempt: int(o.attempt, 'payload.attempt', 0, MAX_ATTEMPT) } : {}),
+    attempt: int(o.attempt, 'payload.attempt', 0, MAX_ATTEMPT),
     keys: arr(o.keys, 'payload.keys', 0, 256, (x, q) => {
       const k = obj(x, q, ['commit', 'key']);
       return { commit: inscription(k.commit, `${q}.commit`), key: key32(k.key, `${q}.key`) };
@@ -300,7 +291,7 @@ const KEYS: Record<MessageType, [readonly string[], readonly string[]]> = {
   inputs: [[...MONTHLY, 'table'], []],
   lottery: [[...MONTHLY, 'attempt', 'anchor_height', 'anchor_hash', 'bls_signature'], []],
   commit: [[...MONTHLY, 'attempt', 'kem', 'ciphertext'], []],
-  reveal: [[...MONTHLY, 'keys'], ['attempt', 'disputes']],
+  reveal: [[...MONTHLY, 'attempt', 'keys'], ['disputes']],
   final: [[...MONTHLY, 'lead', 'attempt', 'table', 'root', 'log', 'rewards', 'penalties'], []],
 };
 

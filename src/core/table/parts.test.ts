@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ALLOCATION, type AllocationRow } from './allocation';
 import { encodeColumns } from './encode';
 import { INPUTS } from './inputs';
-import { MAX_PART_BYTES, PART_PAYLOAD_BUDGET, RESERVE_USER_ID } from './limits';
+import { MAX_PART_BYTES, MAX_TABLE_ROWS, PART_PAYLOAD_BUDGET, RESERVE_USER_ID } from './limits';
+import { checkPartCounts, minRowsPerPart } from './split';
 import { joinParts, parsePartListing, partListing, splitIntoParts, type PartEntry } from './parts';
 import { sampleAllocationRows, sampleInputsRows, seededRandom } from './sample-rows';
 import { bytesToHex, sha256 } from '../bytes';
@@ -151,5 +152,28 @@ describe('when the listing in a message is malformed', () => {
   });
   it('rejects a part above 350,000 bytes as TABLE_TOO_LARGE', () => {
     expect(() => parsePartListing([{ ...good, bytes: MAX_PART_BYTES + 1 }])).toThrow(expect.objectContaining({ code: 'TABLE_TOO_LARGE' }));
+  });
+});
+
+describe('a part listing\'s row counts, before any part is read (checkPartCounts)', () => {
+  it('allows every part but the last at least ⌊budget / largest row⌋ rows: 1,584 for inputs, 3,815 for allocations', () => {
+    expect(minRowsPerPart(INPUTS.columns)).toBe(1_584);
+    expect(minRowsPerPart(ALLOCATION.columns)).toBe(3_815);
+  });
+
+  it('accepts what the split rule can give: one small part, full parts and a short last part', () => {
+    expect(() => checkPartCounts(ALLOCATION.columns, [1])).not.toThrow();
+    expect(() => checkPartCounts(ALLOCATION.columns, [3_815, 3_815, 2])).not.toThrow();
+    expect(() => checkPartCounts(INPUTS.columns, [1_584, 1])).not.toThrow();
+  });
+
+  it('refuses a part other than the last with fewer rows (a message naming many tiny parts)', () => {
+    expect(() => checkPartCounts(ALLOCATION.columns, [3_814, 1])).toThrow(expect.objectContaining({ code: 'TABLE_PART_SPLIT' }));
+    expect(() => checkPartCounts(INPUTS.columns, Array.from({ length: 2_000 }, () => 1))).toThrow(expect.objectContaining({ code: 'TABLE_PART_SPLIT' }));
+  });
+
+  it('refuses more rows than a table holds', () => {
+    expect(() => checkPartCounts(ALLOCATION.columns, [MAX_TABLE_ROWS + 1])).toThrow(expect.objectContaining({ code: 'TABLE_PART_SPLIT' }));
+    expect(() => checkPartCounts(ALLOCATION.columns, [MAX_TABLE_ROWS])).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 /** The split rule: which consecutive rows go into which part (docs/tables.md §Parts). */
 import { VerifyError } from '../errors';
 import { rowPayloadBytes, type ColumnSpec, type Columns } from './columns';
-import { PART_PAYLOAD_BUDGET } from './limits';
+import { MAX_TABLE_ROWS, PART_PAYLOAD_BUDGET } from './limits';
 
 /**
  * Rows per part, greedily: a part takes the next row while its PLAIN payload stays within PART_PAYLOAD_BUDGET.
@@ -33,6 +33,32 @@ export function checkTableSplit(specs: readonly ColumnSpec[], columns: Columns, 
     throw new VerifyError('TABLE_PART_SPLIT', 'the table is not split into parts by the split rule', {
       listed: listed.slice(0, 16),
       expected: expected.slice(0, 16),
+    });
+  }
+}
+
+/**
+ * The fewest rows a part other than the last holds under the split rule: it closes only when the next row would not
+ * fit, so its payload exceeds the budget less one row, and every row is at most the largest row a table can hold.
+ */
+export function minRowsPerPart(specs: readonly ColumnSpec[]): number {
+  return Math.floor(PART_PAYLOAD_BUDGET / specs.reduce((n, s) => n + s.maxValueBytes, 0));
+}
+
+/**
+ * What a listing's row counts alone show, before any part is fetched (docs/protocol.md §2.5): at most MAX_TABLE_ROWS
+ * rows, and every part but the last at least `minRowsPerPart` rows — so one message names at most
+ * ⌈rows / minRowsPerPart⌉ parts. A listing the split rule cannot give is TABLE_PART_SPLIT.
+ */
+export function checkPartCounts(specs: readonly ColumnSpec[], listed: readonly number[]): void {
+  const rows = listed.reduce((a, b) => a + b, 0);
+  const least = minRowsPerPart(specs);
+  const short = listed.findIndex((n, i) => i < listed.length - 1 && n < least);
+  if (rows > MAX_TABLE_ROWS || short >= 0) {
+    throw new VerifyError('TABLE_PART_SPLIT', rows > MAX_TABLE_ROWS
+      ? `the table names ${rows} rows; a table holds at most ${MAX_TABLE_ROWS}`
+      : `part ${short} holds ${listed[short]} rows; every part but the last holds at least ${least} under the split rule`, {
+      rows, parts: listed.length, least, ...(short >= 0 ? { part: short } : {}),
     });
   }
 }

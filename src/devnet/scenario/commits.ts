@@ -66,16 +66,20 @@ function plaintext(w: World, a: Actuary, m: number, kind: PackageKind, result: M
   return packageBytes(body, a.key.secret);
 }
 
-/** A package key per (month, attempt, actuary): a key never encrypts two packages (nonce 0, §7.3). */
-function packageKey(w: World, m: number, attempt: number, a: Actuary): Uint8Array {
-  return new Rng(w.seed, attempt === 0 ? `package-key/${m}/${a.key.pub}` : `package-key/${m}/${attempt}/${a.key.pub}`).bytes(32);
+/**
+ * A package key per (month, attempt, actuary), and another for an actuary's second commit of an attempt: a key never
+ * encrypts two packages (nonce 0, §7.3), and a second commit is a new message, not a copy of the first (§2.5).
+ */
+function packageKey(w: World, m: number, attempt: number, a: Actuary, timing: CommitRecord['timing']): Uint8Array {
+  const label = attempt === 0 ? `package-key/${m}/${a.key.pub}` : `package-key/${m}/${attempt}/${a.key.pub}`;
+  return new Rng(w.seed, timing === 'repeat' ? `${label}/repeat` : label).bytes(32);
 }
 
 /** Seal and inscribe an actuary's commit (not mined). */
 export async function commitPackage(
   w: World, m: number, a: Actuary, kind: PackageKind, result: MonthResult, proofs: readonly ScenarioProof[], attempt: number, timing: CommitRecord['timing'],
 ): Promise<CommitRecord> {
-  const key = packageKey(w, m, attempt, a);
+  const key = packageKey(w, m, attempt, a, timing);
   const n = w.group.paillier.pub.n;
   const ctx = { network: NETWORK, genesis: w.genesisId, month: m, actuary: a.key.pub };
   const sealed = sealPackage(n, key, plaintext(w, a, m, kind, result, proofs), ctx);

@@ -7,7 +7,7 @@
 import { bytesToHex, sha256 } from '../../core/bytes';
 import { byteLength } from '../../core/crypto/bigint-math';
 import { combinePartials, partialSign } from '../../core/crypto/threshold-bls';
-import { anchorHeight, monthEnd, raceWindow } from '../../core/month/timeline';
+import { anchorHeight, monthEnd, raceWindow, revealWindow } from '../../core/month/timeline';
 import { lotteryPoint, verifyLottery } from '../../core/protocol/lottery';
 import { buildMessage, CONTENT_TYPES } from '../../core/protocol/message';
 import { monthLogStep } from '../../core/protocol/month-log';
@@ -156,6 +156,12 @@ export async function playMonth(w: World, m: number, s: MonthScript, opts: Month
   }
   if (!accepted) throw new Error(`month ${m}: every attempt failed`);
   await playFinal(w, m, s, rec, accepted, failed, honest, opts.signers, status);
+  if (s.group?.reveal === 'never') {
+    // Without a reveal the month's fate is known once the accepted attempt's reveal window has closed.
+    const last = Math.max(...accepted.counted.map((c) => c.height));
+    const closed = revealWindow(params, accepted.lead.height, last).to + 1;
+    if ((await io.tip()) < closed) await io.mineTo(closed);
+  }
   return rec;
 }
 

@@ -1,6 +1,7 @@
 /**
- * What to fetch next, read from not-yet-verified message bodies: referenced inscription ids, table parts, stake
- * outpoints, the genesis parameters. Only steers fetching; every message is parsed strictly and verified later.
+ * What to fetch next, read from not-yet-verified transactions: the messages that parse strictly (only those of an
+ * entitled signer steer fetching, docs/protocol.md §2.5), the genesis' entitled keys and objects, and loose reads of
+ * the genesis parameters and message types for listing. Every message is verified again by the month steps.
  */
 import { utf8 } from '../../bytes';
 import type { NetworkName } from '../../chain/network';
@@ -13,7 +14,6 @@ import type { GenesisParams } from '../../protocol/payloads';
 type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ID_RE = /^[0-9a-f]{64}i(?:0|[1-9][0-9]{0,9})$/;
 
 /** A transaction's inscriptions, or none when its envelopes do not parse (the inscriptions step reports it). */
 function inscriptionsOf(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['inscriptions'] {
@@ -58,29 +58,28 @@ export function strictMessages(tx: ParsedTx, ctx: MessageContext): Message[] {
   return out;
 }
 
-/** The genesis' parameters and FROST group key, if its message parses strictly (the signatures step reports it otherwise). */
-export function strictGenesis(tx: ParsedTx, genesisId: string, network: NetworkName): { params: GenesisParams; groupKey: string } | undefined {
+/** What the fetch layer needs of a genesis that parses strictly: its parameters and the keys entitled to sign. */
+export interface StrictGenesis {
+  params: GenesisParams;
+  groupKey: string;
+  polKey: string;
+  /** The inscription ids of its program, verification keys and mortality table (at most 18). */
+  objects: string[];
+}
+
+/** The genesis' parameters and entitled keys, if its message parses strictly (the signatures step reports it otherwise). */
+export function strictGenesis(tx: ParsedTx, genesisId: string, network: NetworkName): StrictGenesis | undefined {
   const ins = inscriptionsOf(tx).find((x) => x.id === genesisId);
   if (!ins?.body) return undefined;
   try {
     const g = parseMessage(ins.body, { network });
-    return g.type === 'genesis' ? { params: g.payload.params, groupKey: g.payload.frost.group_key } : undefined;
+    if (g.type !== 'genesis') return undefined;
+    const { params, frost, pol_key: polKey, program, mortality_table: mortality, verification_keys: keys } = g.payload;
+    return { params, groupKey: frost.group_key, polKey, objects: [program, mortality, ...keys].map((f) => f.inscription) };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
     return undefined;
   }
-}
-
-/** Inscription ids named as `inscription` anywhere inside a value (FileRefs and table parts). */
-export function referencedIds(payload: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(payload)) for (const x of payload) referencedIds(x, out);
-  else if (isObj(payload)) {
-    for (const [k, v] of Object.entries(payload)) {
-      if (k === 'inscription' && typeof v === 'string' && ID_RE.test(v)) out.add(v);
-      else referencedIds(v, out);
-    }
-  }
-  return out;
 }
 
 /** The genesis parameters the fetch layer and the month listing need: start height, blocks per month, start month if any. */
@@ -98,12 +97,6 @@ export function looseParams(payload: Json): LooseParams | undefined {
   return { startHeight: p.start_height as number, blocksPerMonth: p.blocks_per_month as number, ...startMonth };
 }
 
-/** The stake outpoint a register payload names. */
-export function looseStake(payload: Json): { txid: string; vout: number } | undefined {
-  const s = payload.stake;
-  if (!isObj(s) || typeof s.txid !== 'string' || !/^[0-9a-f]{64}$/.test(s.txid) || !Number.isSafeInteger(s.vout)) return undefined;
-  return { txid: s.txid, vout: s.vout as number };
-}
 
 /** Whether a transaction carries at least one drey/1 envelope (the fetch layer binds only those). */
 export function hasDreyEnvelope(tx: ParsedTx): boolean {

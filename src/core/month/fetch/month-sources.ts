@@ -67,7 +67,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
-  const wanted = revealsToBind({ genesis, genesisPayload, month, depth }, listings, txs.byId);
+  const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId);
   const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
@@ -89,7 +89,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   blameOmissions(client, listings, provenHeights(reveals, blocks));
 
   // Stakes of every registered actuary (full depth).
-  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals), blockAt) : {};
+  const stakes = depth === 'full' ? await fetchStakes(client, stakeOutpoints(listings.find((l) => l.month === 0)?.txids ?? [], reveals, { network, genesis: genesisId }), blockAt) : {};
   if (opts.checkpointHeight !== undefined && !blocks[opts.checkpointHeight]) blocks = { ...blocks, ...await blocksAt([opts.checkpointHeight]) };
 
   return {

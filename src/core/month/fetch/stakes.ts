@@ -9,7 +9,8 @@ import { outspendFromEveryHost } from '../../esplora/outspends';
 import type { Outspend, TxStatus } from '../../esplora/shapes';
 import type { BlockSource, RevealSource, StakeSource } from '../records';
 import { merkleCheck } from './host-checks';
-import { looseMessages, looseStake } from './loose';
+import type { MessageContext } from '../../protocol/message';
+import { strictMessages } from './loose';
 import type { MonthClient } from './month-client';
 
 /** A stake outpoint: its funding transaction and what every live host says of its spending, proven where it can be. */
@@ -58,15 +59,17 @@ async function provenStatus(client: MonthClient, spender: string, hint: TxStatus
   return { confirmed: true, block_height: proof.block_height, block_hash: block.hash, block_time: hint.block_time ?? 0 };
 }
 
-/** The stake outpoints the register messages of month 0's marker name (by `txid:vout`), read before any check. */
-export function stakeOutpoints(listed: readonly string[], reveals: Readonly<Record<string, RevealSource>>): Map<string, { txid: string; vout: number }> {
+/**
+ * The stake outpoints the register messages of month 0's marker name (by `txid:vout`): registers that parse strictly
+ * with a valid signature, so junk on the marker makes nothing be fetched (docs/protocol.md §2.5).
+ */
+export function stakeOutpoints(listed: readonly string[], reveals: Readonly<Record<string, RevealSource>>, ctx: MessageContext): Map<string, { txid: string; vout: number }> {
   const stakes = new Map<string, { txid: string; vout: number }>();
   for (const txid of listed) {
     const r = reveals[txid];
     if (!r) continue;
-    for (const x of looseMessages(r.tx)) {
-      const s = x.type === 'register' ? looseStake(x.payload) : undefined;
-      if (s) stakes.set(`${s.txid}:${s.vout}`, s);
+    for (const x of strictMessages(r.tx, ctx)) {
+      if (x.type === 'register') stakes.set(`${x.payload.stake.txid}:${x.payload.stake.vout}`, { txid: x.payload.stake.txid, vout: x.payload.stake.vout });
     }
   }
   return stakes;

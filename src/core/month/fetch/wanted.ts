@@ -1,25 +1,57 @@
 /**
  * Which reveals the month binds (fetches with their proofs), read from unverified listings — a choice of what to fetch,
- * never a verdict. Full depth: every reveal with a drey/1 envelope on month 0's and month m's markers, and everything
- * their messages name; of earlier months only the finals and their tables. Quick depth: the finals and their tables,
- * month m's inputs and reveal, and the commits of the reveal signed by the lead the final names. Both: the genesis, its
- * mortality table and verification keys (and its program at full depth).
+ * never a verdict. Only messages that parse strictly, with a valid signature by the key entitled to their type, steer
+ * it (docs/protocol.md §2.5): what a third party writes costs at most the listing that shows it. Full depth: every
+ * reveal with a drey/1 envelope on month 0's and month m's markers, and the parts the PoL's inputs and the group's
+ * finals name; of earlier months only the group's finals and their tables. Quick depth: the group's finals and their
+ * tables, month m's PoL inputs and the group's reveals, and the commits of those reveals signed by the lead the group's
+ * final names. Both: the genesis, its program, mortality table and verification keys.
  */
 import type { ParsedTx } from '../../chain/tx';
+import type { NetworkName } from '../../chain/network';
 import type { InscriptionId } from '../../protocol/ids';
+import type { Message } from '../../protocol/message';
 import type { Depth } from '../report';
 import type { MarkerListing } from './listings';
-import { hasDreyEnvelope, looseMessages, referencedIds } from './loose';
+import { VerifyError } from '../../errors';
+import { ALLOCATION } from '../../table/allocation';
+import { INPUTS } from '../../table/inputs';
+import { checkPartCounts } from '../../table/split';
+import { hasDreyEnvelope, strictMessages, type StrictGenesis } from './loose';
 
 type Found = number | 'ref';
-type Json = Record<string, unknown>;
 
 export interface WantedContext {
+  network: NetworkName;
+  genesisId: string;
   genesis: InscriptionId;
-  /** The genesis message's payload as read before any check, when it reads at all. */
-  genesisPayload: Json | undefined;
+  /** The genesis as parsed strictly: who may sign `inputs` (`polKey`) and `reveal`/`final` (`groupKey`). */
+  entitled: StrictGenesis | undefined;
   month: number;
   depth: Depth;
+}
+
+/** A transaction's messages of month m that are entitled to steer fetching: `inputs` by the PoL key, `reveal` and `final` by the group. */
+function entitledMessages(ctx: WantedContext, tx: ParsedTx, m: number): Message[] {
+  const e = ctx.entitled;
+  if (!e || m === 0) return [];
+  return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: m })
+    .filter((x) => (x.type === 'inputs' ? x.signer === e.polKey : (x.type === 'reveal' || x.type === 'final') && x.signer === e.groupKey));
+}
+
+/**
+ * The part ids an entitled `inputs` or `final` names, when its row counts keep the split rule's bound (§2.5): a
+ * message naming more parts than its rows allow makes nothing be fetched (the tables step reports TABLE_PART_SPLIT).
+ */
+function tableParts(x: Message): string[] {
+  if (x.type !== 'inputs' && x.type !== 'final') return [];
+  try {
+    checkPartCounts((x.type === 'inputs' ? INPUTS : ALLOCATION).columns, x.payload.table.parts.map((p) => p.rows));
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    return [];
+  }
+  return x.payload.table.parts.map((p) => p.inscription);
 }
 
 /** Reveals to bind by txid, with where each was found (a marker month, or `ref` when named by id). */
@@ -33,52 +65,47 @@ export function revealsToBind(ctx: WantedContext, listings: readonly MarkerListi
     for (const txid of listing.txids) {
       const tx = txs.get(txid);
       if (!tx) continue;
-      const msgs = looseMessages(tx);
+      const msgs = entitledMessages(ctx, tx, m);
       if (depth === 'full' && (m === 0 || m === month)) {
         // Parts and other objects carry no JSON: keep every reveal with a drey/1 envelope.
         if (hasDreyEnvelope(tx)) wanted.set(txid, m);
-        for (const x of msgs) referencedIds(x.payload, refs);
+        for (const x of msgs) for (const id of tableParts(x)) refs.add(id);
         continue;
       }
       for (const x of msgs) {
         if (x.type === 'final' || (x.type === 'inputs' && m === month)) {
           wanted.set(txid, m);
-          referencedIds(x.payload.table, refs);
+          for (const id of tableParts(x)) refs.add(id);
         } else if (x.type === 'reveal' && m === month) {
           wanted.set(txid, m);
-          for (const id of revealKeyCommits(x.payload)) revealedCommits.add(id);
+          for (const k of x.payload.keys) revealedCommits.add(k.commit);
         }
       }
     }
   }
-  if (depth === 'quick') for (const txid of leadCommits(wanted, txs, revealedCommits, month)) wanted.set(txid, month);
-  const g = ctx.genesisPayload;
-  if (g) for (const v of depth === 'full' ? [g.program, g.mortality_table, g.verification_keys] : [g.mortality_table, g.verification_keys]) referencedIds(v, refs);
+  if (depth === 'quick') for (const txid of leadCommits(ctx, wanted, txs, revealedCommits, month)) wanted.set(txid, month);
+  // Both depths run the pinned program: the month's rates q, on which the proofs' inputs roots rest, are its (§8).
+  for (const id of ctx.entitled?.objects ?? []) refs.add(id);
   for (const id of refs) if (!wanted.has(id.slice(0, 64))) wanted.set(id.slice(0, 64), 'ref');
   return wanted;
 }
 
-/** The commit ids a reveal payload gives keys for. */
-function revealKeyCommits(payload: Json): string[] {
-  const keys = Array.isArray(payload.keys) ? payload.keys : [];
-  return keys.flatMap((k) => (typeof (k as { commit?: unknown }).commit === 'string' ? [(k as { commit: string }).commit] : []));
-}
-
 /**
  * Quick depth: of the revealed commits, only the lead's is needed, so bind those signed by the lead the month's first
- * final names (each commit's raw transaction is already at hand from the listing).
+ * group final names (each commit's raw transaction is already at hand from the listing).
  */
-function leadCommits(wanted: ReadonlyMap<string, Found>, txs: ReadonlyMap<string, ParsedTx>, revealed: ReadonlySet<string>, month: number): string[] {
-  const finalLead = [...wanted].filter(([, m]) => m === month).flatMap(([t]) => {
+function leadCommits(ctx: WantedContext, wanted: ReadonlyMap<string, Found>, txs: ReadonlyMap<string, ParsedTx>, revealed: ReadonlySet<string>, month: number): string[] {
+  const final = [...wanted].filter(([, m]) => m === month).flatMap(([t]) => {
     const tx = txs.get(t);
-    return tx ? looseMessages(tx) : [];
-  }).find((x) => x.type === 'final')?.payload.lead;
+    return tx ? entitledMessages(ctx, tx, month) : [];
+  }).find((x) => x.type === 'final');
+  const finalLead = final?.type === 'final' ? final.payload.lead : undefined;
   const out: string[] = [];
   for (const id of revealed) {
     const txid = id.slice(0, 64);
     const tx = txs.get(txid);
-    const msg = tx ? looseMessages(tx).find((x) => x.id === id) : undefined;
-    if (msg && msg.payload.signer === finalLead) out.push(txid);
+    const msg = tx ? strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month }).find((x) => x.type === 'commit') : undefined;
+    if (msg && finalLead !== undefined && msg.signer === finalLead) out.push(txid);
   }
   return out;
 }

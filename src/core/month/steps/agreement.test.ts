@@ -32,11 +32,30 @@ describe('when agreement is exactly at the 2/3 threshold', () => {
   });
 });
 
-describe('when a secondary\'s package is copied or unopenable', () => {
-  it('is not among the revealed packages, an invalid one is', () => {
+describe('when a secondary\'s package is copied, unopenable or invalid (§6.7: the super-majority is of the counted)', () => {
+  it('it counts against agreement; only opened packages count as revealed for the ranking', () => {
     const a = agreementOf([opened(1, 'valid', R), opened(2, 'copied', R, 1), opened(3, 'unopenable', R, 2), opened(4, 'invalid', R, 3), opened(5, 'valid', R, 4)]);
+    expect(a.counted).toBe(4);
     expect(a.revealed).toBe(2);
     expect(a.agreeing.map((p) => p.entry.actuary)).toEqual([key(5)]);
+    expect(superMajority(a, { num: 2, den: 3 }).code).toBe('RACE_NO_AGREEMENT');
+  });
+
+  it('nobody agreeing never passes: 0 of 2 junk packages is RACE_NO_AGREEMENT', () => {
+    const a = agreementOf([opened(1, 'valid', R), opened(2, 'unopenable', R, 1), opened(3, 'copied', R, 2)]);
+    expect(superMajority(a, { num: 2, den: 3 })).toMatchObject({ ok: false, code: 'RACE_NO_AGREEMENT', evidence: { agree: 0, counted: 2 } });
+  });
+
+  it('a secondary with the lead\'s root whose proof checks failed does not agree', () => {
+    const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', R, 2)];
+    const a = agreementOf(packages, new Map([[packages[1]!, undefined]]));
+    expect(a.agreeing.map((p) => p.entry.actuary)).toEqual([key(3)]);
+    expect(a.counted).toBe(2);
+  });
+
+  it('3 of 4 passes at 2/3, and exactly 2 of 3 passes', () => {
+    expect(superMajority(agreementOf([opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', R, 2), opened(4, 'valid', R, 3), opened(5, 'unopenable', R, 4)]), { num: 2, den: 3 }).ok).toBe(true);
+    expect(superMajority(agreementOf([opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', R, 2), opened(4, 'invalid', R, 3)]), { num: 2, den: 3 }).ok).toBe(true);
   });
 });
 
@@ -44,7 +63,7 @@ describe('when the final carries the lead\'s root and secondaries agree', () => 
   it('passes timing, root and super-majority, listing a disagreeing secondary', () => {
     const r = verifyAgreement(input([opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', R, 2), opened(4, 'valid', X, 3)]));
     expect(codes(r)).toEqual([]);
-    expect(r.checks.map((c) => c.message)).toEqual(expect.arrayContaining([expect.stringMatching(/disagrees/), expect.stringMatching(/2 of 3 revealed/)]));
+    expect(r.checks.map((c) => c.message)).toEqual(expect.arrayContaining([expect.stringMatching(/disagrees/), expect.stringMatching(/2 of 3 counted/)]));
     expect(r.value?.disagreeing.map((p) => p.entry.actuary)).toEqual([key(4)]);
   });
 });
@@ -59,9 +78,13 @@ describe('when the final names another lead or root than the round', () => {
 });
 
 describe('when the lead\'s own package is not valid', () => {
-  it('is AGREEMENT_LEAD_INVALID, at full and at quick depth, and nothing else is judged', () => {
+  it('at quick depth it is AGREEMENT_LEAD_INVALID; at full depth the lottery step reported it, and nothing else is judged here', () => {
     const packages = [opened(1, 'invalid', R), opened(2, 'valid', R, 1)];
-    expect(codes(verifyAgreement(input(packages)))).toEqual(['AGREEMENT_LEAD_INVALID']);
+    expect(codes(verifyAgreement(input(packages)))).toEqual([]);
+    const judged = [opened(1, 'valid', R), opened(2, 'valid', R, 1)];
+    const r = verifyAgreement(input(judged, { final: final(1030, 1, { root: X }), invalid: new Map([[judged[0]!, undefined]]) }));
+    expect(codes(r)).toEqual([]);
+    expect(r.checks.map((c) => c.message)).toEqual([expect.stringMatching(/^the final confirmed at/)]);
     expect(codes(verifyAgreement(input([opened(1, 'unopenable', R)], { depth: 'quick' })))).toEqual(['AGREEMENT_LEAD_INVALID']);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Step "agreement" (docs/protocol.md §6.7, §8): the final confirms after the reveal and by the month end; the lead's
- * package is valid, the final names the round's lead, attempt and root, and a super-majority of the revealed
- * secondaries (`agree·den ≥ num·revealed`) carry the lead's root. The proofs step re-applies `superMajority` to the
- * agreement its invalid packages leave. Quick depth: the final carries the lead package's root.
+ * Step "agreement" (docs/protocol.md §6.7, §8): the final confirms after the reveal and by the month end, names the
+ * accepted attempt's lead and attempt and the lead package's root, and a super-majority of the counted secondaries —
+ * all of them, whatever their packages — agree: `agreeing·den ≥ num·counted`, so nobody agreeing never passes.
+ * Quick depth: the final carries the lead package's root.
  */
 import { failed, passed, type Check } from '../../check';
 import { VerifyError } from '../../errors';
@@ -15,27 +15,34 @@ import type { OpenedPackage, RevealResult } from './reveal';
 
 export interface Agreement {
   lead?: OpenedPackage;
-  /** Secondaries whose package is valid and carries the lead's root, in race order. */
+  /** Secondaries whose package is valid, carries the lead's root and passed every check of §6.7, in race order. */
   agreeing: OpenedPackage[];
+  /** Secondaries whose package is `valid` with another root (their proofs are not checked). */
   disagreeing: OpenedPackage[];
-  /** Counted secondaries whose package opened (valid or invalid). */
+  /** Every counted secondary, whatever its package: the super-majority's denominator. */
+  counted: number;
+  /** Counted secondaries whose package opened (valid or invalid): the ranking's agreement rate. */
   revealed: number;
 }
 
-export function agreementOf(packages: readonly OpenedPackage[]): Agreement {
+/** The agreement among an attempt's revealed packages, without those `invalid` (their proof checks failed). */
+export function agreementOf(packages: readonly OpenedPackage[], invalid: ReadonlyMap<OpenedPackage, unknown> = new Map()): Agreement {
   const lead = packages.find((p) => p.entry.status === 'lead');
   const secondaries = packages.filter((p) => p.entry.status === 'counted').sort((a, b) => (a.entry.rank ?? 0) - (b.entry.rank ?? 0));
   const root = lead?.pkg?.newRoot;
-  const agreeing = secondaries.filter((p) => p.status === 'valid' && p.pkg.newRoot === root);
+  const agreeing = secondaries.filter((p) => p.status === 'valid' && p.pkg.newRoot === root && !invalid.has(p));
   const disagreeing = secondaries.filter((p) => p.status === 'valid' && p.pkg.newRoot !== root);
-  return { ...(lead ? { lead } : {}), agreeing, disagreeing, revealed: secondaries.filter((p) => p.status === 'valid' || p.status === 'invalid').length };
+  return {
+    ...(lead ? { lead } : {}), agreeing, disagreeing, counted: secondaries.length,
+    revealed: secondaries.filter((p) => p.status === 'valid' || p.status === 'invalid').length,
+  };
 }
 
-/** `agree·den ≥ num·revealed`, RACE_NO_AGREEMENT otherwise. */
+/** `agreeing·den ≥ num·counted`, RACE_NO_AGREEMENT otherwise (§6.7). */
 export function superMajority(a: Agreement, f: Fraction): Check {
-  const ev = { agree: a.agreeing.length, revealed: a.revealed, threshold: `${f.num}/${f.den}` };
-  if (a.agreeing.length * f.den >= f.num * a.revealed) return passed('agreement', `${a.agreeing.length} of ${a.revealed} revealed secondaries agree (needs ${f.num}/${f.den})`, ev);
-  return failed('agreement', new VerifyError('RACE_NO_AGREEMENT', `${a.agreeing.length} of ${a.revealed} revealed secondaries agree; ${f.num}/${f.den} needed`, ev));
+  const ev = { agree: a.agreeing.length, counted: a.counted, threshold: `${f.num}/${f.den}` };
+  if (a.agreeing.length * f.den >= f.num * a.counted) return passed('agreement', `${a.agreeing.length} of ${a.counted} counted secondaries agree (needs ${f.num}/${f.den})`, ev);
+  return failed('agreement', new VerifyError('RACE_NO_AGREEMENT', `${a.agreeing.length} of ${a.counted} counted secondaries agree; ${f.num}/${f.den} needed`, ev));
 }
 
 /** The final's place in time (§8): after the reveal it rests on in chain order, and no later than the month end. */
@@ -52,18 +59,20 @@ export function verifyFinalTiming(final: MessageRecord<'final'>, reveal: Message
   return passed('agreement', `the final confirmed at ${f.height}, after the reveal (${r.height}) and by the month end ${monthEndHeight}`, ev);
 }
 
-/** Full depth: the final against the round's lead and the revealed packages. */
-export function agreementWithFinal(packages: readonly OpenedPackage[], accepted: Pick<RoundLead, 'lead' | 'attempt'>, final: FinalPayload, f: Fraction): { checks: Check[]; agreement: Agreement } {
+/**
+ * Full depth: the final against the round's lead and the revealed packages (`invalid`: those whose proof checks
+ * failed). A lead whose package is not valid was reported by the lottery step, which found the attempt failed.
+ */
+export function agreementWithFinal(
+  packages: readonly OpenedPackage[], accepted: Pick<RoundLead, 'lead' | 'attempt'>, final: FinalPayload, f: Fraction, invalid: ReadonlyMap<OpenedPackage, unknown> = new Map(),
+): { checks: Check[]; agreement: Agreement } {
   const checks: Check[] = [];
-  const agreement = agreementOf(packages);
+  const agreement = agreementOf(packages, invalid);
   if (final.lead !== accepted.lead || final.attempt !== accepted.attempt) {
-    checks.push(failed('agreement', new VerifyError('AGREEMENT_WRONG_LEAD', `the final names lead ${final.lead} (attempt ${final.attempt}); the lottery gives ${accepted.lead} (attempt ${accepted.attempt})`, { final: { lead: final.lead, attempt: final.attempt }, lottery: { lead: accepted.lead, attempt: accepted.attempt } })));
+    checks.push(failed('agreement', new VerifyError('AGREEMENT_WRONG_LEAD', `the final names lead ${final.lead} (attempt ${final.attempt}); the attempts give ${accepted.lead} (attempt ${accepted.attempt})`, { final: { lead: final.lead, attempt: final.attempt }, lottery: { lead: accepted.lead, attempt: accepted.attempt } })));
   }
   const lead = agreement.lead;
-  if (!lead || lead.status !== 'valid') {
-    checks.push(failed('agreement', new VerifyError('AGREEMENT_LEAD_INVALID', `the lead's package is ${lead?.status ?? 'not revealed'}${lead?.reason ? `: ${lead.reason}` : ''}`, { lead: accepted.lead })));
-    return { checks, agreement };
-  }
+  if (!lead || lead.status !== 'valid' || invalid.has(lead)) return { checks, agreement };
   if (lead.pkg.newRoot !== final.root) {
     checks.push(failed('agreement', new VerifyError('AGREEMENT_ROOT_MISMATCH', 'the final\'s root is not the lead package\'s new root', { final: final.root, lead: lead.pkg.newRoot })));
   } else {
@@ -78,7 +87,7 @@ export function agreementWithFinal(packages: readonly OpenedPackage[], accepted:
 
 /** Quick depth: the lead's package is valid and carries the final's root (the super-majority is not checked). */
 function leadAgreement(lead: OpenedPackage, final: FinalPayload): { checks: Check[]; agreement: Agreement } {
-  const agreement: Agreement = { lead, agreeing: [], disagreeing: [], revealed: 0 };
+  const agreement: Agreement = { lead, agreeing: [], disagreeing: [], counted: 0, revealed: 0 };
   if (lead.status !== 'valid') return { checks: [failed('agreement', new VerifyError('AGREEMENT_LEAD_INVALID', `the lead's package is ${lead.status}: ${lead.reason}`, { lead: final.lead }))], agreement };
   if (lead.pkg.newRoot !== final.root) return { checks: [failed('agreement', new VerifyError('AGREEMENT_ROOT_MISMATCH', 'the final\'s root is not the lead package\'s new root', { final: final.root, lead: lead.pkg.newRoot }))], agreement };
   return { checks: [passed('agreement', `the final carries the lead's root ${final.root} (super-majority not checked in quick mode)`, { root: final.root })], agreement };
@@ -90,6 +99,8 @@ export interface AgreementInput {
   reveal?: RevealResult;
   /** The round's lead (full depth). */
   lead?: RoundLead;
+  /** Packages of the round whose proof checks failed (full depth). */
+  invalid?: ReadonlyMap<OpenedPackage, unknown>;
   monthEnd: number;
   superMajority: Fraction;
 }
@@ -105,6 +116,6 @@ export function verifyAgreement(input: AgreementInput): StepResult<Agreement> {
     return { checks: [timing, ...checks], value: agreement };
   }
   if (!input.lead) return { checks: [timing] };
-  const { checks, agreement } = agreementWithFinal(reveal.packages, input.lead, final.payload, input.superMajority);
+  const { checks, agreement } = agreementWithFinal(reveal.packages, input.lead, final.payload, input.superMajority, input.invalid);
   return { checks: [timing, ...checks], value: agreement };
 }

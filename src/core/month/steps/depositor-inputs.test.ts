@@ -3,6 +3,7 @@ import { computeMonth } from '../../program/reference';
 import type { AllocationTable } from '../../table/allocation';
 import type { InputsTable } from '../../table/inputs';
 import { depositorInputs } from './depositor-inputs';
+import type { MonthNumbers } from './program';
 import type { MonthTables } from './tables';
 
 /** Three rows: the reserve, a member alive with a deposit, a member who died; a fourth joins this month. */
@@ -17,12 +18,14 @@ const reference = computeMonth({
   referenceDate: 20260101, previous: BigUint64Array.from([5n, 1_000_000n, 400_000n]), alive: inputs.alive, deposit: BigUint64Array.from([0n, 10_000n, 0n, 50_000n]),
   dob: Uint32Array.from(inputs.dateOfBirth), sex: Uint8Array.from(inputs.sex), geography: Uint16Array.from(inputs.geography), mortality: { geographies: 1, rates },
 });
-const tables: MonthTables = { previous, inputs: { table: inputs, sha256: 'ab'.repeat(32), parts: [] }, reference };
+const tables: MonthTables = { previous, inputs: { table: inputs, sha256: 'ab'.repeat(32), parts: [] } };
+/** The month's numbers as the program gives them (here the reference computation stands in for its run). */
+const numbers: MonthNumbers = { q: reference.q, allocations: reference.newAllocations, w: reference.w, share: reference.share, F: reference.F, W: reference.W, R: reference.R };
 const START = 202601;
 
 describe('a depositor alive this month', () => {
   it('has last month’s allocation, the deposit, the rate for their age, and a share whose sum is their new allocation', () => {
-    const i = depositorInputs(1, tables, START, 1)!;
+    const i = depositorInputs(1, tables, numbers, START, 1)!;
     expect(i).toMatchObject({ previous: '1000000', isNew: false, alive: true, deposit: '10000', q: 2_000_000, age: 69, sex: 1, reserve: false });
     expect(BigInt(i.previous) + BigInt(i.deposit) + BigInt(i.share)).toBe(reference.newAllocations[1]);
     expect(i.weight).toBe(((1_000_000n * 2_000_000n) / (1_000_000_000n - 2_000_000n)).toString());
@@ -32,19 +35,19 @@ describe('a depositor alive this month', () => {
 
 describe('a member who died this month', () => {
   it('has no weight and no share: their allocation is the forfeiture', () => {
-    expect(depositorInputs(2, tables, START, 1)).toMatchObject({ alive: false, weight: '0', share: '0', previous: '400000' });
+    expect(depositorInputs(2, tables, numbers, START, 1)).toMatchObject({ alive: false, weight: '0', share: '0', previous: '400000' });
   });
 });
 
 describe('a member who joined this month', () => {
   it('starts from nothing', () => {
-    expect(depositorInputs(3, tables, START, 1)).toMatchObject({ isNew: true, previous: '0', deposit: '50000' });
+    expect(depositorInputs(3, tables, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0', deposit: '50000' });
   });
 });
 
 describe('the reserve row', () => {
   it('has no age and also receives the rounding remainder', () => {
-    const i = depositorInputs(0, tables, START, 1)!;
+    const i = depositorInputs(0, tables, numbers, START, 1)!;
     expect(i).toMatchObject({ reserve: true, age: null, q: 0 });
     expect(BigInt(i.previous) + BigInt(i.deposit) + BigInt(i.share) + BigInt(i.R)).toBe(reference.newAllocations[0]);
   });
@@ -52,8 +55,8 @@ describe('the reserve row', () => {
 
 describe('when the month’s tables could not be read', () => {
   it('has no inputs to show', () => {
-    expect(depositorInputs(1, undefined, START, 1)).toBeUndefined();
-    expect(depositorInputs(1, { previous }, START, 1)).toBeUndefined();
-    expect(depositorInputs(9, tables, START, 1)).toBeUndefined();
+    expect(depositorInputs(1, undefined, numbers, START, 1)).toBeUndefined();
+    expect(depositorInputs(1, { previous }, numbers, START, 1)).toBeUndefined();
+    expect(depositorInputs(9, tables, numbers, START, 1)).toBeUndefined();
   });
 });

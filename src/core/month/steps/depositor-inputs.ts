@@ -1,16 +1,17 @@
 /**
  * A depositor's inputs and the terms of the allocation formula for their row (docs/allocation-formula.md): last
  * month's allocation, alive flag, deposit, the mortality rate used and their age, weight and share of the month's
- * forfeitures, read from the month's tables and the reference computation the proofs were checked against.
+ * forfeitures, read from the month's tables and the pinned program's run on them (the numbers the proofs were checked against).
  */
 import { ageAt, referenceDateOfMonth } from '../../program/dates';
 import type { DepositorInputs } from '../report';
+import type { MonthNumbers } from './program';
 import type { MonthTables } from './tables';
 
-/** The row's inputs, or undefined when the month's tables could not be read (the proofs step then failed). */
-export function depositorInputs(row: number, tables: MonthTables | undefined, startMonth: number, month: number): DepositorInputs | undefined {
+/** The row's inputs, or undefined when the month's tables could not be read or the program not run (a step then failed). */
+export function depositorInputs(row: number, tables: MonthTables | undefined, numbers: MonthNumbers | undefined, startMonth: number, month: number): DepositorInputs | undefined {
   const inputs = tables?.inputs?.table;
-  const ref = tables?.reference;
+  const ref = numbers;
   if (!tables || !inputs || !ref || tables.previous === undefined || row < 0 || row >= inputs.rows) return undefined;
   const previousRows = tables.previous?.rows ?? 0;
   const previous = row < previousRows ? tables.previous?.allocations[row] ?? 0n : 0n;

@@ -51,3 +51,17 @@ describe('when the fetch layer could not obtain transactions', () => {
     expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['fetch FETCH_TIMEOUT', 'fetch CHAIN_TXID_MISMATCH', 'fetch FETCH_FAILED']);
   });
 });
+
+describe('when a drey/1 envelope sits in a witness that spends no P2TR output (§2.5)', () => {
+  it('is no protocol inscription: listed as INSCRIPTION_NOT_TAPROOT, never a failure, and not returned', () => {
+    const input = withSpent.tx.inputs.find((i) => withSpent.spent[i.txid]);
+    if (!input) throw new Error('no spent input');
+    const spentTx = withSpent.spent[input.txid]!;
+    const p2wsh = Uint8Array.from([0x00, 0x20, ...new Uint8Array(32).fill(7)]);
+    const outputs = spentTx.outputs.map((o, i) => (i === input.vout ? { ...o, script: p2wsh } : o));
+    const r = one({ ...withSpent, spent: { ...withSpent.spent, [input.txid]: { ...spentTx, outputs } } });
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(r.checks.map((c) => c.evidence.ignored).filter(Boolean)).toContain('INSCRIPTION_NOT_TAPROOT');
+    expect([...(r.value?.values() ?? [])].filter((x) => x.txid === withSpent.tx.txid && x.commitTxid === input.txid)).toEqual([]);
+  });
+});

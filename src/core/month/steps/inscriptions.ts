@@ -1,6 +1,8 @@
 /**
  * Step "inscriptions": each reveal is in a verified block (Merkle proof → position) and each drey/1 envelope's witness
  * is bound to the commit output it spends (BIP341), so neither a transaction nor a witness can be swapped by a host.
+ * An envelope in a witness that spends no P2TR output is no protocol inscription (docs/protocol.md §2.5): anyone can
+ * write one, nothing ties it to a taproot commitment, so it is listed as ignored, never a failure.
  */
 import { failed, passed, type Check } from '../../check';
 import { verifyMerkleProof } from '../../chain/merkle';
@@ -12,8 +14,21 @@ import type { FetchFailure, InscriptionRecord, RevealSource } from '../records';
 import type { StepResult } from '../step-result';
 import type { VerifiedBlock } from './headers';
 
-/** The bound drey/1 inscriptions of one reveal (none when it carries no drey/1 envelope). */
-export function recordsFromReveal(source: RevealSource, blocks: ReadonlyMap<number, VerifiedBlock>): InscriptionRecord[] {
+/** A drey/1 envelope left out: not in a P2TR script-path spend. */
+export interface IgnoredEnvelope {
+  id: string;
+  code: 'INSCRIPTION_NOT_TAPROOT';
+  message: string;
+}
+
+/** Whether an output script is P2TR, `OP_1 <32 bytes>`. */
+const isP2tr = (script: Uint8Array): boolean => script.length === 34 && script[0] === 0x51 && script[1] === 0x20;
+
+/**
+ * The bound drey/1 inscriptions of one reveal (none when it carries no drey/1 envelope); envelopes whose input spends
+ * no P2TR output are returned as ignored.
+ */
+export function recordsFromReveal(source: RevealSource, blocks: ReadonlyMap<number, VerifiedBlock>, ignored: IgnoredEnvelope[] = []): InscriptionRecord[] {
   const { tx, proof } = source;
   const block = blocks.get(proof.block_height);
   if (!block) {
@@ -27,6 +42,11 @@ export function recordsFromReveal(source: RevealSource, blocks: ReadonlyMap<numb
     const commit = input && source.spent[input.txid];
     if (!commit) {
       throw new VerifyError('CHAIN_TAPROOT_PREVOUT_MISMATCH', `the transaction spent by input ${ins.input} was not fetched`, { txid: tx.txid, input: ins.input, spends: input?.txid ?? null });
+    }
+    const spentOutput = commit.outputs[input.vout];
+    if (spentOutput && !isP2tr(spentOutput.script)) {
+      ignored.push({ id: ins.id, code: 'INSCRIPTION_NOT_TAPROOT', message: `its envelope sits in a witness spending ${input.txid}:${input.vout}, which is not a P2TR output` });
+      continue;
     }
     const binding = verifyRevealBinding(tx, ins.input, commit);
     records.push({
@@ -51,7 +71,9 @@ export function verifyInscriptions({ reveals, blocks, failures }: InscriptionsIn
   const records = new Map<string, InscriptionRecord>();
   for (const source of Object.values(reveals).sort((a, b) => a.proof.block_height - b.proof.block_height || a.proof.pos - b.proof.pos)) {
     try {
-      const found = recordsFromReveal(source, blocks);
+      const ignored: IgnoredEnvelope[] = [];
+      const found = recordsFromReveal(source, blocks, ignored);
+      for (const x of ignored) checks.push(passed('inscriptions', `ignored ${x.id}: ${x.message}`, { id: x.id, txid: source.tx.txid, ignored: x.code }));
       const [r0] = found;
       if (!r0) continue; // Anyone may pay a marker: a transaction without drey/1 envelopes is not ours.
       for (const r of found) records.set(r.id, r);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../../bytes';
+import { failed } from '../../check';
 import { combinePartials, dealBlsKey, partialSign } from '../../crypto/threshold-bls';
+import { VerifyError } from '../../errors';
 import { parseInscriptionId } from '../../protocol/ids';
 import { lotteryPoint } from '../../protocol/lottery';
 import type { FinalPayload, GenesisPayload } from '../../protocol/payloads';
@@ -8,18 +10,22 @@ import type { MessageRecord } from '../records';
 import { anchorHeight, leadWindow } from '../timeline';
 import type { Eligibility } from './eligibility';
 import type { VerifiedBlock } from './headers';
-import { verifyLotteryAttempts, type LotteryContext, type LotteryResult } from './lottery';
-import { commit, inscription, key, PARAMS } from './test-records.test-util';
+import { verifyLotteryAttempts, type LotteryContext, type LotteryResult, type Round, type RoundEvaluator, type RoundLead } from './lottery';
+import type { Judgement } from './proofs';
+import type { RevealContext } from './reveal';
+import { commit, inscription, key, message, opened, PARAMS } from './test-records.test-util';
 
 const deal = dealBlsKey(utf8.encode('drey lottery step test'), 2, 3);
 const GENESIS_ID = `${'11'.repeat(32)}i0`;
 const ANCHOR = anchorHeight(PARAMS, 1);
 const ANCHOR_HASH = '0e'.repeat(32);
+const W0 = leadWindow(PARAMS, ANCHOR);
 const eligibility: Eligibility = {
   anchor: ANCHOR,
   eligible: [1, 2, 3].map((n) => ({ key: key(n), stake: 1_000_000n * BigInt(n), register: `${key(n)}i0`, registeredAt: ANCHOR - 10, linkedFrom: [] })),
   ineligible: new Map(),
 };
+const CONTEXT = {} as RevealContext;
 
 function ctx(tipHeight: number): LotteryContext {
   return {
@@ -29,11 +35,26 @@ function ctx(tipHeight: number): LotteryContext {
   };
 }
 
-/** The lottery step over these messages: its checks and the lottery's result. */
-function draw(c: LotteryContext, lotteries: MessageRecord<'lottery'>[], commits: MessageRecord<'commit'>[], final?: FinalPayload) {
-  const r = verifyLotteryAttempts({ ...c, lotteries, commits, eligibility, ...(final ? { final } : {}) });
-  const result: LotteryResult = r.value?.lottery ?? { attempts: [], missed: [], pending: false };
-  return { checks: r.checks, result, lead: r.value?.lead, pending: r.pending };
+/** A round as the reveal would leave it: the lead's package valid, or not (with the fault), revealed at `revealAt`. */
+function round(lead: RoundLead, revealAt: number, fault?: VerifyError, status: 'valid' | 'unopenable' | 'copied' | 'invalid' = 'valid'): Round {
+  const leadPackage = { ...opened(1, status, 'aa'.repeat(32)), entry: { commit: lead.commit, actuary: lead.lead, status: 'lead' as const } };
+  const reveal = message('reveal', revealAt, { attempt: lead.attempt, keys: [] });
+  return {
+    lead, race: { window: { from: 0, to: 0 }, entries: [], counted: [], quorum: 1, pending: false }, raceChecks: [],
+    reveal: { reveal, packages: [leadPackage], pending: false }, revealChecks: [], leadPackage, ...(fault ? { fault } : {}),
+  };
+}
+
+/** Rounds by the attempt's lead key: each attempt whose lead is listed gets that round; others are valid, revealed 20 blocks on. */
+function evaluator(byLead: Record<string, (lead: RoundLead) => ReturnType<RoundEvaluator>> = {}): RoundEvaluator {
+  return (lead) => (byLead[lead.lead] ?? ((l: RoundLead) => ({ round: round(l, l.commit.inscription.height + 20) })))(lead);
+}
+
+/** The lottery step over these messages: its checks, the lottery's result and the round the month rests on. */
+async function draw(c: LotteryContext, lotteries: MessageRecord<'lottery'>[], commits: MessageRecord<'commit'>[], opts: { final?: FinalPayload; evaluate?: RoundEvaluator } = {}) {
+  const r = await verifyLotteryAttempts({ ...c, lotteries, commits, reveals: [], copies: new Map(), eligibility, evaluate: opts.evaluate ?? evaluator(), ...(opts.final ? { final: opts.final } : {}) }, CONTEXT);
+  const result: LotteryResult = r.value?.lottery ?? { attempts: [], failed: [], pending: false };
+  return { checks: r.checks, result, lead: r.value?.lead, round: r.value?.round, pending: r.pending };
 }
 
 function lottery(attempt: number, height: number): MessageRecord<'lottery'> {
@@ -45,99 +66,244 @@ function lottery(attempt: number, height: number): MessageRecord<'lottery'> {
   };
 }
 
-/** The lead attempt 0 draws, found by running the step once with a timely beacon. */
-function leadOf(attempt: number, tip: number): string {
-  const span = leadWindow(PARAMS, 1, attempt);
-  const lead = draw(ctx(tip), [lottery(attempt, span.from)], []).result.attempts[0]?.lead;
-  if (!lead) throw new Error('no lead drawn');
-  return lead;
+/** The leads attempts 0, 1, 2 draw when every earlier lead is excluded (found by running the walk with missed leads). */
+async function leads(): Promise<string[]> {
+  const beacons = [0, 1, 2].map((a) => lottery(a, ANCHOR + a * PARAMS.lead_window + 1));
+  return (await draw(ctx(ANCHOR + 100), beacons, [])).result.attempts.map((a) => a.lead);
 }
+const [LEAD0, LEAD1, LEAD2] = (await leads()) as [string, string, string];
+const failures = (checks: { ok: boolean; code: string }[]) => checks.filter((c) => !c.ok).map((c) => c.code);
 
-describe('when attempt 0\'s beacon confirms inside its lead window', () => {
-  it('draws a lead, who commits in the window and is accepted', () => {
-    const span = leadWindow(PARAMS, 1, 0);
-    const lead = leadOf(0, span.to + 20);
-    const { checks, result } = draw(ctx(span.to + 20), [lottery(0, span.to)], [commit(lead, span.to)]);
-    expect(result.accepted?.lead).toBe(lead);
-    expect(checks.every((c) => c.ok)).toBe(true);
+describe('the draw', () => {
+  it('excludes each failed lead: three attempts draw three different actuaries', async () => {
+    expect(new Set([LEAD0, LEAD1, LEAD2]).size).toBe(3);
+  });
+});
+
+describe('when attempt 0\'s beacon confirms inside its lead window and its lead commits a valid package', () => {
+  it('accepts attempt 0: the month rests on its round', async () => {
+    const c = commit(LEAD0, W0.to);
+    const { checks, result, lead, round: r } = (await draw(ctx(W0.to + 50), [lottery(0, W0.to)], [c]));
+    expect(result.accepted?.lead).toBe(LEAD0);
+    expect(lead).toEqual({ attempt: 0, lead: LEAD0, commit: c, from: 'lottery' });
+    expect(r?.lead.commit).toBe(c);
+    expect(failures(checks)).toEqual([]);
+    expect(result.failed).toEqual([]);
+  });
+
+  it('takes the first of the lead\'s commits in the window, in chain order', async () => {
+    const later = commit(LEAD0, W0.to, 5);
+    const first = commit(LEAD0, W0.to, 2);
+    expect((await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [later, first])).lead?.commit).toBe(first);
+  });
+
+  it('ignores a commit for another attempt and one outside the window', async () => {
+    const { result } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to, 1, 1), commit(LEAD0, W0.to + 1), commit(LEAD0, W0.from - 1)]));
+    expect(result.accepted).toBeUndefined();
+    expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
   });
 });
 
 describe('when attempt 0\'s only valid beacon confirms after its lead window', () => {
-  const span = leadWindow(PARAMS, 1, 0);
-  it('is LOTTERY_LATE once the window has passed, and the late copy is listed as ignored', () => {
-    const lead = leadOf(0, span.to + 20);
-    const { checks, result } = draw(ctx(span.to + 20), [lottery(0, span.to + 1)], [commit(lead, span.to)]);
+  it('is LOTTERY_LATE once the window has passed, and the late copy is listed as ignored', async () => {
+    const { checks, result } = (await draw(ctx(W0.to + 20), [lottery(0, W0.to + 1)], [commit(LEAD0, W0.to)]));
     expect(result.accepted).toBeUndefined();
-    expect(checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['LOTTERY_LATE']);
+    expect(failures(checks)).toEqual(['LOTTERY_LATE']);
     expect(checks.find((c) => c.ok)?.evidence).toMatchObject({ ignored: 'LOTTERY_LATE' });
   });
-  it('is LOTTERY_MISSING when there is no valid beacon at all', () => {
-    const { checks } = draw(ctx(span.to + 20), [], []);
-    expect(checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
+  it('is LOTTERY_MISSING when there is no valid beacon at all', async () => {
+    expect((await draw(ctx(W0.to + 20), [], [])).checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
   });
-  it('is pending while the window is open', () => {
-    const { checks, result, pending } = draw(ctx(span.to), [], []);
+  it('is pending while the window is open', async () => {
+    const { checks, result, pending } = (await draw(ctx(W0.to), [], []));
     expect(result.pending).toBe(true);
-    expect(pending).toBe('the lottery attempt in progress has not ended');
+    expect(pending).toMatch(/lottery window runs to/);
     expect(checks).toEqual([]);
   });
-  it('applies per attempt: attempt 0\'s lead misses, attempt 1\'s beacon comes after attempt 1\'s window', () => {
-    const s1 = leadWindow(PARAMS, 1, 1);
-    const lead0 = leadOf(0, s1.to + 20);
-    const { checks, result } = draw(ctx(s1.to + 20), [lottery(0, span.from), lottery(1, s1.to + 1)], []);
-    expect(result.missed).toEqual([lead0]);
-    expect(result.attempts.map((a) => a.attempt)).toEqual([0]);
+});
+
+describe('when attempt 0\'s lead misses its window (§6.4)', () => {
+  const W1 = leadWindow(PARAMS, W0.to);
+  it('attempt 1 starts at the window\'s end, without that lead; the lead is penalised missed_deadline', async () => {
+    const { checks, result, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD1, W1.to, 1, 1)]));
+    expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
+    expect(lead).toMatchObject({ attempt: 1, lead: LEAD1, from: 'lottery' });
+    expect(result.attempts.map((a) => a.window)).toEqual([W0, W1]);
+    expect(failures(checks)).toEqual([]);
+  });
+  it('the next attempt\'s beacon after its own window is LOTTERY_LATE', async () => {
+    const { checks, result } = (await draw(ctx(W1.to + 20), [lottery(0, W0.from), lottery(1, W1.to + 1)], []));
+    expect(result.failed.map((f) => f.lead)).toEqual([LEAD0]);
     expect(checks.filter((c) => !c.ok).map((c) => [c.code, c.evidence.attempt])).toEqual([['LOTTERY_LATE', 1]]);
+  });
+  it('is pending while the lead\'s window is open', async () => {
+    const { result, pending } = (await draw(ctx(W0.to), [lottery(0, W0.from)], []));
+    expect(result.pending).toBe(true);
+    expect(pending).toMatch(/lead window runs to/);
+  });
+});
+
+describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the lottery draws again)', () => {
+  const hR = W0.to + 20;
+  const W1 = leadWindow(PARAMS, hR);
+  const bad = (fault: VerifyError, status: Parameters<typeof round>[3] = 'valid') => evaluator({ [LEAD0]: (l) => ({ round: round(l, hR, fault, status) }) });
+  const unopenable = new VerifyError('AGREEMENT_LEAD_INVALID', 'unopenable', {});
+
+  it('attempt 1 starts at the reveal\'s height: its window is h_R + 1 … h_R + lead_window', async () => {
+    const { result, lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.to)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(unopenable, 'unopenable') }));
+    expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'unopenable' }]);
+    expect(result.attempts[1]?.window).toEqual(W1);
+    expect(lead).toMatchObject({ attempt: 1, lead: LEAD1 });
+    expect(failures(checks)).toEqual([]);
+    expect(checks.find((c) => c.evidence.invalid)?.evidence).toMatchObject({ attempt: 0, invalid: 'AGREEMENT_LEAD_INVALID', revealHeight: hR });
+  });
+
+  it.each([
+    ['unopenable', 'unopenable'], ['copied', 'copied_package'], ['invalid', 'invalid_package'], ['valid', 'invalid_package'],
+  ] as const)('a lead whose package is %s is penalised %s', async (status, reason) => {
+    const { result } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: bad(new VerifyError('PROOF_INVALID', 'x', {}), status) }));
+    expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason }]);
+  });
+
+  it('a commit of attempt 1 in attempt 0\'s timeline does not count: the window moved to after the reveal', async () => {
+    const { result } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W0.to + 1)], [commit(LEAD0, W0.to), commit(LEAD1, W0.to + 2, 1, 1)], { evaluate: bad(unopenable) }));
+    expect(result.failed.map((f) => f.reason)).toEqual(['invalid_package', 'missed_deadline']);
+  });
+
+  it('when the final names that lead, the month fails with the reason and rests on the final\'s claim', async () => {
+    const fault = new VerifyError('PROOF_BATCH_COUNT', 'one batch short', { batches: 1 });
+    const { checks, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(fault), final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
+    expect(failures(checks)).toEqual(['PROOF_BATCH_COUNT']);
+    expect(checks.find((c) => !c.ok)?.evidence).toMatchObject({ attempt: 0, lead: LEAD0, batches: 1 });
+    expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'final' });
+  });
+
+  it('a final naming an unopenable lead is AGREEMENT_LEAD_INVALID', async () => {
+    const { checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: bad(unopenable, 'unopenable'), final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
+    expect(failures(checks)).toEqual(['AGREEMENT_LEAD_INVALID']);
+    expect(checks.find((c) => !c.ok)?.step).toBe('agreement');
+  });
+
+  it('the group\'s faults in the failed attempt\'s reveal still count', async () => {
+    const faulty: RoundEvaluator = (l) => {
+      if (l.lead !== LEAD0) return { round: round(l, l.commit.inscription.height + 20) };
+      return { round: { ...round(l, hR, unopenable, 'unopenable'), revealChecks: [failed('reveal', new VerifyError('REVEAL_MALFORMED', 'named twice', {}))] } };
+    };
+    const { checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: faulty }));
+    expect(failures(checks)).toEqual(['REVEAL_MALFORMED']);
+  });
+});
+
+describe('when the final names another attempt than the walk accepts', () => {
+  it('the walk stops at the accepted attempt (the agreement step then fails the final)', async () => {
+    const W1 = leadWindow(PARAMS, W0.to);
+    const { lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { final: { lead: LEAD1, attempt: 1 } as FinalPayload }));
+    expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'lottery' });
+    expect(failures(checks)).toEqual([]);
+  });
+
+  it('a final naming an attempt whose lead missed its window is LOTTERY_WRONG_LEAD, and the month follows its claim', async () => {
+    const late = commit(LEAD0, W0.to + 1);
+    const { checks, lead, round: r, pending } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [late], { final: { lead: LEAD0, attempt: 0 } as FinalPayload }));
+    expect(failures(checks)).toEqual(['LOTTERY_WRONG_LEAD']);
+    expect(lead).toEqual({ attempt: 0, lead: LEAD0, commit: late, from: 'final' });
+    expect(r?.lead.commit).toBe(late);
+    expect(pending).toBeUndefined();
   });
 });
 
 describe('when the lottery gives no lead but the final names one whose commit exists', () => {
-  const span = leadWindow(PARAMS, 1, 0);
-  const claimed = commit(key(2), span.to);
-  it('fails with LOTTERY_WRONG_LEAD and the round follows the final\'s claim, not pending', () => {
-    const { checks, lead, pending } = draw(ctx(span.to + 20), [], [claimed], { lead: key(2), attempt: 0 } as FinalPayload);
-    expect(checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['LOTTERY_MISSING', 'LOTTERY_WRONG_LEAD']);
+  const claimed = commit(key(2), W0.to);
+  it('fails with LOTTERY_WRONG_LEAD and the round follows the final\'s claim, not pending', async () => {
+    const { checks, lead, pending } = (await draw(ctx(W0.to + 20), [], [claimed], { final: { lead: key(2), attempt: 0 } as FinalPayload }));
+    expect(failures(checks)).toEqual(['LOTTERY_MISSING', 'LOTTERY_WRONG_LEAD']);
     expect(lead).toEqual({ attempt: 0, lead: key(2), commit: claimed, from: 'final' });
     expect(pending).toBeUndefined();
   });
-  it('also carries the reason when the claimed lead is not eligible', () => {
-    const stranger = commit(key(7), span.to);
-    const { checks } = draw(ctx(span.to + 20), [], [stranger], { lead: key(7), attempt: 0 } as FinalPayload);
-    expect(checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['LOTTERY_MISSING', 'MESSAGE_NOT_ACTUARY', 'LOTTERY_WRONG_LEAD']);
+  it('also carries the reason when the claimed lead is not eligible', async () => {
+    const stranger = commit(key(7), W0.to);
+    const { checks } = (await draw(ctx(W0.to + 20), [], [stranger], { final: { lead: key(7), attempt: 0 } as FinalPayload }));
+    expect(failures(checks)).toEqual(['LOTTERY_MISSING', 'MESSAGE_NOT_ACTUARY', 'LOTTERY_WRONG_LEAD']);
   });
-  it('follows nothing when the final\'s lead has no commit for its attempt', () => {
-    const { lead } = draw(ctx(span.to + 20), [], [commit(key(2), span.to, 1, 1)], { lead: key(2), attempt: 0 } as FinalPayload);
+  it('follows nothing when the final\'s lead has no commit for its attempt', async () => {
+    expect((await draw(ctx(W0.to + 20), [], [commit(key(2), W0.to, 1, 1)], { final: { lead: key(2), attempt: 0 } as FinalPayload })).lead).toBeUndefined();
+  });
+});
+
+describe('when an attempt\'s round is not over', () => {
+  it('the month is pending with the round\'s reason', async () => {
+    const open: RoundEvaluator = () => ({ pending: 'attempt 0\'s race window runs to 1020' });
+    const { pending, result, lead } = (await draw(ctx(W0.to + 5), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: open }));
+    expect(pending).toBe('attempt 0\'s race window runs to 1020');
+    expect(result.pending).toBe(true);
     expect(lead).toBeUndefined();
   });
 });
 
+describe('when the group\'s reveal does not open the lead\'s package', () => {
+  it('the walk stops on that round (its reveal step reports why); nothing is accepted', async () => {
+    const unrevealed: RoundEvaluator = (l) => ({ round: { ...round(l, 0), leadPackage: undefined } as unknown as Round });
+    const { result, lead, round: r } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: unrevealed }));
+    expect(result.accepted).toBeUndefined();
+    expect(lead).toMatchObject({ attempt: 0, lead: LEAD0 });
+    expect(r?.leadPackage).toBeUndefined();
+  });
+});
+
+describe('when judging the lead shows that the program and the circuit disagree', () => {
+  it('the program\'s fault is reported at once, before anything of the round', async () => {
+    const judgement = { invalid: new Map(), proven: [], programFaults: [new VerifyError('PROGRAM_TOTALS_MISMATCH', 'F differs', {})], combined: true } as Judgement;
+    const withFault: RoundEvaluator = (l) => ({ round: { ...round(l, l.commit.inscription.height + 20), judgement } });
+    const { checks, result } = (await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], { evaluate: withFault }));
+    expect(failures(checks)).toEqual(['PROGRAM_TOTALS_MISMATCH']);
+    expect(result.accepted?.lead).toBe(LEAD0);
+  });
+});
+
 describe('when the anchor block did not verify', () => {
-  it('is LOTTERY_ANCHOR_UNVERIFIED once the tip has passed the anchor, pending before', () => {
+  it('is LOTTERY_ANCHOR_UNVERIFIED once the tip has passed the anchor, pending before', async () => {
     const noAnchor = (tip: number): LotteryContext => ({ ...ctx(tip), anchorBlock: undefined });
-    expect(draw(noAnchor(ANCHOR + 5), [], []).checks.map((c) => c.code)).toEqual(['LOTTERY_ANCHOR_UNVERIFIED']);
-    expect(draw({ ...noAnchor(ANCHOR - 1) }, [], []).result.pending).toBe(true);
+    expect((await draw(noAnchor(ANCHOR + 5), [], [])).checks.map((c) => c.code)).toEqual(['LOTTERY_ANCHOR_UNVERIFIED']);
+    expect((await draw(noAnchor(ANCHOR - 1), [], [])).result.pending).toBe(true);
   });
 });
 
 describe('when a lottery message names another anchor', () => {
-  it('is ignored (LOTTERY_ANCHOR_MISMATCH) and the attempt has no beacon', () => {
-    const span = leadWindow(PARAMS, 1, 0);
-    const wrong = lottery(0, span.from);
+  it('is ignored (LOTTERY_ANCHOR_MISMATCH) and the attempt has no beacon', async () => {
+    const wrong = lottery(0, W0.from);
     const other = { ...wrong, payload: { ...wrong.payload, anchor_hash: '0f'.repeat(32) } };
-    const { checks } = draw(ctx(span.to + 20), [other], []);
-    expect(checks.map((c) => c.evidence.ignored ?? c.code)).toEqual(['LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_MISSING']);
+    const otherHeight = { ...wrong, payload: { ...wrong.payload, anchor_height: ANCHOR - 1 } };
+    const { checks } = (await draw(ctx(W0.to + 20), [other, otherHeight], []));
+    expect(checks.map((c) => c.evidence.ignored ?? c.code)).toEqual(['LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_ANCHOR_MISMATCH', 'LOTTERY_MISSING']);
+  });
+  it('is listed as ignored also when it follows the valid beacon, which still draws the lead', async () => {
+    const valid = lottery(0, W0.from);
+    const other = { ...valid, inscription: inscription(W0.from + 1), payload: { ...valid.payload, anchor_hash: '0f'.repeat(32) } };
+    const { checks, lead } = (await draw(ctx(W0.to + 50), [valid, other], [commit(LEAD0, W0.to)]));
+    expect(lead?.lead).toBe(LEAD0);
+    expect(checks.filter((c) => c.evidence.ignored).map((c) => [c.evidence.id, c.evidence.ignored])).toEqual([[other.inscription.id, 'LOTTERY_ANCHOR_MISMATCH']]);
+    expect(failures(checks)).toEqual([]);
+  });
+  it('a valid beacon for another attempt does not serve this one', async () => {
+    expect(failures((await draw(ctx(W0.to + 20), [lottery(1, W0.from)], [])).checks)).toEqual(['LOTTERY_MISSING']);
   });
 });
 
-describe('when every eligible actuary has missed its attempt and attempts remain', () => {
-  it('the next draw has no candidates: LOTTERY_NO_CANDIDATES', () => {
+describe('when every eligible actuary has failed an attempt and attempts remain', () => {
+  it('the next draw has no candidates: LOTTERY_NO_CANDIDATES', async () => {
     const params = { ...PARAMS, max_attempts: 4 };
-    const base = ctx(leadWindow(params, 1, 3).to + 20);
+    const base = ctx(ANCHOR + 4 * params.lead_window + 20);
     const c: LotteryContext = { ...base, genesis: { ...base.genesis, params } };
-    const beacons = [0, 1, 2, 3].map((a) => lottery(a, leadWindow(params, 1, a).from));
-    const { checks, result } = draw(c, beacons, []);
-    expect(result.missed).toHaveLength(3);
-    expect(checks.filter((x) => !x.ok).map((x) => x.code)).toEqual(['LOTTERY_NO_CANDIDATES']);
+    const beacons = [0, 1, 2, 3].map((a) => lottery(a, ANCHOR + a * params.lead_window + 1));
+    const { checks, result } = (await draw(c, beacons, []));
+    expect(result.failed).toHaveLength(3);
+    expect(failures(checks)).toEqual(['LOTTERY_NO_CANDIDATES']);
+  });
+  it('after max_attempts failed attempts nothing is accepted and nothing fails here', async () => {
+    const beacons = [0, 1, 2].map((a) => lottery(a, ANCHOR + a * PARAMS.lead_window + 1));
+    const { checks, result, pending } = (await draw(ctx(ANCHOR + 100), beacons, []));
+    expect(result.failed).toHaveLength(PARAMS.max_attempts);
+    expect(failures(checks)).toEqual([]);
+    expect(pending).toBeUndefined();
   });
 });

@@ -1,79 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { runAllocationProgram } from '../../program/host';
 import type { AllocationTable } from '../../table/allocation';
-import { VerifyError } from '../../errors';
-import { verifyProgram, type ProgramInput, type ProgramRunner } from './program';
+import { verifyProgram, programTable, type ProgramInput, type ProgramRunner } from './program';
 import { fullMonth } from './recorded.test-util';
-import type { FinalTable } from './tables';
 
 const m = await fullMonth();
-const input = (extra: Partial<ProgramInput> = {}): ProgramInput => ({
-  depth: 'full', month: m.month, genesis: m.genesis, records: m.records, final: m.final, tables: m.tables, finalTable: m.finalTable, leadPublics: m.proofs.leadPublics, ...extra,
-});
+const input = (extra: Partial<ProgramInput> = {}): ProgramInput => ({ depth: 'full', month: m.month, genesis: m.genesis, records: m.records, tables: m.tables, ...extra });
 const failures = (r: { checks: { ok: boolean; code: string }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.code);
 const read = m.finalTable;
 if ('error' in read) throw read.error;
-/** A runner that runs the real program, then changes its output. */
-const altered = (change: (out: Awaited<ReturnType<ProgramRunner>>) => void): ProgramRunner => async (wasm, i) => {
-  const r = await runAllocationProgram(wasm, i);
-  change(r);
-  return r;
-};
+const inputs = m.tables.inputs!.table;
 
-describe('when the pinned program reproduces the final table, the proofs\' totals and the committed rates', () => {
-  it('passes all three checks and says it read the final table', async () => {
+describe('when the pinned program runs on the month\'s tables', () => {
+  it('returns every row\'s rate and allocation, F, W and R, and at full depth the table the final must publish', async () => {
     const r = await verifyProgram(input());
-    expect(r.checks.map((c) => c.code)).toEqual(['OK', 'OK', 'OK']);
-    expect(r.value).toEqual({ readFinalTable: true });
+    expect(r.checks.map((c) => c.code)).toEqual(['OK']);
+    const n = r.value!;
+    expect(n.q.length).toBe(inputs.rows);
+    expect(n.allocations.length).toBe(inputs.rows);
+    expect(n.F + n.W).toBeGreaterThan(0n);
+    // The recorded month is honest: the final's table is the program's, byte for byte, and so is its root.
+    expect(n.table?.sha256).toBe(read.sha256);
+    expect(n.table?.root).toBe(BigInt('0x' + m.final.payload.root));
+    expect(n.table?.rows.map((x) => x.userId)).toEqual(inputs.userIds);
+    expect(r.checks[0]?.evidence).toMatchObject({ rows: inputs.rows, F: n.F.toString(), table: read.sha256, root: m.final.payload.root });
   });
-});
 
-describe('when the final table differs from the program\'s allocations', () => {
-  it('fails with PROGRAM_OUTPUT_MISMATCH at the first differing row, and a row count mismatch too', async () => {
-    const table: AllocationTable = { ...read.table, allocations: read.table.allocations.map((a, i) => (i === 2 ? a + 1n : a)) };
-    const r = await verifyProgram(input({ finalTable: { ...read, table } }));
-    expect(failures(r)).toEqual(['PROGRAM_OUTPUT_MISMATCH']);
-    expect(r.checks.find((c) => !c.ok)?.evidence.row).toBe(2);
-    const shorter = { ...read, table: { ...read.table, rows: read.table.rows - 1 } };
-    expect(failures(await verifyProgram(input({ finalTable: shorter })))).toEqual(['PROGRAM_OUTPUT_MISMATCH']);
+  it('at quick depth returns the numbers without building the table', async () => {
+    const r = await verifyProgram(input({ depth: 'quick' }));
+    expect(r.value?.table).toBeUndefined();
+    expect(r.value?.q.length).toBe(inputs.rows);
+    expect(r.checks[0]?.evidence.table).toBeUndefined();
   });
-});
 
-describe('when the program\'s totals or rates differ from the proofs\' and the inputs roots\'', () => {
-  it('fails with PROGRAM_TOTALS_MISMATCH and PROGRAM_RATES_MISMATCH', async () => {
-    const run = altered((r) => { if (r.ok) { r.output.F += 1n; r.output.q[1] = (r.output.q[1] ?? 0) + 1; } });
-    expect(failures(await verifyProgram(input({ run })))).toEqual(['PROGRAM_TOTALS_MISMATCH', 'PROGRAM_RATES_MISMATCH']);
+  it('uses the runner it is given, not a rate formula of its own', async () => {
+    const calls: number[] = [];
+    const run: ProgramRunner = async () => {
+      calls.push(1);
+      return { ok: true, output: { q: new Uint32Array(inputs.rows).fill(7), newAllocations: new BigUint64Array(inputs.rows), F: 1n, W: 2n, R: 3n }, stats: { ms: 1, memoryPages: 1 } } as Awaited<ReturnType<ProgramRunner>>;
+    };
+    const r = await verifyProgram(input({ run }));
+    expect(calls).toHaveLength(1);
+    expect([...r.value!.q]).toEqual(new Array(inputs.rows).fill(7));
+    expect([r.value!.F, r.value!.W, r.value!.R]).toEqual([1n, 2n, 3n]);
+    expect(r.value?.table?.sha256).not.toBe(read.sha256);
   });
 });
 
 describe('when the program fails', () => {
   it('reports its PROGRAM_ code, and any other code as PROGRAM_TRAP', async () => {
-    const failing = (code: 'PROGRAM_TIMEOUT' | 'FETCH_TIMEOUT'): ProgramRunner => async () => ({ ok: false, error: { code, message: 'no', evidence: {} } });
-    expect(failures(await verifyProgram(input({ run: failing('PROGRAM_TIMEOUT') })))).toEqual(['PROGRAM_TIMEOUT']);
+    const failing = (code: 'PROGRAM_TIMEOUT' | 'FETCH_TIMEOUT'): ProgramRunner => async () => ({ ok: false, error: { code, message: 'no', evidence: { x: 1 } } });
+    const t = await verifyProgram(input({ run: failing('PROGRAM_TIMEOUT') }));
+    expect(failures(t)).toEqual(['PROGRAM_TIMEOUT']);
+    expect(t.value).toBeUndefined();
+    expect(t.checks[0]?.evidence).toEqual({ x: 1 });
     expect(failures(await verifyProgram(input({ run: failing('FETCH_TIMEOUT') })))).toEqual(['PROGRAM_TRAP']);
   });
 });
 
-describe('when the final table is not the lead\'s, or cannot be read', () => {
-  it('fails with its error, having read it (the roots step then does not report it again)', async () => {
-    const notLeads: FinalTable = { ...read, notLeads: new VerifyError('TABLE_HASH_MISMATCH', 'another table') };
-    const r = await verifyProgram(input({ finalTable: notLeads }));
-    expect(failures(r)).toEqual(['TABLE_HASH_MISMATCH']);
-    expect(r.value).toEqual({ readFinalTable: true });
-    expect(failures(await verifyProgram(input({ finalTable: { error: new VerifyError('TABLE_PART_MISSING', 'gone') } })))).toEqual(['TABLE_PART_MISSING']);
-  });
-  it('fails with TABLE_PART_MISSING before reading the table when the program itself is not bound', async () => {
+describe('when the program or the inputs cannot be used', () => {
+  it('fails with TABLE_PART_MISSING when the program itself is not bound', async () => {
     const records = new Map([...m.records].filter(([id]) => id !== m.genesis.program.inscription));
     const r = await verifyProgram(input({ records }));
     expect(failures(r)).toEqual(['TABLE_PART_MISSING']);
     expect(r.value).toBeUndefined();
   });
+
+  it('fails with TABLE_ROW_ORDER when the inputs do not start with last month\'s rows in order', async () => {
+    const swapped = [...inputs.userIds];
+    [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
+    const tables = { ...m.tables, inputs: { ...m.tables.inputs!, table: { ...inputs, userIds: swapped } } };
+    expect(failures(await verifyProgram(input({ tables })))).toEqual(['TABLE_ROW_ORDER']);
+  });
+
+  it('does not apply without the month\'s tables', async () => {
+    expect(await verifyProgram(input({ tables: undefined }))).toEqual({ checks: [] });
+    expect(await verifyProgram(input({ tables: { previous: null } }))).toEqual({ checks: [] });
+    expect(await verifyProgram(input({ tables: { ...m.tables, mortality: undefined } }))).toEqual({ checks: [] });
+    expect(await verifyProgram(input({ tables: { ...m.tables, previous: undefined } }))).toEqual({ checks: [] });
+  });
 });
 
-describe('when the program cannot or need not run', () => {
-  it('does not apply at quick depth, without a final, or without the month\'s tables', async () => {
-    expect(await verifyProgram(input({ depth: 'quick' }))).toEqual({ checks: [] });
-    expect(await verifyProgram(input({ final: undefined }))).toEqual({ checks: [] });
-    expect(await verifyProgram(input({ tables: { previous: null } }))).toEqual({ checks: [] });
+describe('the program\'s table', () => {
+  it('is the inputs\' user ids with the program\'s allocations; one Dreybit moved changes its hash and root', () => {
+    const allocations = new BigUint64Array([5n, 6n, 7n]);
+    const t = programTable(2, 1, ['a', 'b', 'c'], allocations);
+    expect(t.rows).toEqual([{ userId: 'a', allocation: 5n }, { userId: 'b', allocation: 6n }, { userId: 'c', allocation: 7n }]);
+    const moved = programTable(2, 1, ['a', 'b', 'c'], new BigUint64Array([4n, 7n, 7n]));
+    expect(moved.sha256).not.toBe(t.sha256);
+    expect(moved.root).not.toBe(t.root);
+    expect(programTable(3, 1, ['a', 'b', 'c'], allocations).root).not.toBe(t.root);
+    expect(programTable(2, 1, ['a', 'b', 'c'], new BigUint64Array([5n])).rows[2]?.allocation).toBe(0n);
+  });
+
+  it('of the recorded month equals the final table as inscribed', () => {
+    const finalTable: AllocationTable = read.table;
+    const t = programTable(m.month, m.genesis.params.batch_size, finalTable.userIds, finalTable.allocations);
+    expect(t.sha256).toBe(read.sha256);
   });
 });

@@ -1,57 +1,44 @@
 /**
- * Step "program" (design §2.4, full mode): the allocation program the genesis pins, run through an injected runner
- * (a Node worker in the CLI, a Web Worker in the app) on last month's table, the inputs and the mortality table. Its
- * allocations must be the final table's, its F, W, R the proofs' globals, its rates q those committed in the inputs roots.
+ * Step "program" (docs/protocol.md §8): the month's numbers from the allocation program the genesis pins, run through
+ * an injected runner (a Node worker in the CLI, a Web Worker in the app) on the previous table, this month's inputs and
+ * the mortality table — every row's rate q and new allocation, and F, W, R — and, at full depth, the program's
+ * allocation table as the protocol encodes it (its SHA-256 over the parts, and its month root). Packages, proofs and the
+ * final are judged against these numbers; the verifier derives none of them with a formula of its own.
  */
-import { failed, failedOn, passed, type Check } from '../../check';
-import type { BatchPublic } from '../../commit/public-inputs';
+import { concatBytes, bytesToHex, sha256 } from '../../bytes';
+import { failed, failedOn, passed } from '../../check';
+import { allocationCommitments } from '../../commit/batch-commitments';
+import { monthRoot } from '../../commit/batches';
+import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
 import { runAllocationProgram } from '../../program/host';
 import type { AllocationInput, ProgramResult } from '../../program/types';
 import type { GenesisPayload } from '../../protocol/payloads';
-import type { AllocationTable } from '../../table/allocation';
+import { ALLOCATION, type AllocationRow } from '../../table/allocation';
+import { splitIntoParts } from '../../table/parts';
 import { monthInput } from '../month-input';
-import type { InscriptionRecord, MessageRecord } from '../records';
+import type { InscriptionRecord } from '../records';
 import type { Depth } from '../report';
 import type { StepResult } from '../step-result';
 import { objectBody } from '../table-refs';
-import type { FinalTable, MonthTables } from './tables';
+import type { MonthTables } from './tables';
 
 /** Runs a WASM allocation program with a time and memory limit (ABI v1); never throws for a bad program. */
 export type ProgramRunner = (wasm: Uint8Array, input: AllocationInput) => Promise<ProgramResult>;
 
-/** The program's output against the final table, the proofs' totals and the rates committed in the inputs roots. */
-export async function programChecks(
-  run: ProgramRunner, wasm: Uint8Array, input: AllocationInput, table: AllocationTable, publics: readonly BatchPublic[] | undefined,
-): Promise<Check[]> {
-  const result = await run(wasm, input);
-  if (!result.ok) return [failed('program', new VerifyError(result.error.code.startsWith('PROGRAM_') ? result.error.code : 'PROGRAM_TRAP', result.error.message, result.error.evidence))];
-  const out = result.output;
-  const checks: Check[] = [];
-  try {
-    if (out.newAllocations.length !== table.rows) {
-      throw new VerifyError('PROGRAM_OUTPUT_MISMATCH', `the program gives ${out.newAllocations.length} rows, the final table has ${table.rows}`, { program: out.newAllocations.length, table: table.rows });
-    }
-    for (let i = 0; i < table.rows; i++) {
-      const mine = out.newAllocations[i];
-      const theirs = table.allocations[i] ?? 0n;
-      if (mine !== BigInt.asUintN(64, theirs)) {
-        throw new VerifyError('PROGRAM_OUTPUT_MISMATCH', `row ${i} (${table.userIds[i]}): the program gives ${mine}, the final table ${theirs}`, { row: i, program: String(mine), table: theirs.toString() });
-      }
-    }
-    checks.push(passed('program', `the pinned program reproduces all ${table.rows} allocations of the final table (${result.stats.ms.toFixed(0)} ms)`, { rows: table.rows, F: out.F.toString(), W: out.W.toString(), R: out.R.toString(), ms: Math.round(result.stats.ms), memoryPages: result.stats.memoryPages }));
-  } catch (e) {
-    checks.push(failedOn('program', e));
-  }
-  const g = publics?.[0];
-  if (g) {
-    if (g.F !== out.F || g.W !== out.W || g.R !== out.R) {
-      checks.push(failed('program', new VerifyError('PROGRAM_TOTALS_MISMATCH', 'the program\'s F, W, R differ from the proofs\' public inputs', { program: { F: out.F.toString(), W: out.W.toString(), R: out.R.toString() }, proofs: { F: g.F.toString(), W: g.W.toString(), R: g.R.toString() } })));
-    } else {
-      checks.push(passed('program', 'the program\'s F, W, R equal the proofs\' public inputs (two independent lines of evidence agree)', { F: out.F.toString(), W: out.W.toString(), R: out.R.toString() }));
-    }
-  }
-  return checks;
+/** The month as the pinned program computes it. */
+export interface MonthNumbers {
+  /** Each inputs row's monthly mortality rate (ppb): the `q` of the inputs batch roots. */
+  q: Uint32Array;
+  allocations: BigUint64Array;
+  /** Each row's weight and share of the month's forfeitures (a depositor's evidence shows them). */
+  w: BigUint64Array;
+  share: BigUint64Array;
+  F: bigint;
+  W: bigint;
+  R: bigint;
+  /** Full depth: the program's allocation table, the SHA-256 of its parts (§12) and its month root. */
+  table?: { rows: AllocationRow[]; sha256: string; root: bigint };
 }
 
 export interface ProgramInput {
@@ -59,35 +46,43 @@ export interface ProgramInput {
   month: number;
   genesis: GenesisPayload;
   records: ReadonlyMap<string, InscriptionRecord>;
-  final?: MessageRecord<'final'>;
   tables?: MonthTables;
-  finalTable?: FinalTable;
-  leadPublics?: readonly BatchPublic[];
   /** Runs the pinned WASM program (a Worker in the browser and the CLI); a same-thread host when absent. */
   run?: ProgramRunner;
 }
 
-/**
- * Full depth: the pinned program re-run on last month's table, the inputs and the mortality table. Its value says that
- * it read the final table (whose faults it then reported first).
- */
-export async function verifyProgram(input: ProgramInput): Promise<StepResult<{ readFinalTable: true }>> {
-  const { tables, final, finalTable } = input;
+/** The program's table: the inputs' user ids with the program's allocations, its parts' SHA-256 and its root. */
+export function programTable(month: number, batchSize: number, userIds: readonly string[], allocations: ArrayLike<bigint>): NonNullable<MonthNumbers['table']> {
+  const rows = userIds.map((userId, i) => ({ userId, allocation: allocations[i] ?? 0n }));
+  const parts = splitIntoParts(ALLOCATION, rows).map((p) => p.data);
+  const root = monthRoot(allocationCommitments(month, rows.map((r) => ({ uid: userIdField(r.userId), allocation: r.allocation })), batchSize));
+  return { rows, sha256: bytesToHex(sha256(concatBytes(...parts))), root };
+}
+
+/** Both depths: the pinned program on the month's tables; a program that fails, or inputs out of order, fail the month. */
+export async function verifyProgram(input: ProgramInput): Promise<StepResult<MonthNumbers>> {
+  const { tables, genesis } = input;
   const inputs = tables?.inputs?.table;
-  const mortality = tables?.mortality;
-  const reference = tables?.reference;
-  if (input.depth === 'quick' || !final || !reference || !inputs || !mortality || !finalTable || tables.previous === undefined) return { checks: [] };
-  let readFinalTable = false;
+  if (!tables || !inputs || !tables.mortality || tables.previous === undefined) return { checks: [] };
   try {
-    const wasm = objectBody(input.records, input.genesis.program, 'allocation program');
-    readFinalTable = true;
-    if ('error' in finalTable) throw finalTable.error;
-    if (finalTable.notLeads) throw finalTable.notLeads;
-    const run = input.run ?? ((w, i) => runAllocationProgram(w, i));
-    const args = monthInput(input.genesis.params.start_month, input.month, tables.previous ?? undefined, inputs, mortality);
-    const checks = await programChecks(run, wasm, args, finalTable.table, input.leadPublics);
-    return { checks, value: { readFinalTable: true } };
+    const args = monthInput(genesis.params.start_month, input.month, tables.previous ?? undefined, inputs, tables.mortality);
+    const wasm = objectBody(input.records, genesis.program, 'allocation program');
+    const result = await (input.run ?? ((w, i) => runAllocationProgram(w, i)))(wasm, args);
+    if (!result.ok) {
+      const code = result.error.code.startsWith('PROGRAM_') ? result.error.code : 'PROGRAM_TRAP';
+      return { checks: [failed('program', new VerifyError(code, result.error.message, result.error.evidence))] };
+    }
+    const out = result.output;
+    const numbers: MonthNumbers = { q: out.q, allocations: out.newAllocations, w: out.w, share: out.share, F: out.F, W: out.W, R: out.R };
+    if (input.depth === 'full') numbers.table = programTable(input.month, genesis.params.batch_size, inputs.userIds, out.newAllocations);
+    return {
+      checks: [passed('program', `the pinned program computed the month's ${inputs.rows} allocations and rates (${result.stats.ms.toFixed(0)} ms)`, {
+        rows: inputs.rows, F: out.F.toString(), W: out.W.toString(), R: out.R.toString(), ms: Math.round(result.stats.ms), memoryPages: result.stats.memoryPages,
+        ...(numbers.table ? { table: numbers.table.sha256, root: numbers.table.root.toString(16).padStart(64, '0') } : {}),
+      })],
+      value: numbers,
+    };
   } catch (e) {
-    return { checks: [failedOn('program', e)], ...(readFinalTable ? { value: { readFinalTable: true } } : {}) };
+    return { checks: [failedOn('program', e)] };
   }
 }

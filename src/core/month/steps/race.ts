@@ -40,7 +40,7 @@ export interface RaceInput {
   tipHeight: number;
 }
 
-export function verifyRace({ params, lead: accepted, commits, eligibility, tipHeight }: RaceInput): StepResult<RaceResult> {
+export function verifyRace({ params, lead: accepted, commits, eligibility, tipHeight }: RaceInput): StepResult<RaceResult> & { value: RaceResult } {
   const checks: Check[] = [];
   const leadCommit = accepted.commit;
   const hL = leadCommit.inscription.height;

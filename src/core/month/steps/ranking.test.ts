@@ -15,8 +15,8 @@ const eligibility: Eligibility = {
 const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'invalid', R, 2)];
 const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: packages.map((p) => p.entry), counted: packages.map((p) => p.entry), quorum: 2, pending: false };
 const round: RoundInput = {
-  lottery: { attempts: [], missed: [key(5)], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
-  race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Set(), previous: { total: 0n } as AllocationTable,
+  lottery: { attempts: [], failed: [{ attempt: 0, lead: key(5), reason: 'missed_deadline' }], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
+  race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Map(), previous: { total: 0n } as AllocationTable,
 };
 const outcome = roundOutcome(round);
 const rewards: RewardsValue = { outcome, rewards: [{ actuary: key(1), sats: 30 }], penalties: [{ actuary: key(5), reason: 'missed_deadline', sats: 9 }] };
@@ -36,7 +36,7 @@ describe('when a finished month\'s rewards were recomputed', () => {
   it('a package whose proofs failed ranks as invalid', () => {
     const [, second] = packages;
     if (!second) throw new Error('no second package');
-    const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round: { ...round, invalid: new Set([second]) }, rewards } });
+    const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round: { ...round, invalid: new Map([[second, undefined]]) }, rewards } });
     expect(r.value?.actuaries[1]?.packageStatus).toBe('invalid');
   });
 });

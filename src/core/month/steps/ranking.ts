@@ -15,7 +15,7 @@ export function monthRanking(month: number, eligibility: Eligibility, round: Rou
   const o = rewards.outcome;
   const total = eligibility.eligible.reduce((x, a) => x + a.stake, 0n);
   const countedEntry = (k: string) => round.race.counted.find((e) => e.actuary === k);
-  const role = (k: string): MonthActuary['role'] => (k === o.lead ? 'lead' : countedEntry(k) ? 'secondary' : o.missed.includes(k) ? 'missed-lead' : 'eligible');
+  const role = (k: string): MonthActuary['role'] => (k === o.lead ? 'lead' : countedEntry(k) ? 'secondary' : o.failed.some((f) => f.lead === k) ? 'missed-lead' : 'eligible');
   const pkgOf = (k: string) => round.reveal.packages.find((p) => p.entry.actuary === k);
   return {
     month, lead: o.lead, attempt: round.lead.attempt,

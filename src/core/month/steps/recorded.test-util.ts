@@ -12,9 +12,9 @@ import { verifyEligibility } from './eligibility';
 import { verifyHeaders, type VerifiedBlock } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { verifyLotteryAttempts } from './lottery';
-import { verifyProofKey, verifyProofs } from './proofs';
-import { verifyRace } from './race';
-import { revealContext, verifyReveal } from './reveal';
+import { verifyProgram } from './program';
+import { judgePackages, proofContext, verifyProofKey } from './proofs';
+import { revealContext, type OpenedPackage } from './reveal';
 import { verifySignatures } from './signatures';
 import { readFinalTable, readMonthTables } from './tables';
 
@@ -48,15 +48,22 @@ async function carry() {
   const anchor = anchorHeight(genesis.params, month);
   const current = signed.messages.current;
   const commits = ofType(current, 'commit');
-  const eligibility = need(verifyEligibility({ depth: 'full', anchor, tipHeight: src.tipHeight, minStake: genesis.params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }).value, 'eligibility');
-  const lottery = need(verifyLotteryAttempts({ network: 'regtest', genesisId: src.genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight: src.tipHeight, lotteries: ofType(current, 'lottery'), commits, eligibility, final: final.payload }).value, 'lottery');
-  const lead = need(lottery.lead, 'lead');
-  const race = need(verifyRace({ params: genesis.params, lead, commits, eligibility, tipHeight: src.tipHeight }).value, 'race');
-  const reveal = need(verifyReveal({ depth: 'full', context: revealContext('regtest', src.genesisId, month, genesis, src.tipHeight), reveals: ofType(current, 'reveal'), commits, race, eligibility }).value, 'reveal');
-  const agreement = need(verifyAgreement({ depth: 'full', final, reveal, lead, monthEnd: monthEnd(genesis.params, month), superMajority: genesis.params.super_majority }).value, 'agreement');
-  const key = need(verifyProofKey({ genesis, records, agreement }).value, 'verification key');
   const tables = need((await readMonthTables({ genesis, month, records, previous: signed.previous, inputs: ofType(current, 'inputs'), anchor })).value, 'tables');
-  const proofs = need((await verifyProofs({ depth: 'full', month, batchSize: genesis.params.batch_size, superMajority: genesis.params.super_majority, key, tables, agreement })).value, 'proofs');
+  const numbers = need((await verifyProgram({ depth: 'full', month, genesis, records, tables })).value, 'program numbers');
+  const key = need(verifyProofKey({ genesis, records }).value, 'verification key');
+  const proofCtx = need(proofContext({ month, batchSize: genesis.params.batch_size, key, tables, numbers }), 'proof context');
+  const judge = (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => judgePackages(proofCtx, numbers, lead, agreeing);
+  const eligibility = need(verifyEligibility({ depth: 'full', anchor, tipHeight: src.tipHeight, minStake: genesis.params.min_stake, registers: ofType(signed.messages.setup, 'register'), stakes: src.stakes }).value, 'eligibility');
+  const context = revealContext('regtest', src.genesisId, month, genesis, src.tipHeight);
+  const lotteryInput = {
+    network: 'regtest' as const, genesisId: src.genesisId, month, genesis, anchor, anchorBlock: blocks.get(anchor), tipHeight: src.tipHeight,
+    lotteries: ofType(current, 'lottery'), commits, reveals: ofType(current, 'reveal'), copies: signed.messages.copies, eligibility, final: final.payload, judge,
+  };
+  const lottery = need((await verifyLotteryAttempts(lotteryInput, context)).value, 'lottery');
+  const lead = need(lottery.lead, 'lead');
+  const round = need(lottery.round, 'round');
+  const judgement = need(round.judgement, 'judgement');
+  const agreement = need(verifyAgreement({ depth: 'full', final, reveal: round.reveal, lead, invalid: judgement.invalid, monthEnd: monthEnd(genesis.params, month), superMajority: genesis.params.super_majority }).value, 'agreement');
   const finalTable = await readFinalTable(final, records, agreement.lead?.pkg?.tableSha256);
-  return { src, month, blocks, records, signed, genesis, final, anchor, commits, eligibility, lottery, lead, race, reveal, agreement, key, tables, proofs, finalTable };
+  return { src, month, blocks, records, signed, genesis, final, anchor, commits, eligibility, context, lotteryInput, lottery, lead, round, race: round.race, reveal: round.reveal, judgement, agreement, key, tables, numbers, proofCtx, finalTable };
 }

@@ -7,7 +7,7 @@ import { sealPackage } from '../../protocol/kem';
 import { buildPackage } from '../package';
 import type { MessageRecord } from '../records';
 import type { RaceResult } from './race';
-import { openCommit, openCountedCommits, verifyReveal, type RevealContext } from './reveal';
+import { openCommit, openCountedCommits, revealOf as revealOfAttempt, verifyReveal, type RevealContext } from './reveal';
 import { PARAMS, commit } from './test-records.test-util';
 
 const vector = JSON.parse(readFileSync(new URL('../../../../vectors/protocol/kem/kem-512.json', import.meta.url), 'utf8')) as { n: string };
@@ -55,7 +55,7 @@ describe('when the reveal confirms one block before the counted commits have 6 c
     const sec = commit(pub(2), 1012);
     const race: RaceResult = { window: { from: 1012, to: 1015 }, entries: [{ commit: lead, actuary: pub(1), status: 'lead' }, { commit: sec, actuary: pub(2), status: 'counted', rank: 1 }], counted: [], quorum: 1, pending: false };
     race.counted = race.entries;
-    const reveal = (h: number) => [{ inscription: { ...commit(pub(1), h).inscription }, type: 'reveal' as const, signer: '', payload: { network: 'regtest' as const, genesis: genesisId, month: 1, signer: '', keys: [] }, message: undefined as never }];
+    const reveal = (h: number) => ({ inscription: { ...commit(pub(1), h).inscription }, type: 'reveal' as const, signer: '', payload: { network: 'regtest' as const, genesis: genesisId, month: 1, signer: '', attempt: 0, keys: [] }, message: undefined as never });
     const codes = (h: number) => openCountedCommits(ctx, reveal(h), race, { anchor: 1000, eligible: [], ineligible: new Map() }).checks.filter((c) => c.step === 'reveal' && (c.code.startsWith('REVEAL_TOO') || c.message.startsWith('reveal at'))).map((c) => c.code);
     expect(codes(1017)).toEqual(['REVEAL_TOO_EARLY']);
     expect(codes(1018)).toEqual(['OK']);
@@ -71,7 +71,7 @@ function openingCommit(i: number, height: number, k: Uint8Array): MessageRecord<
 
 function revealOf(height: number, keys: { commit: string; key: string }[]): MessageRecord<'reveal'> {
   const r = commit(pub(1), height);
-  return { inscription: r.inscription, type: 'reveal', signer: '', payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', keys }, message: undefined as never };
+  return { inscription: r.inscription, type: 'reveal', signer: '', payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', attempt: 0, keys }, message: undefined as never };
 }
 
 const K1 = new Uint8Array(32).fill(1);
@@ -86,10 +86,15 @@ const race: RaceResult = {
 const eligibility = { anchor: 1000, eligible: [], ineligible: new Map() };
 const bothKeys = [{ commit: leadCommit.inscription.id, key: bytesToHex(K1) }, { commit: secCommit.inscription.id, key: bytesToHex(K2) }];
 const failures = (r: { checks: { ok: boolean; code: string }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.code);
+/** Full depth: an attempt's reveal against its race (lottery.ts picks the reveal by attempt). */
+const full = (reveal: MessageRecord<'reveal'> | undefined, r: RaceResult = race, context: RevealContext = ctx, copies = new Map<string, string>()) => {
+  const out = openCountedCommits(context, reveal, r, eligibility, copies);
+  return { checks: out.checks, value: out.result };
+};
 
 describe('when the group reveals every counted commit\'s key in its window', () => {
   it('opens every package (full depth)', () => {
-    const r = verifyReveal({ depth: 'full', context: ctx, reveals: [revealOf(1020, bothKeys)], race, eligibility, commits: [] });
+    const r = full(revealOf(1020, bothKeys));
     expect(failures(r)).toEqual([]);
     expect(r.value?.packages.map((p) => p.status)).toEqual(['valid', 'valid']);
   });
@@ -98,11 +103,11 @@ describe('when the group reveals every counted commit\'s key in its window', () 
 describe('when the reveal leaves out a counted commit or names a stranger', () => {
   it('is REVEAL_KEY_MISSING for the missing key and REVEAL_UNKNOWN_COMMIT for the stranger', () => {
     const stranger = { commit: `${'ee'.repeat(32)}i0`, key: '00'.repeat(32) };
-    const r = verifyReveal({ depth: 'full', context: ctx, reveals: [revealOf(1020, [bothKeys[0]!, stranger])], race, eligibility, commits: [] });
+    const r = full(revealOf(1020, [bothKeys[0]!, stranger]));
     expect(failures(r)).toEqual(['REVEAL_UNKNOWN_COMMIT', 'REVEAL_KEY_MISSING']);
   });
   it('is REVEAL_MALFORMED when it names one commit twice', () => {
-    const r = verifyReveal({ depth: 'full', context: ctx, reveals: [revealOf(1020, [...bothKeys, bothKeys[1]!])], race, eligibility, commits: [] });
+    const r = full(revealOf(1020, [...bothKeys, bothKeys[1]!]));
     expect(failures(r)).toEqual(['REVEAL_MALFORMED']);
   });
 });
@@ -111,42 +116,76 @@ describe('when the reveal gives a key to a commit the race did not count', () =>
   it('is RACE_VOID_COUNTED for a void commit, and the signer\'s refusal for an ineligible one', () => {
     const voided = { ...race, entries: [...race.entries, { commit: commit(pub(3), 1006), actuary: pub(3), status: 'void' as const }, { commit: commit(pub(4), 1013), actuary: pub(4), status: 'not-eligible' as const }] };
     const keys = [...bothKeys, { commit: voided.entries[2]!.commit.inscription.id, key: '00'.repeat(32) }, { commit: voided.entries[3]!.commit.inscription.id, key: '00'.repeat(32) }];
-    const r = verifyReveal({ depth: 'full', context: ctx, reveals: [revealOf(1020, keys)], race: voided, eligibility, commits: [] });
+    const r = full(revealOf(1020, keys), voided);
     expect(failures(r)).toEqual(['RACE_VOID_COUNTED', 'MESSAGE_NOT_ACTUARY']);
+  });
+  it.each([
+    ['late', 'RACE_LATE_COUNTED'], ['repeat', 'RACE_REPEAT_COUNTED'], ['other-attempt', 'RACE_OTHER_ATTEMPT_COUNTED'],
+  ] as const)('a %s commit given a key is %s', (status, code) => {
+    const entries = [...race.entries, { commit: commit(pub(3), 1013), actuary: pub(3), status }];
+    const r = full(revealOf(1020, [...bothKeys, { commit: entries[2]!.commit.inscription.id, key: '00'.repeat(32) }]), { ...race, entries });
+    expect(failures(r)).toEqual([code]);
   });
 });
 
 describe('when there is no reveal', () => {
   it('the month is pending while the reveal window is open, and REVEAL_MISSING after it', () => {
-    const open = verifyReveal({ depth: 'full', context: { ...ctx, tipHeight: 1020 }, reveals: [], race, eligibility, commits: [] });
-    expect(open).toMatchObject({ checks: [], pending: 'the reveal window has not ended' });
-    expect(failures(verifyReveal({ depth: 'full', context: ctx, reveals: [], race, eligibility, commits: [] }))).toEqual(['REVEAL_MISSING']);
-  });
-  it('the step does not apply before the race is over', () => {
-    expect(verifyReveal({ depth: 'full', context: ctx, reveals: [], race: { ...race, pending: true }, eligibility, commits: [] })).toEqual({ checks: [] });
+    const open = full(undefined, race, { ...ctx, tipHeight: 1020 });
+    expect(open).toMatchObject({ checks: [], value: { pending: true, packages: [] } });
+    expect(failures(full(undefined))).toEqual(['REVEAL_MISSING']);
   });
 });
 
 describe('when the reveal confirms after its window', () => {
   it('is REVEAL_TOO_LATE', () => {
-    expect(failures(verifyReveal({ depth: 'full', context: ctx, reveals: [revealOf(1100, bothKeys)], race, eligibility, commits: [] }))).toEqual(['REVEAL_TOO_LATE']);
+    expect(failures(full(revealOf(1100, bothKeys)))).toEqual(['REVEAL_TOO_LATE']);
   });
 });
 
 describe('when a depositor\'s quick check opens only the final lead\'s package', () => {
-  const final = (lead: string): MessageRecord<'final'> => ({ ...commit(lead, 1030), type: 'final', payload: { lead } as never });
+  const final = (lead: string, attempt = 0): MessageRecord<'final'> => ({ ...commit(lead, 1030), type: 'final', payload: { lead, attempt } as never });
+  const quick = (reveals: MessageRecord<'reveal'>[], f: MessageRecord<'final'> | undefined, commits: MessageRecord<'commit'>[], copies = new Map<string, string>()) => verifyReveal({ context: ctx, reveals, ...(f ? { final: f } : {}), commits, copies });
   it('opens it when the reveal has its key', () => {
-    const r = verifyReveal({ depth: 'quick', context: ctx, reveals: [revealOf(1020, bothKeys)], final: final(pub(1)), commits: [leadCommit, secCommit] });
+    const r = quick([revealOf(1020, bothKeys)], final(pub(1)), [leadCommit, secCommit]);
     expect(r.checks.map((c) => c.message)).toEqual(['the lead\'s package: valid']);
     expect(r.value?.packages).toHaveLength(1);
   });
   it('is REVEAL_KEY_MISSING without a key for the final\'s lead, REVEAL_MISSING without a reveal, nothing without a final', () => {
-    expect(failures(verifyReveal({ depth: 'quick', context: ctx, reveals: [revealOf(1020, bothKeys.slice(1))], final: final(pub(1)), commits: [leadCommit, secCommit] }))).toEqual(['REVEAL_KEY_MISSING']);
-    expect(failures(verifyReveal({ depth: 'quick', context: ctx, reveals: [], final: final(pub(1)), commits: [leadCommit] }))).toEqual(['REVEAL_MISSING']);
-    expect(verifyReveal({ depth: 'quick', context: ctx, reveals: [], commits: [] })).toEqual({ checks: [] });
+    expect(failures(quick([revealOf(1020, bothKeys.slice(1))], final(pub(1)), [leadCommit, secCommit]))).toEqual(['REVEAL_KEY_MISSING']);
+    expect(failures(quick([], final(pub(1)), [leadCommit]))).toEqual(['REVEAL_MISSING']);
+    expect(quick([], undefined, [])).toEqual({ checks: [] });
   });
   it('fails with the group\'s fault when the key does not re-encrypt (REVEAL_KEM_MISMATCH)', () => {
     const wrong = [{ commit: leadCommit.inscription.id, key: bytesToHex(K2) }];
-    expect(failures(verifyReveal({ depth: 'quick', context: ctx, reveals: [revealOf(1020, wrong)], final: final(pub(1)), commits: [leadCommit] }))).toEqual(['REVEAL_KEM_MISMATCH']);
+    expect(failures(quick([revealOf(1020, wrong)], final(pub(1)), [leadCommit]))).toEqual(['REVEAL_KEM_MISMATCH']);
+  });
+});
+
+describe('when a reveal names a byte-for-byte copy of a commit (§2.5: one message)', () => {
+  it('the copy\'s id names the earliest copy: the package opens, and naming both is naming it twice', () => {
+    const copyId = `${'cc'.repeat(32)}i0`;
+    const copies = new Map([[copyId, secCommit.inscription.id]]);
+    const viaCopy = [bothKeys[0]!, { commit: copyId, key: bytesToHex(K2) }];
+    expect(failures(full(revealOf(1020, viaCopy), race, ctx, copies))).toEqual([]);
+    expect(failures(full(revealOf(1020, [...bothKeys, { commit: copyId, key: bytesToHex(K2) }]), race, ctx, copies))).toEqual(['REVEAL_MALFORMED']);
+  });
+});
+
+describe('when the group reveals several attempts (§6.6: one reveal per attempt)', () => {
+  it('an attempt\'s reveal is the first one naming that attempt', () => {
+    const r0 = revealOf(1020, bothKeys);
+    const r1a = { ...revealOf(1030, []), payload: { ...revealOf(1030, []).payload, attempt: 1 } };
+    const r1b = { ...revealOf(1031, bothKeys), payload: { ...revealOf(1031, bothKeys).payload, attempt: 1 } };
+    expect(revealOfAttempt([r0, r1a, r1b], 1)).toBe(r1a);
+    expect(revealOfAttempt([r0, r1a, r1b], 0)).toBe(r0);
+    expect(revealOfAttempt([r0], 2)).toBeUndefined();
+  });
+
+  it('quick depth opens the lead\'s package from the reveal of the final\'s attempt', () => {
+    const final = { ...commit(pub(1), 1030), type: 'final' as const, payload: { lead: pub(1), attempt: 1 } as never } as MessageRecord<'final'>;
+    const other = revealOf(1020, bothKeys);
+    expect(failures(verifyReveal({ context: ctx, reveals: [other], final, commits: [leadCommit], copies: new Map() }))).toEqual(['REVEAL_MISSING']);
+    const own = { ...other, payload: { ...other.payload, attempt: 1 } };
+    expect(failures(verifyReveal({ context: ctx, reveals: [other, own], final, commits: [leadCommit], copies: new Map() }))).toEqual([]);
   });
 });

@@ -16,7 +16,6 @@ import type { GenesisParams, GenesisPayload } from '../../protocol/payloads';
 import { KEY_LIMIT, paillierPublicOf, provenPlaintext, verifyDisputedKey, type Dispute } from '../dispute';
 import { parsePackage, type Package } from '../package';
 import { chainOrder, type MessageRecord } from '../records';
-import type { Depth } from '../report';
 import type { StepResult } from '../step-result';
 import { revealWindow } from '../timeline';
 import { notEligible, type Eligibility } from './eligibility';
@@ -29,7 +28,9 @@ export type OpenedPackage = {
   entry: RaceEntry;
   /** Parties whose decryption shares proved the revealed key (a disputed commit). */
   disputedBy?: number[];
-} & ({ status: 'valid'; pkg: Package; reason?: undefined } | { status: Exclude<PackageStatus, 'valid'>; reason: string; pkg?: undefined });
+} & ({ status: 'valid'; pkg: Package; reason?: undefined; code?: undefined }
+  /** `code`: why an `invalid` package is (REVEAL_PACKAGE_MALFORMED, _SIGNATURE, _CONTEXT: §14.3). */
+  | { status: Exclude<PackageStatus, 'valid'>; reason: string; code?: VerifyCode; pkg?: undefined });
 
 export interface RevealResult {
   reveal?: MessageRecord<'reveal'>;
@@ -102,24 +103,34 @@ export function openCommit(ctx: RevealContext, entry: RaceEntry, key: string, ea
     return { entry, status: 'valid', pkg, ...proven };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
-    return { entry, status: 'invalid', reason: `${e.code}: ${e.message}`, ...proven };
+    return { entry, status: 'invalid', reason: `${e.code}: ${e.message}`, code: e.code, ...proven };
   }
 }
 
-/** The reveal's keys and disputes by commit; a commit named twice, or a dispute without a key, is a failed check. */
-function keysAndDisputes(reveal: MessageRecord<'reveal'>, checks: Check[]): { keys: Map<string, string>; disputes: Map<string, Dispute> } {
+/**
+ * The reveal's keys and disputes by commit (an id of a byte-for-byte copy names the message's earliest copy, §2.5); a
+ * commit named twice, or a dispute without a key, is a failed check.
+ */
+function keysAndDisputes(reveal: MessageRecord<'reveal'>, copies: ReadonlyMap<string, string>, checks: Check[]): { keys: Map<string, string>; disputes: Map<string, Dispute> } {
   const keys = new Map<string, string>();
   for (const k of reveal.payload.keys) {
-    if (keys.has(k.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal names ${k.commit} twice`, { commit: k.commit })));
-    else keys.set(k.commit, k.key);
+    const commit = copies.get(k.commit) ?? k.commit;
+    if (keys.has(commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal names ${commit} twice`, { commit })));
+    else keys.set(commit, k.key);
   }
   const disputes = new Map<string, Dispute>();
   for (const d of reveal.payload.disputes ?? []) {
-    if (disputes.has(d.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal disputes ${d.commit} twice`, { commit: d.commit })));
-    else if (!keys.has(d.commit)) checks.push(failed('reveal', new VerifyError('REVEAL_UNKNOWN_COMMIT', `the reveal disputes ${d.commit} but gives it no key`, { commit: d.commit })));
-    else disputes.set(d.commit, d);
+    const commit = copies.get(d.commit) ?? d.commit;
+    if (disputes.has(commit)) checks.push(failed('reveal', new VerifyError('REVEAL_MALFORMED', `the reveal disputes ${commit} twice`, { commit })));
+    else if (!keys.has(commit)) checks.push(failed('reveal', new VerifyError('REVEAL_UNKNOWN_COMMIT', `the reveal disputes ${commit} but gives it no key`, { commit })));
+    else disputes.set(commit, { ...d, commit });
   }
   return { keys, disputes };
+}
+
+/** The group's reveal of an attempt: the first reveal naming that attempt (§6.6). */
+export function revealOf(reveals: readonly MessageRecord<'reveal'>[], attempt: number): MessageRecord<'reveal'> | undefined {
+  return reveals.find((r) => r.payload.attempt === attempt);
 }
 
 /** The genesis' parameters and Paillier key as the reveal checks need them. */
@@ -128,25 +139,18 @@ export function revealContext(network: NetworkName, genesisId: string, month: nu
 }
 
 export interface RevealInput {
-  depth: Depth;
   context: RevealContext;
-  /** The group's reveal messages of the month, in chain order (the first counts). */
+  /** The group's reveal messages of the month, in chain order. */
   reveals: readonly MessageRecord<'reveal'>[];
-  /** Full depth: the race and who was eligible. */
-  race?: RaceResult;
-  eligibility?: Eligibility;
-  /** Quick depth: the month's final and commits (only the lead's package is opened). */
+  /** The month's final and commits (only the lead's package is opened). */
   final?: MessageRecord<'final'>;
   commits: readonly MessageRecord<'commit'>[];
+  copies: ReadonlyMap<string, string>;
 }
 
-/** Full depth: every counted commit's package once the race is over; quick depth: the package of the final's lead. */
+/** Quick depth: the package of the final's lead, from the reveal of the final's attempt (full depth: lottery.ts opens each attempt's). */
 export function verifyReveal(input: RevealInput): StepResult<RevealResult> {
-  const { context, reveals, race, eligibility } = input;
-  if (input.depth === 'quick') return input.final ? verifyLeadReveal(context, reveals, input.commits, input.final) : { checks: [] };
-  if (!race || race.pending || !eligibility) return { checks: [] };
-  const { checks, result } = openCountedCommits(context, reveals, race, eligibility);
-  return { checks, value: result, ...(result.pending ? { pending: 'the reveal window has not ended' } : {}) };
+  return input.final ? verifyLeadReveal(input.context, input.reveals, input.commits, input.final, input.copies) : { checks: [] };
 }
 
 /**
@@ -154,15 +158,16 @@ export function verifyReveal(input: RevealInput): StepResult<RevealResult> {
  * cannot be checked against any proof, so it is never verified in quick mode either.
  */
 export function verifyLeadReveal(
-  ctx: RevealContext, reveals: readonly MessageRecord<'reveal'>[], commits: readonly MessageRecord<'commit'>[], final: MessageRecord<'final'>,
+  ctx: RevealContext, reveals: readonly MessageRecord<'reveal'>[], commits: readonly MessageRecord<'commit'>[], final: MessageRecord<'final'>, copies: ReadonlyMap<string, string> = new Map(),
 ): StepResult<RevealResult> {
-  const reveal = reveals[0];
-  if (!reveal) return { checks: [failed('reveal', new VerifyError('REVEAL_MISSING', 'the month has a final but no reveal, so the lead\'s package and proofs cannot be opened', { final: final.inscription.id }))] };
-  const key = reveal.payload.keys.find((k) => commits.some((c) => c.inscription.id === k.commit && c.signer === final.payload.lead));
-  const commit = key && commits.find((c) => c.inscription.id === key.commit);
+  const reveal = revealOf(reveals, final.payload.attempt);
+  if (!reveal) return { checks: [failed('reveal', new VerifyError('REVEAL_MISSING', `the month has a final but no reveal of its attempt ${final.payload.attempt}, so the lead's package and proofs cannot be opened`, { final: final.inscription.id }))] };
+  const idOf = (k: { commit: string }) => copies.get(k.commit) ?? k.commit;
+  const key = reveal.payload.keys.find((k) => commits.some((c) => c.inscription.id === idOf(k) && c.signer === final.payload.lead));
+  const commit = key && commits.find((c) => c.inscription.id === idOf(key));
   if (!key || !commit) return { checks: [failed('reveal', new VerifyError('REVEAL_KEY_MISSING', 'the reveal has no key for a commit by the final\'s lead', { lead: final.payload.lead }))] };
   try {
-    const opened = openCommit(ctx, { commit, actuary: commit.signer, status: 'lead' }, key.key, [], reveal.payload.disputes?.find((d) => d.commit === key.commit));
+    const opened = openCommit(ctx, { commit, actuary: commit.signer, status: 'lead' }, key.key, [], reveal.payload.disputes?.find((d) => idOf(d) === commit.inscription.id));
     return {
       checks: [passed('reveal', `the lead's package: ${opened.status}`, { commit: commit.inscription.id, actuary: commit.signer, status: opened.status })],
       value: { reveal, packages: [opened], pending: false },
@@ -172,16 +177,15 @@ export function verifyLeadReveal(
   }
 }
 
-/** Full depth: the reveal in its window, a key for exactly the counted commits, each package opened. */
+/** Full depth: an attempt's reveal in its window, a key for exactly its counted commits, each package opened. */
 export function openCountedCommits(
-  ctx: RevealContext, reveals: readonly MessageRecord<'reveal'>[], race: RaceResult, eligibility: Eligibility,
+  ctx: RevealContext, reveal: MessageRecord<'reveal'> | undefined, race: RaceResult, eligibility: Eligibility, copies: ReadonlyMap<string, string> = new Map(),
 ): { checks: Check[]; result: RevealResult } {
   const checks: Check[] = [];
   const [leadEntry] = race.counted;
   if (!leadEntry) throw new RangeError('openCountedCommits: a race without its lead');
   const lastCounted = Math.max(...race.counted.map((e) => e.commit.inscription.height));
   const span = revealWindow(ctx.params, leadEntry.commit.inscription.height, lastCounted);
-  const reveal = reveals[0];
   if (!reveal) {
     if (ctx.tipHeight <= span.to) return { checks, result: { packages: [], pending: true } };
     checks.push(failed('reveal', new VerifyError('REVEAL_MISSING', `no reveal by the group; its window ended at ${span.to}`, { window: span })));
@@ -194,7 +198,7 @@ export function openCountedCommits(
   else checks.push(passed('reveal', `reveal at ${hR} within its window ${span.from}–${span.to}`, ev));
 
   const byId = new Map(race.entries.map((e) => [e.commit.inscription.id, e]));
-  const { keys, disputes } = keysAndDisputes(reveal, checks);
+  const { keys, disputes } = keysAndDisputes(reveal, copies, checks);
   const allCommits = race.entries.map((e) => e.commit).sort((a, b) => chainOrder(a.inscription, b.inscription));
   const packages: OpenedPackage[] = [];
   for (const [commitId, key] of keys) {
@@ -209,7 +213,7 @@ export function openCountedCommits(
       packages.push(opened);
       const disputed = opened.disputedBy ? `; key proven by the decryption shares of parties ${opened.disputedBy.join(', ')}` : '';
       checks.push(passed('reveal', `${entry.actuary}'s package: ${opened.status}${opened.reason ? ` (${opened.reason})` : ''}${disputed}`, {
-        commit: commitId, actuary: entry.actuary, status: opened.status, ...(opened.disputedBy ? { disputedBy: opened.disputedBy } : {}),
+        commit: commitId, actuary: entry.actuary, status: opened.status, ...(opened.code ? { invalid: opened.code } : {}), ...(opened.disputedBy ? { disputedBy: opened.disputedBy } : {}),
       }));
     } catch (e) {
       checks.push(failedOn('reveal', e));

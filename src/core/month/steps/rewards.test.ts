@@ -6,7 +6,7 @@ import type { RaceResult } from './race';
 import { rewardChecks, roundOutcome, verifyRewards, type RoundInput, type RoundOutcome } from './rewards';
 import { PARAMS, commit, key, opened } from './test-records.test-util';
 
-const outcome: RoundOutcome = { previousAum: 10_000_000n, lead: key(1), agreeing: [key(2), key(3), key(4)], missed: [key(5)], void: [key(6)], disagreed: [], invalid: [], copied: [], unopenable: [] };
+const outcome: RoundOutcome = { previousAum: 10_000_000n, lead: key(1), agreeing: [key(2), key(3), key(4)], failed: [{ lead: key(5), reason: 'missed_deadline' }], void: [key(6)], disagreed: [], invalid: [], copied: [], unopenable: [] };
 const final = (rewards: FinalPayload['rewards'], penalties: FinalPayload['penalties']) => ({ rewards, penalties }) as FinalPayload;
 // pool = 10,000,000 · 1000 / 10^6 = 10,000 sats; shares 30 %, 20 %, 15 %, then nothing.
 const good = [{ actuary: key(1), sats: 3000 }, { actuary: key(2), sats: 2000 }, { actuary: key(3), sats: 1500 }];
@@ -32,8 +32,8 @@ function round(extra: Partial<RoundInput> = {}): RoundInput {
   const voided = { commit: commit(key(6), 1003), actuary: key(6), status: 'void' as const };
   const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: [...packages.map((p) => p.entry), voided], counted: packages.map((p) => p.entry), quorum: 3, pending: false };
   return {
-    lottery: { attempts: [], missed: [key(5)], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
-    race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Set(),
+    lottery: { attempts: [], failed: [{ attempt: 0, lead: key(5), reason: 'missed_deadline' }], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
+    race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Map(),
     previous: { rows: 1, userIds: ['drey:reserve'], allocations: BigInt64Array.of(10_000_000n), total: 10_000_000n } as AllocationTable, ...extra,
   };
 }
@@ -41,7 +41,7 @@ function round(extra: Partial<RoundInput> = {}): RoundInput {
 describe('when the round had a missed lead, a void commit, a disagreement and faulty packages', () => {
   it('the outcome names each actuary under its penalty', () => {
     expect(roundOutcome(round())).toEqual({
-      previousAum: 10_000_000n, lead: key(1), agreeing: [key(2)], missed: [key(5)], void: [key(6)], disagreed: [key(3)],
+      previousAum: 10_000_000n, lead: key(1), agreeing: [key(2)], failed: [{ lead: key(5), reason: 'missed_deadline' }], void: [key(6)], disagreed: [key(3)],
       invalid: [key(8)], copied: [key(4)], unopenable: [key(7)],
     });
   });
@@ -49,7 +49,7 @@ describe('when the round had a missed lead, a void commit, a disagreement and fa
     const r = round();
     const disagreeing = r.agreement.disagreeing[0];
     if (!disagreeing) throw new Error('no disagreeing package');
-    expect(roundOutcome({ ...r, invalid: new Set([disagreeing]) })).toMatchObject({ disagreed: [], invalid: [key(8), key(3)] });
+    expect(roundOutcome({ ...r, invalid: new Map([[disagreeing, undefined]]) })).toMatchObject({ disagreed: [], invalid: [key(8), key(3)] });
   });
   it('the first month (no previous table) has an empty pool', () => {
     expect(roundOutcome(round({ previous: null })).previousAum).toBe(0n);
@@ -67,5 +67,21 @@ describe('when the rewards step cannot or need not run', () => {
     const r = verifyRewards({ depth: 'full', params: PARAMS, final: final([], []), round: round() });
     expect(r.checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['REWARD_MISMATCH', 'REWARD_PENALTY_MISMATCH']);
     expect(r.value?.rewards).toEqual([{ actuary: key(1), sats: 3000 }, { actuary: key(2), sats: 2000 }]);
+  });
+});
+
+describe('when attempts failed before the accepted one (§10)', () => {
+  it('each failed lead is penalised first, for what it did: a missed deadline or a package that is not valid', () => {
+    const failed = [{ lead: key(5), reason: 'missed_deadline' as const }, { lead: key(9), reason: 'unopenable' as const }, { lead: key(8), reason: 'copied_package' as const }];
+    const r = rewardChecks(PARAMS, { ...outcome, failed }, final(good, [
+      { actuary: key(8), reason: 'copied_package', sats: 5000 }, { actuary: key(6), reason: 'void_commit', sats: 0 },
+      { actuary: key(5), reason: 'missed_deadline', sats: 5000 }, { actuary: key(9), reason: 'unopenable', sats: 5000 },
+    ]));
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(r.penalties.slice(0, 3).map((p) => [p.actuary, p.reason])).toEqual(failed.map((f) => [f.lead, f.reason]));
+  });
+  it('the outcome takes them from the lottery in attempt order', () => {
+    const lottery = { attempts: [], failed: [{ attempt: 0, lead: key(5), reason: 'missed_deadline' as const }, { attempt: 1, lead: key(9), reason: 'invalid_package' as const }], pending: false };
+    expect(roundOutcome(round({ lottery })).failed).toEqual([{ lead: key(5), reason: 'missed_deadline' }, { lead: key(9), reason: 'invalid_package' }]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Step "rewards" (docs/protocol.md §10): recompute the month's rewards (the pool is the previous AUM times the fee;
- * lead share first, agreeing secondaries by race rank) and penalties (missed deadline, void commit at 0 sats,
- * disagreement, invalid, copied or unopenable package), then compare with the final's lists as multisets.
+ * lead share first, agreeing secondaries by race rank) and penalties (the leads of failed attempts — a missed deadline,
+ * or a package that is not valid — then the accepted attempt's void commits at 0 sats, disagreement, invalid, copied or
+ * unopenable packages), then compare with the final's lists as multisets.
  */
 import { failed, passed, type Check } from '../../check';
 import { VerifyError } from '../../errors';
@@ -24,7 +25,8 @@ export interface RoundOutcome {
   lead: string;
   /** Agreeing secondaries with valid proofs, in race order. */
   agreeing: string[];
-  missed: string[];
+  /** Leads of failed attempts and their penalty, in attempt order. */
+  failed: { lead: string; reason: PenaltyReason }[];
   void: string[];
   disagreed: string[];
   invalid: string[];
@@ -41,7 +43,7 @@ export function expectedRewards(p: GenesisParams, o: RoundOutcome): Reward[] {
 export function expectedPenalties(p: GenesisParams, o: RoundOutcome): Penalty[] {
   const list = (keys: string[], reason: PenaltyReason, sats = p.penalty_sats) => keys.map((actuary) => ({ actuary, reason, sats }));
   return [
-    ...list(o.missed, 'missed_deadline'), ...list(o.void, 'void_commit', 0), ...list(o.disagreed, 'disagreed'),
+    ...o.failed.map((f) => ({ actuary: f.lead, reason: f.reason, sats: p.penalty_sats })), ...list(o.void, 'void_commit', 0), ...list(o.disagreed, 'disagreed'),
     ...list(o.invalid, 'invalid_package'), ...list(o.copied, 'copied_package'), ...list(o.unopenable, 'unopenable'),
   ];
 }
@@ -86,9 +88,9 @@ export interface RoundInput {
   lead: RoundLead;
   race: RaceResult;
   reveal: RevealResult;
-  /** The agreement the proofs left, and the packages their proofs invalidated. */
+  /** The agreement the proofs left, and the packages whose proof checks failed. */
   agreement: Agreement;
-  invalid: ReadonlySet<OpenedPackage>;
+  invalid: ReadonlyMap<OpenedPackage, unknown>;
   /** The table of the month it starts from (null: none). */
   previous: AllocationTable | null;
 }
@@ -100,10 +102,10 @@ export function roundOutcome(r: RoundInput): RoundOutcome {
     previousAum: r.previous?.total ?? 0n,
     lead: r.lead.lead,
     agreeing: r.agreement.agreeing.map((p) => p.entry.actuary),
-    missed: r.lottery.missed,
+    failed: r.lottery.failed.map(({ lead, reason }) => ({ lead, reason })),
     void: r.race.entries.filter((e) => e.status === 'void').map((e) => e.actuary),
     disagreed: r.agreement.disagreeing.filter((p) => !r.invalid.has(p)).map((p) => p.entry.actuary),
-    invalid: [...counted('invalid'), ...[...r.invalid].filter((p) => p.entry.status === 'counted').map((p) => p.entry.actuary)],
+    invalid: [...counted('invalid'), ...[...r.invalid.keys()].filter((p) => p.entry.status === 'counted').map((p) => p.entry.actuary)],
     copied: counted('copied'),
     unopenable: counted('unopenable'),
   };

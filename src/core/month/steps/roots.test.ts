@@ -7,10 +7,10 @@ import { verifyRoots, type RootsInput } from './roots';
 const m = await fullMonth();
 const read = m.finalTable;
 if ('error' in read) throw read.error;
-const leadBatchRoots = m.proofs.leadPublics?.map((b) => b.newBatchRoot);
+const leadBatchRoots = m.judgement.leadPublics?.map((b) => b.newBatchRoot);
 const input = (extra: Partial<RootsInput> = {}): RootsInput => ({
-  depth: 'full', month: m.month, batchSize: m.genesis.params.batch_size, final: m.final, finalTable: read, programReadFinalTable: true,
-  inputs: m.tables.inputs?.table, previous: m.signed.previous, ...extra,
+  depth: 'full', month: m.month, batchSize: m.genesis.params.batch_size, final: m.final, finalTable: read, programTable: m.numbers.table,
+  previous: m.signed.previous, ...extra,
 });
 const codes = (r: { checks: { code: string }[] }) => r.checks.map((c) => c.code);
 const withPayload = (f: MessageRecord<'final'>, p: Partial<MessageRecord<'final'>['payload']>): MessageRecord<'final'> => ({ ...f, payload: { ...f.payload, ...p } });
@@ -27,12 +27,24 @@ describe('when the final names another root', () => {
   });
 });
 
-describe('when the final table\'s rows are not the inputs\' rows', () => {
-  it('fails with TABLE_ROW_ORDER', () => {
-    const inputs = m.tables.inputs?.table;
-    if (!inputs) throw new Error('no inputs');
-    const swapped = { ...inputs, userIds: [inputs.userIds[0] ?? '', inputs.userIds[2] ?? '', inputs.userIds[1] ?? '', ...inputs.userIds.slice(3)] };
-    expect(codes(verifyRoots(input({ inputs: swapped })))).toEqual(['TABLE_ROW_ORDER', 'OK', 'OK']);
+describe('when the final\'s table is the program\'s', () => {
+  it('takes the program\'s root instead of hashing the rows again, and says so', () => {
+    const r = verifyRoots(input());
+    expect(r.checks[0]?.message).toMatch(/the final's table is the program's/);
+    const hashed = verifyRoots(input({ programTable: undefined }));
+    expect(codes(hashed)).toEqual(['OK', 'OK']);
+    expect(hashed.checks[0]?.message).not.toMatch(/program/);
+  });
+  it('a program table with another hash or root is not taken: the rows are hashed', () => {
+    const t = m.numbers.table!;
+    const other = verifyRoots(input({ programTable: { sha256: '00'.repeat(32), root: t.root } }));
+    expect(other.checks[0]?.message).not.toMatch(/program/);
+    const wrongRoot = verifyRoots(input({ final: withPayload(m.final, { root: '00'.repeat(32) }) }));
+    expect(codes(wrongRoot)[0]).toBe('MERKLE_ROOT_MISMATCH');
+  });
+  it('a final table whose rows do not hash to the final\'s root fails, whatever the program says', () => {
+    const moved = { ...read, table: { ...read.table, allocations: read.table.allocations.map((a, i) => (i === 0 ? a + 1n : i === 1 ? a - 1n : a)) } };
+    expect(codes(verifyRoots(input({ finalTable: moved, programTable: undefined })))).toEqual(['MERKLE_ROOT_MISMATCH', 'OK']);
   });
 });
 
@@ -47,11 +59,8 @@ describe('when the month it starts from has no timely final', () => {
 
 describe('when the final table is not the lead\'s', () => {
   const notLeads = { ...read, notLeads: new VerifyError('TABLE_HASH_MISMATCH', 'another table') };
-  it('roots reports TABLE_HASH_MISMATCH when the program did not read the table first', () => {
-    expect(codes(verifyRoots(input({ finalTable: notLeads, programReadFinalTable: false })))).toEqual(['TABLE_HASH_MISMATCH']);
-  });
-  it('and goes on with the table when the program already reported it', () => {
-    expect(codes(verifyRoots(input({ finalTable: notLeads })))).toEqual(['OK', 'OK']);
+  it('reports TABLE_HASH_MISMATCH after the root, and goes on with the log', () => {
+    expect(codes(verifyRoots(input({ finalTable: notLeads })))).toEqual(['OK', 'TABLE_HASH_MISMATCH', 'OK']);
   });
   it('a table that cannot be read fails here too', () => {
     expect(codes(verifyRoots(input({ finalTable: { error: new VerifyError('TABLE_PART_HASH', 'x') } })))).toEqual(['TABLE_PART_HASH']);
@@ -66,7 +75,7 @@ describe('when a depositor checks their row (quick depth)', () => {
     expect(r.value?.allocation).toMatchObject({ user, row: read.table.rows - 1 });
   });
   it('their evidence carries their inputs, whose formula gives the proven allocation', () => {
-    const quick = (u: string | undefined) => verifyRoots(input({ depth: 'quick', user: u, leadBatchRoots, tables: m.tables, startMonth: m.genesis.params.start_month })).value?.allocation;
+    const quick = (u: string | undefined) => verifyRoots(input({ depth: 'quick', user: u, leadBatchRoots, tables: m.tables, numbers: m.numbers, startMonth: m.genesis.params.start_month })).value?.allocation;
     let alive = 0;
     for (const u of read.table.userIds.slice(0, 40)) {
       const a = quick(u);
@@ -82,10 +91,10 @@ describe('when a depositor checks their row (quick depth)', () => {
     const r = verifyRoots(input({ depth: 'quick', user: 'u-nobody', leadBatchRoots }));
     expect(codes(r)).toEqual(['OK']);
     expect(r.value).toEqual({ notInTable: { user: 'u-nobody', rows: read.table.rows } });
-    expect(r.checks[0]?.evidence).toMatchObject({ rows: read.table.rows, table: read.sha256 });
+    expect(r.checks[0]?.evidence).toMatchObject({ reason: 'MERKLE_USER_NOT_FOUND', rows: read.table.rows, table: read.sha256 });
   });
   it('fails with MERKLE_BATCH_ROOT_MISMATCH when the proven batch root is another', () => {
-    const other = leadBatchRoots?.map((r, i) => (i === read.table.rows - 1 ? r + 1n : r));
+    const other = leadBatchRoots?.map((r: bigint, i: number) => (i === read.table.rows - 1 ? r + 1n : r));
     expect(codes(verifyRoots(input({ depth: 'quick', user, leadBatchRoots: other })))).toEqual(['MERKLE_BATCH_ROOT_MISMATCH']);
   });
   it('checks nothing without a depositor or proven batch roots', () => {

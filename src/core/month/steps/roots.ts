@@ -1,9 +1,9 @@
 /**
- * Step "roots": the final table's rows hash to the month root (allocation-formula.md §Commitments), its SHA-256 is
- * the lead package's, its rows are the inputs' rows; the month log grows by this month's leaf (RFC 9162, protocol §9).
- * Quick mode: only the depositor's batch is hashed, and the batch roots come from the verified proofs; the depositor's
- * evidence carries their inputs and the formula's terms. An id that is not among the table's rows is an answer about
- * the id (`notInTable`), never a failed check of the month.
+ * Step "roots" (docs/protocol.md §8): the final table — its parts read, its rows hashing to the final's root
+ * (allocation-formula.md §Commitments), its bytes the table the lead's package names, which makes it the program's —
+ * and the month log growing by this month's leaf (RFC 9162, §9). Quick mode: only the depositor's batch is hashed,
+ * and the batch roots come from the verified proofs; the depositor's evidence carries their inputs and the formula's
+ * terms. An id that is not among the table's rows is an answer about the id (`notInTable`), never a failed check.
  */
 import { failed, failedOn, passed, type Check } from '../../check';
 import { hexToBytes } from '../../bytes';
@@ -14,12 +14,12 @@ import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
 import { verifyMonthLogStep, type MonthLogHead, type MonthLogStep } from '../../protocol/month-log';
 import type { AllocationTable } from '../../table/allocation';
-import type { InputsTable } from '../../table/inputs';
 import type { MessageRecord } from '../records';
 import type { AllocationEvidence, Depth, NotInTable } from '../report';
 import type { StepResult } from '../step-result';
 import type { SignedMonth } from './signatures';
 import { depositorInputs } from './depositor-inputs';
+import type { MonthNumbers } from './program';
 import type { FinalTable, MonthTables } from './tables';
 
 /** Rows `from` to `to` (exclusive) as the commitments hash them. */
@@ -86,27 +86,25 @@ export interface RootsInput {
   batchSize: number;
   final?: MessageRecord<'final'>;
   finalTable?: FinalTable;
-  /** Whether the program step read the final table first (and reported a table that is not the lead's). */
-  programReadFinalTable: boolean;
-  /** Full depth: the inputs table, whose rows the final table's must be. */
-  inputs?: InputsTable;
+  /** Full depth: the program's table (its parts' SHA-256 and root), so a final table that is it needs no re-hashing. */
+  programTable?: { sha256: string; root: bigint };
   /** The month it starts from and its final (the previous log head). */
   previous: SignedMonth['previous'];
   /** Quick depth: the depositor, and the proven batch roots of the lead's package. */
   user?: string;
   leadBatchRoots?: readonly bigint[];
-  /** Quick depth: the month's tables and the genesis' start month, for the depositor's inputs. */
+  /** Quick depth: the month's tables, the program's numbers and the genesis' start month, for the depositor's inputs. */
   tables?: MonthTables;
+  numbers?: MonthNumbers;
   startMonth?: number;
 }
 
-/** Full depth: every row to the month root and the month log; quick depth: the depositor's row to the month root. */
+/** Full depth: every row to the month root, the table to the lead's, the month log; quick depth: the depositor's row. */
 export function verifyRoots(input: RootsInput): StepResult<DepositorAnswer> {
   const { final, finalTable, month, batchSize: B } = input;
   if (!final || !finalTable) return { checks: [] };
   try {
     if ('error' in finalTable) throw finalTable.error;
-    if (finalTable.notLeads && !input.programReadFinalTable) throw finalTable.notLeads;
     const table = finalTable.table;
     const root = final.payload.root;
     if (input.depth === 'quick') {
@@ -114,15 +112,14 @@ export function verifyRoots(input: RootsInput): StepResult<DepositorAnswer> {
       const d = verifyDepositor(month, { ...table, sha256: finalTable.sha256 }, B, root, input.leadBatchRoots, input.user);
       if (d.notInTable) return { checks: [d.check], value: { notInTable: d.notInTable } };
       if (!d.allocation) return { checks: [d.check] };
-      const inputs = input.startMonth === undefined ? undefined : depositorInputs(d.allocation.row, input.tables, input.startMonth, month);
+      const inputs = input.startMonth === undefined ? undefined : depositorInputs(d.allocation.row, input.tables, input.numbers, input.startMonth, month);
       return { checks: [d.check], value: { allocation: { ...d.allocation, ...(inputs ? { inputs } : {}) } } };
     }
     const checks: Check[] = [];
-    const inputs = input.inputs;
-    if (inputs && (table.rows !== inputs.rows || table.userIds.some((u, i) => u !== inputs.userIds[i]))) {
-      checks.push(failed('roots', new VerifyError('TABLE_ROW_ORDER', 'the final table\'s rows are not the inputs table\'s rows', { final: table.rows, inputs: inputs.rows })));
-    }
-    checks.push(verifyTableRoot(month, table, B, root));
+    const known = input.programTable?.sha256 === finalTable.sha256 ? input.programTable : undefined;
+    if (known && known.root === BigInt('0x' + root)) checks.push(passed('roots', `all ${table.rows} rows hash to the month root (the final's table is the program's)`, { root, rows: table.rows, batchSize: B }));
+    else checks.push(verifyTableRoot(month, table, B, root));
+    if (finalTable.notLeads) checks.push(failed('roots', finalTable.notLeads));
     const { previous } = input;
     if (previous.month >= 1 && !previous.final) {
       checks.push(failed('roots', new VerifyError('MERKLE_PREVIOUS_MISSING', `month ${previous.month}'s final (the previous log head, confirmed by its end) was not found`, { month: previous.month })));

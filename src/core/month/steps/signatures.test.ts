@@ -58,7 +58,7 @@ describe('when a message is on the wrong marker or does not verify', () => {
   it('a reveal signed by a key other than the group\'s is ignored (MESSAGE_NOT_AUTHORISED)', () => {
     const sk = hexToBytes('07'.repeat(32));
     const signer = bytesToHex(publicKeyFromSecret(sk));
-    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, keys: [] }, sk);
+    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
     const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
     const r = verifySignatures(input({ records: new Map([...records, [rogue.id, rogue]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED']);
@@ -83,5 +83,18 @@ describe('when last month\'s final is taken as this month\'s starting point', ()
   it('is none when the first final came late (a later one does not replace it), or there is none', () => {
     expect(timelyFinal([final(END + 1), final(END + 2)], END)).toBeUndefined();
     expect(timelyFinal([], END)).toBeUndefined();
+  });
+});
+
+describe('when someone re-inscribes a message of the month byte for byte (§2.5)', () => {
+  it('the later copy is ignored as MESSAGE_COPY and stands for the earliest one', () => {
+    const original = [...records.values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
+    if (!original) throw new Error('the recorded month has no commit');
+    const id = `${'ee'.repeat(32)}i0`;
+    const copy: InscriptionRecord = { ...original, id, txid: 'ee'.repeat(32), height: original.height + 1 };
+    const r = verifySignatures(input({ records: new Map([...records, [id, copy]]) }));
+    expect(ignored(r)).toEqual(['MESSAGE_COPY']);
+    expect(r.value?.messages.copies.get(id)).toBe(original.id);
+    expect(r.value?.messages.current.filter((x) => x.inscription.id === id)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Step "signatures": every drey/1 JSON inscription parsed strictly as a message (canonical form, schema, context,
- * BIP340 signature), the genesis' FROST key re-derived, and each message type held to its signer (PoL service for
- * `inputs`, the FROST group for `reveal` and `final`). Messages anyone could have inscribed that fail are ignored and
- * listed, never counted: a third party paying a marker cannot make a month fail.
+ * Step "signatures": the genesis parsed and held to the genesis rules (docs/protocol.md §4.2.1), then every drey/1
+ * JSON inscription parsed strictly as a message (canonical form, schema, context, BIP340 signature), its FROST key
+ * re-derived, each message type held to its marker and signer (PoL service for `inputs`, the FROST group for `reveal`
+ * and `final`), and byte-identical copies folded into their earliest one (§2.5). Messages anyone could have inscribed
+ * that fail are ignored and listed, never counted: a third party paying a marker cannot make a month fail.
  */
 import { failedOn, passed, type Check } from '../../check';
 import type { NetworkName } from '../../chain/network';
@@ -14,6 +15,7 @@ import type { GenesisPayload, MessageType } from '../../protocol/payloads';
 import { chainOrder, ofType, type InscriptionRecord, type MessageRecord } from '../records';
 import type { StepResult } from '../step-result';
 import { monthEnd } from '../timeline';
+import { verifyGenesisRules } from '../../protocol/genesis-rules';
 
 export interface MonthMessages {
   genesis: MessageRecord<'genesis'>;
@@ -23,6 +25,8 @@ export interface MonthMessages {
   current: MessageRecord[];
   /** Month m−1's marker, in chain order (empty for month 1 or in quick mode). */
   previous: MessageRecord[];
+  /** A later copy's inscription id → the id of the message's earliest copy (§2.5: one message). */
+  copies: Map<string, string>;
 }
 
 /** Which key may sign a type (undefined: any key; eligibility is checked by the later steps). */
@@ -35,13 +39,23 @@ export function authorisedSigner(type: MessageType, g: GenesisPayload): string |
 const MONTH0_TYPES: readonly MessageType[] = ['register'];
 const MONTH_TYPES: readonly MessageType[] = ['inputs', 'lottery', 'commit', 'reveal', 'final'];
 
-/** The genesis message: found by id, parsed without a genesis context, its FROST key re-derived (ANCHOR_/MESSAGE_ codes). */
+/**
+ * The genesis message: found by id and parsed without a genesis context (ANCHOR_GENESIS_MISSING, with the parse
+ * failure's code as `reason`), held to the genesis rules (GENESIS_*), its FROST key re-derived (MESSAGE_BAD_KEY).
+ */
 export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName): MessageRecord<'genesis'> {
   const ins = records.get(genesisId);
   if (!ins) throw new VerifyError('ANCHOR_GENESIS_MISSING', `the genesis inscription ${genesisId} is not a bound drey/1 inscription`, { genesis: genesisId });
   if (ins.contentType !== CONTENT_TYPES.message) throw new VerifyError('ANCHOR_GENESIS_MISSING', 'the genesis inscription is not a JSON message', { contentType: ins.contentType });
-  const message = parseMessage(ins.body, { network });
+  let message;
+  try {
+    message = parseMessage(ins.body, { network });
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    throw new VerifyError('ANCHOR_GENESIS_MISSING', `the genesis inscription is no valid message: ${e.message}`, { genesis: genesisId, reason: e.code, ...e.evidence });
+  }
   if (message.type !== 'genesis') throw new VerifyError('ANCHOR_GENESIS_MISSING', `inscription ${genesisId} is a ${message.type} message, not the genesis`, { type: message.type });
+  verifyGenesisRules(message.payload, ins.height);
   verifyGroupKey(message.payload.frost.commitments, message.payload.frost.group_key);
   return { inscription: ins, type: 'genesis', payload: message.payload, signer: message.signer, message };
 }
@@ -61,7 +75,9 @@ export function verifyMessages(
     checks.push(failedOn('signatures', e));
     return { checks };
   }
-  const out: MonthMessages = { genesis, setup: [], current: [], previous: [] };
+  const out: MonthMessages = { genesis, setup: [], current: [], previous: [], copies: new Map() };
+  /** Per marker month: the first message of each body (by SHA-256), so later copies fold into it. */
+  const firstOfBody = new Map<string, string>();
   const sorted = [...records.values()].filter((r) => r.found !== 'ref' && r.contentType === CONTENT_TYPES.message).sort(chainOrder);
   for (const ins of sorted) {
     const m = ins.found;
@@ -79,6 +95,12 @@ export function verifyMessages(
       if (who !== undefined && message.signer !== who) {
         throw new VerifyError('MESSAGE_NOT_AUTHORISED', `${message.type} must be signed by ${who}, not ${message.signer}`, { type: message.type, signer: message.signer, authorised: who });
       }
+      const original = firstOfBody.get(`${m}:${ins.bodySha256}`);
+      if (original !== undefined) {
+        out.copies.set(ins.id, original);
+        throw new VerifyError('MESSAGE_COPY', `a byte-for-byte copy of ${original}, which it stands for`, { type: message.type, original });
+      }
+      firstOfBody.set(`${m}:${ins.bodySha256}`, ins.id);
       bucket.push({ inscription: ins, type: message.type, payload: message.payload, signer: message.signer, message } as MessageRecord);
       checks.push(passed('signatures', `${message.type} ${ins.id} signed by ${message.signer}`, { ...evidence, type: message.type, signer: message.signer }));
     } catch (e) {

@@ -10,19 +10,20 @@ const input = (extra: Partial<TablesInput> = {}): TablesInput => ({
 const without = (id: string): Map<string, InscriptionRecord> => new Map([...m.records].filter(([k]) => k !== id));
 
 describe('when the month\'s tables are all bound and well formed', () => {
-  it('reads last month\'s table, the inputs, the mortality table, and computes the rates', async () => {
+  it('reads last month\'s table, the inputs and the mortality table (the program computes the rates)', async () => {
     const r = await readMonthTables(input());
     expect(r.checks).toEqual([]);
     expect(r.value?.previous?.rows).toBeGreaterThan(0);
-    expect(r.value?.inputs?.table.rows).toBe(r.value?.reference?.q.length);
+    expect(r.value?.inputs?.table.rows).toBeGreaterThan(r.value?.previous?.rows ?? 0);
+    expect(r.value?.mortality).toBeDefined();
     expect(r.value?.inputs?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
 describe('when the month it starts from has no timely final', () => {
-  it('fails the proofs step with TABLE_PREVIOUS_MISSING and reads nothing', async () => {
+  it('fails the program step with TABLE_PREVIOUS_MISSING and reads nothing', async () => {
     const r = await readMonthTables(input({ previous: { month: 1 } }));
-    expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['proofs TABLE_PREVIOUS_MISSING']);
+    expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['program TABLE_PREVIOUS_MISSING']);
     expect(r.value).toEqual({});
   });
   it('starts from an empty table when it is the first month', async () => {
@@ -47,6 +48,16 @@ describe('when a table part or the mortality table is not a bound inscription', 
     const r = await readMonthTables(input({ records: without(m.genesis.mortality_table.inscription) }));
     expect(r.checks.map((c) => c.code)).toEqual(['TABLE_PART_MISSING']);
     expect(r.value?.inputs).toBeDefined();
+  });
+});
+
+describe('when a table part is inscribed with another content type', () => {
+  it('fails with TABLE_CONTENT_TYPE', async () => {
+    const part = input().inputs[0]?.payload.table.parts[0]?.inscription ?? '';
+    const record = m.records.get(part);
+    if (!record) throw new Error('no inputs part');
+    const records = new Map([...m.records, [part, { ...record, contentType: 'text/plain' }]]);
+    expect((await readMonthTables(input({ records }))).checks.map((c) => c.code)).toEqual(['TABLE_CONTENT_TYPE']);
   });
 });
 

@@ -1,20 +1,17 @@
 /**
- * The month's tables, read from bound inscriptions (docs/protocol.md §8, §12): the table of the month it starts from,
- * this month's inputs (the first `inputs` confirmed by the anchor), the mortality table the genesis pins, and the rates
- * they give (the reference computation); and the final's table. The proofs and the program are checked against them,
- * so a table that cannot be read fails the proofs step; the final table's faults are reported by the steps reading it.
+ * The month's tables, read from bound inscriptions (docs/protocol.md §6.0, §8, §12): the table of the month it starts
+ * from, this month's inputs (the first `inputs` confirmed by the anchor), the mortality table the genesis pins; and the
+ * final's table. The program runs on the first three, so a table that cannot be read fails the program step, before
+ * any actuary is judged; the final table's faults are reported by the step reading it.
  */
 import { failedOn } from '../../check';
 import { VerifyError } from '../../errors';
-import { computeMonth } from '../../program/reference';
-import type { AllocationOutput } from '../../program/types';
 import type { GenesisPayload } from '../../protocol/payloads';
 import { ALLOCATION, type AllocationTable } from '../../table/allocation';
 import { INPUTS, type InputsTable } from '../../table/inputs';
 import { MORTALITY } from '../../table/mortality';
 import { mortalityLookup, type MortalityLookup } from '../../table/mortality-lookup';
 import { parseTable } from '../../table/table-file';
-import { monthInput } from '../month-input';
 import type { InscriptionRecord, MessageRecord } from '../records';
 import { selectInputs } from '../select-inputs';
 import type { StepResult } from '../step-result';
@@ -27,8 +24,6 @@ export interface MonthTables {
   previous?: AllocationTable | null;
   inputs?: TableFromRef<InputsTable>;
   mortality?: MortalityLookup;
-  /** The reference computation of the month (its rates `q` are committed in the inputs batch roots). */
-  reference?: AllocationOutput;
 }
 
 export interface TablesInput {
@@ -41,9 +36,9 @@ export interface TablesInput {
   anchor: number;
 }
 
-/** Last month's table, this month's inputs, the mortality table and the reference computation; a failure is a failed proofs check. */
+/** Last month's table, this month's inputs and the mortality table; a failure is a failed program check. */
 export async function readMonthTables(input: TablesInput): Promise<StepResult<MonthTables>> {
-  const { genesis, month, records, previous } = input;
+  const { genesis, records, previous } = input;
   const tables: MonthTables = {};
   try {
     if (previous.month >= 1 && !previous.final) throw new VerifyError('TABLE_PREVIOUS_MISSING', `month ${previous.month}'s final (confirmed by its end) was not found: the previous table is unknown`, { month: previous.month });
@@ -53,10 +48,9 @@ export async function readMonthTables(input: TablesInput): Promise<StepResult<Mo
     tables.inputs = inputs;
     const mortality = mortalityLookup(await parseTable(MORTALITY, objectBody(records, genesis.mortality_table, 'mortality table')));
     tables.mortality = mortality;
-    tables.reference = computeMonth(monthInput(genesis.params.start_month, month, last ?? undefined, inputs.table, mortality));
     return { checks: [], value: tables };
   } catch (e) {
-    return { checks: [failedOn('proofs', e)], value: tables };
+    return { checks: [failedOn('program', e)], value: tables };
   }
 }
 
