@@ -7,7 +7,9 @@ describe('the months a genesis defines at a tip', () => {
   it('lists every month whose anchor is at or below the tip, with its end height and calendar label', () => {
     const months = monthListing(PARAMS, 267);
     expect(months.map((m) => m.month)).toEqual([1, 2, 3]);
-    expect(months[0]).toEqual({ month: 1, anchorHeight: 207, endHeight: 207 + 9 + 7 + 6 - 1 + 1 + 5, label: '2026-11' });
+    // The month ends when its last attempt can end (§6): A_m + max_attempts · (lead window + race delay + race window − 1
+    // + reveal confirmations + reveal window).
+    expect(months[0]).toEqual({ month: 1, anchorHeight: 207, endHeight: 207 + 3 * (3 + 7 + 6 - 1 + 1 + 5), label: '2026-11' });
     expect(months[2]!.label).toBe('2027-01');
   });
 

@@ -5,6 +5,7 @@
  */
 import type { EsploraClient } from '../../core/esplora/client';
 import { VerifyError } from '../../core/errors';
+import { bindingCheck } from '../../core/month/fetch/host-checks';
 import { looseMessages, looseParams } from '../../core/month/fetch/loose';
 import { anchorHeight, monthEnd } from '../../core/month/timeline';
 import type { GenesisParams } from '../../core/protocol/payloads';
@@ -50,7 +51,8 @@ export function monthListing(params: unknown, tipHeight: number): MonthListing[]
 
 export async function listMonths(client: EsploraClient, genesisId: string): Promise<MonthsListing> {
   const id = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const [tipHeight, tx] = await Promise.all([client.fetchTipHeight(), client.fetchTx(id.txid)]);
+  // The genesis' witness must bind (a host serving another is refuted by the next), or a liar could hide the months.
+  const [tipHeight, tx] = await Promise.all([client.fetchTipHeight(), client.fetchTx(id.txid, { check: bindingCheck(client) })]);
   const genesis = looseMessages(tx).find((m) => m.type === 'genesis' && m.id === genesisId);
   const params = genesis ? looseParams(genesis.payload) : undefined;
   if (!genesis || !params || params.blocksPerMonth < 1) throw new VerifyError('ANCHOR_GENESIS_MISSING', `inscription ${genesisId} is not a genesis message`, { genesis: genesisId });

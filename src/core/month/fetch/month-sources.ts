@@ -13,7 +13,7 @@ import type { BlockSource, MonthSources, RevealSource } from '../records';
 import type { Depth } from '../report';
 import { tipHeight } from '../../esplora/block-at-height';
 import { fetchBlock } from './blocks';
-import { blameOmissions, dropInvented, settleContested } from './host-checks';
+import { bindingCheck, blameOmissions, dropInvented, settleContested } from './host-checks';
 import { fetchListing, markerMonths, type MarkerListing } from './listings';
 import { looseMessages, looseParams, strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
@@ -49,9 +49,10 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   const blocksAt = async (heights: Iterable<number>): Promise<Record<number, BlockSource>> =>
     Object.fromEntries(await Promise.all([...new Set(heights)].map(async (h) => [h, await blockAt(h)] as const)));
 
-  // Discovery: the marker listings and every listed transaction (the genesis' too).
+  // Discovery: the marker listings and every listed transaction (the genesis' too). The genesis steers everything
+  // fetched after it, so its witness must bind before it is read: a host serving another is asked no more.
   const [withGenesis, firstListings] = await Promise.all([
-    fetchTransactions(client, [genesis.txid], knownTransactions(reuse.reveals)),
+    fetchTransactions(client, [genesis.txid], knownTransactions(reuse.reveals), bindingCheck(client)),
     Promise.all(markerMonths(month, depth).map((m) => fetchListing(client, network, genesis, m))),
   ]);
   const genesisTx = withGenesis.byId.get(genesis.txid);

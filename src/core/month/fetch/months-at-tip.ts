@@ -2,6 +2,7 @@
 import { VerifyError } from '../../errors';
 import { tipHeight, type BlockClient } from '../../esplora/block-at-height';
 import { parseInscriptionId } from '../../protocol/ids';
+import { bindingCheck } from './host-checks';
 import { looseMessages, looseParams, type LooseParams } from './loose';
 import type { MonthClient } from './month-client';
 
@@ -11,7 +12,8 @@ import type { MonthClient } from './month-client';
  */
 export async function monthsAtTip(client: Pick<MonthClient, 'fetchTx'> & BlockClient, genesisId: string): Promise<{ months: number; tip: number; params: LooseParams }> {
   const id = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const [tx, tip] = await Promise.all([client.fetchTx(id.txid), tipHeight(client)]);
+  // The genesis' witness must bind (a host serving another is refuted by the next), or a liar could hide the months.
+  const [tx, tip] = await Promise.all([client.fetchTx(id.txid, { check: bindingCheck(client) }), tipHeight(client)]);
   const genesis = looseMessages(tx).find((m) => m.id === genesisId);
   const params = genesis?.type === 'genesis' ? looseParams(genesis.payload) : undefined;
   if (!params || params.blocksPerMonth < 1) throw new VerifyError('ANCHOR_GENESIS_MISSING', `${genesisId} is not a genesis message with parameters`, { genesis: genesisId });

@@ -14,10 +14,13 @@ export function knownTransactions(reuse: Readonly<Record<string, RevealSource>> 
   return { byId: new Map(Object.entries(reuse).map(([txid, r]) => [txid, r.tx])), failures: [] };
 }
 
-/** The transactions of `txids` not yet in `known`, fetched; returns `known` with them and their failures added. */
-export async function fetchTransactions(client: MonthClient, txids: Iterable<string>, known: Transactions): Promise<Transactions> {
+/**
+ * The transactions of `txids` not yet in `known`, fetched (each answer passing `check`, when given, or the next host is
+ * asked); returns `known` with them and their failures added.
+ */
+export async function fetchTransactions(client: MonthClient, txids: Iterable<string>, known: Transactions, check?: (tx: ParsedTx) => Promise<void>): Promise<Transactions> {
   const missing = [...new Set(txids)].filter((txid) => !known.byId.has(txid));
-  const fetched = await Promise.all(missing.map((txid) => fetchTransaction(client, txid)));
+  const fetched = await Promise.all(missing.map((txid) => fetchTransaction(client, txid, check)));
   const byId = new Map(known.byId);
   const failures = [...known.failures];
   fetched.forEach((x, i) => {
@@ -28,9 +31,9 @@ export async function fetchTransactions(client: MonthClient, txids: Iterable<str
 }
 
 /** One transaction, or the failure to obtain it. */
-export async function fetchTransaction(client: MonthClient, txid: string): Promise<ParsedTx | FetchFailure> {
+export async function fetchTransaction(client: MonthClient, txid: string, check?: (tx: ParsedTx) => Promise<void>): Promise<ParsedTx | FetchFailure> {
   try {
-    return await client.fetchTx(txid);
+    return await client.fetchTx(txid, check ? { check } : {});
   } catch (e) {
     rethrowUnlessFetchFailure(e);
     return { txid, code: e.code, message: e.message };
