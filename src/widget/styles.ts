@@ -26,7 +26,7 @@ export const BADGE_CSS = `
 @media (prefers-reduced-motion: reduce) { .spin { animation: none; } }
 .text { display: flex; flex-direction: column; min-width: 0; }
 .title { font-weight: 650; letter-spacing: 0.005em; }
-.meta { font-size: 12.5px; opacity: 0.92; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.meta { font-size: 12.5px; opacity: 0.92; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
 .reason { font-size: 12.5px; line-height: 1.3; margin-top: 2px; }
 .reason[hidden] { display: none; }
 .code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12px; }
