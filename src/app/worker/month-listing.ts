@@ -4,12 +4,9 @@
  * first: each month's verification parses and checks the genesis strictly.
  */
 import type { EsploraClient } from '../../core/esplora/client';
-import { VerifyError } from '../../core/errors';
-import { bindingCheck } from '../../core/month/fetch/host-checks';
-import { looseMessages, looseParams } from '../../core/month/fetch/loose';
+import { looseGenesis } from '../../core/month/fetch/months-at-tip';
 import { anchorHeight, monthEnd } from '../../core/month/timeline';
 import type { GenesisParams } from '../../core/protocol/payloads';
-import { parseInscriptionId } from '../../core/protocol/ids';
 import type { MonthListing, MonthsListing } from './api';
 
 /** Most months a listing shows (a genesis with a tiny month length must not make the page list millions). */
@@ -50,11 +47,6 @@ export function monthListing(params: unknown, tipHeight: number): MonthListing[]
 }
 
 export async function listMonths(client: EsploraClient, genesisId: string): Promise<MonthsListing> {
-  const id = parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  // The genesis' witness must bind (a host serving another is refuted by the next), or a liar could hide the months.
-  const [tipHeight, tx] = await Promise.all([client.fetchTipHeight(), client.fetchTx(id.txid, { check: bindingCheck(client) })]);
-  const genesis = looseMessages(tx).find((m) => m.type === 'genesis' && m.id === genesisId);
-  const params = genesis ? looseParams(genesis.payload) : undefined;
-  if (!genesis || !params || params.blocksPerMonth < 1) throw new VerifyError('ANCHOR_GENESIS_MISSING', `inscription ${genesisId} is not a genesis message`, { genesis: genesisId });
+  const [tipHeight, genesis] = await Promise.all([client.fetchTipHeight(), looseGenesis(client, genesisId)]);
   return { tipHeight, months: monthListing(genesis.payload.params, tipHeight) };
 }
