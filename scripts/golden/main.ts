@@ -63,7 +63,7 @@ vector of the same name in \`vectors/adversarial/\`. Each folder's \`runs.json\`
 - \`month-M.quick.USER.json\`: \`drey-verify month M --depth quick --user USER --json\`: exit code and report.
 
 Reports are normalised: \`timings\` and \`requests\` removed, the program's run time removed from its check, the devnet's
-URL written as \`http://devnet.invalid/api\`. \`src/cli/golden.test.ts\` runs the same commands and requires
+URL written as \`http://devnet.invalid/api\`. \`src/cli/golden-{0,1}.test.ts\` run the same commands and require
 byte-identical files. A change meant to change reports regenerates them (\`npm run golden\`, or
 \`npm run golden -- CHAIN…\` for some chains) and the diff is reviewed as part of the change.
 `;

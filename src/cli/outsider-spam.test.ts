@@ -3,7 +3,7 @@
  * seed, same actuaries, same months) plus an outsider writing to every marker — plain and dust payments, a P2WSH
  * witness envelope, junk and oversized `drey/1` inscriptions, a loose `final`, a message naming 2,000 ids, messages
  * under an unregistered key, copies of real messages. Both chains' reports are the golden copies that
- * src/cli/golden.test.ts holds byte-identical to what `drey-verify` says today; here they must give every month the
+ * src/cli/golden.test-util.ts holds byte-identical to what `drey-verify` says today; here they must give every month the
  * same verdict, the same table root and the same month log.
  */
 import { readFileSync } from 'node:fs';

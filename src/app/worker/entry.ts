@@ -25,15 +25,21 @@ const watches = new Map<number, { close(): void }>();
 /** Tables a full run verified here, by network, genesis and month. */
 const tables = new Map<string, VerifiedTable>();
 
-function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net): EsploraClient {
+/**
+ * The chain tip is a glance at the hosts, shown on every page: a host that cannot answer it within this long is
+ * reported (with its coded error, and a Refresh button) instead of being retried for a month's full budget.
+ */
+const TIP_RETRY_BUDGET_MS = 15_000;
+
+function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net, retryBudgetMs?: number): EsploraClient {
   const rate = s.rps ? { requestsPerSecond: s.rps, burst: Math.max(2, Math.ceil(s.rps / 2)) } : {};
-  return createEsploraClient({ hosts: s.esplora, network: s.network, fetch: f, cache, ...rate, ...(signal ? { signal } : {}) });
+  return createEsploraClient({ hosts: s.esplora, network: s.network, fetch: f, cache, ...rate, ...(signal ? { signal } : {}), ...(retryBudgetMs ? { retryBudgetMs } : {}) });
 }
 
 const tableKey = (s: VerifySettings, month: number) => `${s.network}|${s.genesis}|${month}`;
 
 const api: VerifierApi = {
-  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s))),
+  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, undefined, net, TIP_RETRY_BUDGET_MS))),
 
   months: (s) => outcomeOf(() => listMonths(clientFor(s), s.genesis)),
 

@@ -49,7 +49,7 @@ describe('when no Esplora host can be reached', () => {
 
 /**
  * Against the devnet's scenario chain (fixtures/devnet, served on an empty data directory): quick mode and the disk
- * cache. What every month of this chain and of the adversarial vectors verifies to is src/cli/golden.test.ts.
+ * cache. What every month of this chain and of the adversarial vectors verifies to is src/cli/golden.test-util.ts.
  */
 describe('when the devnet serves the scenario', { timeout: 600_000 }, () => {
   let devnet: DevnetProcess | undefined;
