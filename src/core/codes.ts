@@ -8,7 +8,7 @@
  * pipeline). Each has an adversarial vector in which it is the month's first failing check.
  */
 export const MONTH_CODES = [
-  'ANCHOR_GENESIS_ID', 'ANCHOR_NETWORK_MISMATCH', 'ANCHOR_CHECKPOINT_MISMATCH', 'ANCHOR_GENESIS_MISSING',
+  'ANCHOR_GENESIS_MISSING',
   'GENESIS_PARAM_RANGE', 'GENESIS_RACE_DELAY', 'GENESIS_BATCH_SIZE', 'GENESIS_SUPER_MAJORITY', 'GENESIS_REWARD_SHARES',
   'GENESIS_MONTH_TOO_SHORT', 'GENESIS_START_HEIGHT', 'GENESIS_GROUP', 'GENESIS_PAILLIER', 'GENESIS_PROOF_SYSTEM',
   'TABLE_INPUTS_MISSING', 'TABLE_INPUTS_LATE', 'TABLE_PART_MISSING', 'TABLE_CONTENT_TYPE', 'TABLE_PART_HASH', 'TABLE_ROW_ORDER',
@@ -37,9 +37,11 @@ export const MONTH_INFO_CODES = [
 
 /**
  * docs/protocol.md §14.4, besides FETCH_ and CHAIN_: what the month needed but the hosts did not give (or the pipeline
- * could not establish) — the month is unavailable, never rejected.
+ * could not establish), and settings of the user's that do not fit the chain the hosts serve — the month is
+ * unavailable, never rejected.
  */
-export const MONTH_UNAVAILABLE_CODES = ['LOTTERY_ANCHOR_UNVERIFIED', 'TABLE_PREVIOUS_MISSING', 'MERKLE_PREVIOUS_MISSING', 'PIPELINE_STEP_MISSING', 'PIPELINE_NOT_CHECKED'] as const;
+export const MONTH_UNAVAILABLE_CODES = [
+  'ANCHOR_GENESIS_ID', 'ANCHOR_NETWORK_MISMATCH', 'ANCHOR_CHECKPOINT_MISMATCH', 'LOTTERY_ANCHOR_UNVERIFIED', 'TABLE_PREVIOUS_MISSING', 'MERKLE_PREVIOUS_MISSING', 'PIPELINE_STEP_MISSING', 'PIPELINE_NOT_CHECKED'] as const;
 
 /** What the hosts could not give or agree on (src/core/esplora): never a finding about the month. */
 const FETCH_CODES = [

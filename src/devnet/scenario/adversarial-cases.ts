@@ -13,8 +13,10 @@ import type { AllocationRow } from '../../core/table/allocation';
 import type { MonthScript, SetupScript } from './scripts';
 
 export interface CaseSpec {
-  /** The code that must be the first failing check (§14.2), or null: the month must verify. */
+  /** The code that must be the first failing check (§14.2, or §14.4 when `unavailable`), or null: the month must verify. */
   code: string | null;
+  /** The code is one of the user's settings (§14.4): the month must end unavailable, not rejected. */
+  unavailable?: true;
   step: string;
   what: string;
   /** Information codes (§14.3) the report must list. */
@@ -65,9 +67,9 @@ export const ADVERSARIAL_CASES = {
   'user-not-found': { code: null, chain: 'honest', info: ['MERKLE_USER_NOT_FOUND'], verify: { depth: 'quick', user: 'nobody' }, step: 'roots', what: 'a quick check for a user id that is not in the table: information, the month verifies' },
 
   // ---- the user's settings (another case's chain)
-  'anchor-genesis-id': { code: 'ANCHOR_GENESIS_ID', chain: 'honest', verify: { genesis: 'malformed' }, step: 'anchors', what: 'the genesis id is not <txid>i<index>' },
-  'anchor-network-mismatch': { code: 'ANCHOR_NETWORK_MISMATCH', chain: 'honest', verify: { clientNetwork: 'testnet' }, step: 'anchors', what: 'the client is set for testnet, the month is regtest' },
-  'anchor-checkpoint-mismatch': { code: 'ANCHOR_CHECKPOINT_MISMATCH', chain: 'honest', verify: { checkpoint: 'wrong' }, step: 'anchors', what: 'the user expects another block hash at a checkpoint height' },
+  'anchor-genesis-id': { code: 'ANCHOR_GENESIS_ID', unavailable: true, chain: 'honest', verify: { genesis: 'malformed' }, step: 'anchors', what: 'the genesis id is not <txid>i<index>' },
+  'anchor-network-mismatch': { code: 'ANCHOR_NETWORK_MISMATCH', unavailable: true, chain: 'honest', verify: { clientNetwork: 'testnet' }, step: 'anchors', what: 'the client is set for testnet, the month is regtest' },
+  'anchor-checkpoint-mismatch': { code: 'ANCHOR_CHECKPOINT_MISMATCH', unavailable: true, chain: 'honest', verify: { checkpoint: 'wrong' }, step: 'anchors', what: 'the user expects another block hash at a checkpoint height' },
   'anchor-genesis-missing': { code: 'ANCHOR_GENESIS_MISSING', chain: 'honest', verify: { genesis: 'program' }, step: 'signatures', what: 'the genesis id names the allocation program, not a genesis message' },
 
   // ---- the founders' genesis

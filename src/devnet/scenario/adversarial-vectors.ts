@@ -32,8 +32,8 @@ export interface ExpectedVector {
   checkpoint?: { height: number; hash: string };
   /** Another case whose chain this vector verifies. */
   chain?: string;
-  verdict: 'rejected' | 'verified';
-  /** The first failing check's code (rejected). */
+  verdict: 'rejected' | 'unavailable' | 'verified';
+  /** The first failing check's code (rejected, unavailable). */
   code?: string;
   /** Information codes the report must list. */
   info?: string[];
@@ -55,7 +55,7 @@ export function expectedFor(name: AdversarialCase, spec: CaseSpec, chain: { gene
     ...(v.clientNetwork ? { clientNetwork: v.clientNetwork } : {}),
     ...(v.checkpoint ? { checkpoint: { height: 100, hash: '00'.repeat(32) } } : {}),
     ...(spec.chain ? { chain: spec.chain } : {}),
-    verdict: spec.code === null ? 'verified' : 'rejected', ...(spec.code ? { code: spec.code } : {}),
+    verdict: spec.code === null ? 'verified' : spec.unavailable ? 'unavailable' : 'rejected', ...(spec.code ? { code: spec.code } : {}),
     ...(spec.info ? { info: spec.info } : {}), ...(spec.penalty ? { penalty: spec.penalty } : {}), ...(spec.failed ? { failed: spec.failed } : {}),
     step: spec.step, what: spec.what, source: `${SOURCE}, case ${name}`,
   };
@@ -65,7 +65,7 @@ export function expectedFor(name: AdversarialCase, spec: CaseSpec, chain: { gene
 export function readmeFor(names: readonly AdversarialCase[]): string {
   const row = (n: AdversarialCase): string => {
     const s: CaseSpec = ADVERSARIAL_CASES[n];
-    const ends = s.code ? `\`${s.code}\`` : `verified${s.penalty ? `, penalty \`${s.penalty}\`` : ''}${s.info ? `; lists ${s.info.map((c) => `\`${c}\``).join(', ')}` : ''}`;
+    const ends = s.code ? `${s.unavailable ? 'unavailable, ' : ''}\`${s.code}\`` : `verified${s.penalty ? `, penalty \`${s.penalty}\`` : ''}${s.info ? `; lists ${s.info.map((c) => `\`${c}\``).join(', ')}` : ''}`;
     return `| \`${n}\` | ${ends} | ${s.chain ? `chain of \`${s.chain}\`; ` : ''}${s.what.replace(/\|/g, '\\|')} |`;
   };
   return `# Adversarial months
@@ -81,7 +81,7 @@ Each folder holds:
   (genesis id, relays, the case and the events the simulator played) — unless \`expected.json\` names a \`chain\`;
 - \`expected.json\`: how to verify (\`genesis\`, \`month\`, \`depth\`, \`user\`, \`network\`, \`clientNetwork\`,
   \`checkpoint\`) and how it must end: \`verdict: "rejected"\` with the \`code\` of the month's **first failing check**
-  (docs/protocol.md §14.2), or \`verdict: "verified"\` with the \`penalty\` the final must carry, the information codes
+  (docs/protocol.md §14.2), \`verdict: "unavailable"\` with that code when it is one of the user's settings (§14.4), or \`verdict: "verified"\` with the \`penalty\` the final must carry, the information codes
   (§14.3) the report must list (\`info\`), and an earlier month that must have \`failed\`.
 
 | case | ends | what |

@@ -37,6 +37,8 @@ const assertedIn = (code: string): string[] => unitText
   .filter(([, t]) => t.includes('expect(') && new RegExp(`['"\`][^'"\`\\n]*\\b${code}\\b[^'"\`\\n]*['"\`]`).test(t)).map(([f]) => f);
 
 const rejections = documented('### 14.2');
+/** The user's settings that do not fit the chain: the month is unavailable (§14.4). */
+const settings = documented('### 14.4');
 const information = documented('### 14.3');
 
 describe('docs/protocol.md §14.2 (rejections)', () => {
@@ -50,8 +52,20 @@ describe('docs/protocol.md §14.2 (rejections)', () => {
     expect([...byVector, ...assertedIn(code)], `${code}: no vector ends with it and no unit test asserts it`).not.toEqual([]);
   });
 
-  it('names every code a vector expects', () => {
-    for (const [name, e] of vectors) if (e.code) expect(rejections, `${name} expects ${e.code}`).toContain(e.code);
+  it('names every code a vector expects rejected', () => {
+    for (const [name, e] of vectors) if (e.code && e.verdict === 'rejected') expect(rejections, `${name} expects ${e.code}`).toContain(e.code);
+  });
+});
+
+describe('docs/protocol.md §14.4 (the user\'s settings)', () => {
+  it.each(settings)('%s makes some vector unavailable, or is asserted by a unit test', (code) => {
+    const byVector = vectors.filter(([, e]) => e.verdict === 'unavailable' && e.code === code).map(([name]) => name);
+    expect([...byVector, ...assertedIn(code)], `${code}: no vector ends with it and no unit test asserts it`).not.toEqual([]);
+  });
+
+  it('names every code a vector expects unavailable', () => {
+    expect(settings.length).toBeGreaterThan(0);
+    for (const [name, e] of vectors) if (e.code && e.verdict === 'unavailable') expect(settings, `${name} expects ${e.code}`).toContain(e.code);
   });
 });
 

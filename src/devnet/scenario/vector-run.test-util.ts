@@ -86,8 +86,8 @@ export async function openChain(dir: string, chain: string): Promise<{ verify: (
 /** How the outcome differs from what expected.json says (empty: it ends as stated). */
 export function mismatches(e: ExpectedVector, o: Outcome, before?: Outcome): string[] {
   const out: string[] = [];
-  if (e.verdict === 'rejected') {
-    if (o.verdict !== 'rejected' && o.verdict !== 'error') out.push(`verdict ${o.verdict}, expected rejected`);
+  if (e.verdict === 'rejected' || e.verdict === 'unavailable') {
+    if (o.verdict !== e.verdict && o.verdict !== 'error') out.push(`verdict ${o.verdict}, expected ${e.verdict}`);
     if (o.first !== e.code) out.push(`first failing check ${o.first ?? 'none'} (all: ${o.failures.join(', ') || 'none'}), expected ${e.code}`);
     return out;
   }

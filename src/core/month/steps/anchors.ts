@@ -1,6 +1,11 @@
-/** Step "anchors": the hosts serve the network asked for, and the block at the user's checkpoint height (if any) is the user's. */
+/**
+ * Step "anchors": the hosts serve the network asked for, and the block at the user's checkpoint height (if any) is the
+ * user's. Both are the user's settings against the chain the hosts serve: a mismatch makes the month unavailable
+ * (docs/protocol.md §14.4), never rejected — nothing on the chain is at fault.
+ */
 import { failed, passed, type Check } from '../../check';
 import type { NetworkName } from '../../chain/network';
+import { isVerifyCode } from '../../codes';
 import { VerifyError } from '../../errors';
 import type { BlockSource } from '../records';
 import type { StepResult } from '../step-result';
@@ -23,7 +28,10 @@ export function verifyAnchors(input: AnchorsInput): StepResult<never> {
   } else checks.push(passed('anchors', `network ${network}; genesis ${genesisId}`, { network, genesis: genesisId, hosts: [...client.hosts] }));
   if (checkpoint) {
     const b = input.blocks[checkpoint.height];
-    if (!b || b.hash !== checkpoint.hash.toLowerCase()) {
+    if (!b || b.error) {
+      const code = b?.error?.code ?? 'FETCH_NOT_FOUND';
+      checks.push(failed('anchors', new VerifyError(isVerifyCode(code) ? code : 'FETCH_FAILED', `the block at checkpoint height ${checkpoint.height} could not be obtained: ${b?.error?.message ?? 'not fetched'}`, { checkpoint, hosts: b?.hosts ?? {} })));
+    } else if (b.hash !== checkpoint.hash.toLowerCase()) {
       checks.push(failed('anchors', new VerifyError('ANCHOR_CHECKPOINT_MISMATCH', `the hosts name ${b?.hash ?? 'nothing'} at checkpoint height ${checkpoint.height}`, { checkpoint, served: b?.hash ?? null })));
     } else checks.push(passed('anchors', `checkpoint ${checkpoint.height} matches`, { checkpoint }));
   }
