@@ -31,11 +31,11 @@ const retry = (what: string): CodeHelp => ({ what, todo: RETRY });
 const info = (what: string): CodeHelp => ({ what, todo: 'Nothing to do: this is listed for information and does not change the verdict.' });
 
 export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
-  // Trust anchors: the settings the verification starts from.
-  ANCHOR_GENESIS_ID: { what: 'The genesis id is not an inscription id of the form <txid>i<index>.', todo: 'Correct the genesis id: copy it again from the deployment’s published settings.' },
+  // Trust anchors: the settings the verification starts from (a mismatch is the user's setting, not the month's fault).
+  ANCHOR_GENESIS_ID: { what: 'The genesis id is not an inscription id of the form <txid>i<index>. Nothing is concluded about the month.', todo: 'Correct the genesis id: copy it again from the deployment’s published settings.' },
   ANCHOR_GENESIS_MISSING: { what: 'The genesis id does not name a Drey genesis message on this chain.', todo: SETTINGS },
-  ANCHOR_NETWORK_MISMATCH: { what: 'The Esplora hosts are set for another Bitcoin network than the one chosen.', todo: SETTINGS },
-  ANCHOR_CHECKPOINT_MISMATCH: { what: 'The hosts name another block than the checkpoint you trust at that height: they follow another chain.', todo: 'Check the checkpoint, then use hosts that follow the chain you trust.' },
+  ANCHOR_NETWORK_MISMATCH: { what: 'The Esplora hosts are set for another Bitcoin network than the one chosen. Nothing is concluded about the month.', todo: SETTINGS },
+  ANCHOR_CHECKPOINT_MISMATCH: { what: 'The hosts name another block than the checkpoint you trust at that height: they follow another chain. Nothing is concluded about the month.', todo: 'Check the checkpoint, then use hosts that follow the chain you trust.' },
 
   // The genesis' own rules (docs/protocol.md §4.2.1): the founders' faults.
   GENESIS_PARAM_RANGE: protocol('A parameter the genesis fixes is outside the range the protocol allows.'),
