@@ -44,18 +44,25 @@ export function heightProver(client: Pick<EsploraClient, 'fetchBlockTxids' | 'fe
 }
 
 /**
- * Whether block `hash` proves `height`: its proof, or the error that says why not. A FETCH_ error (the proof could
- * not be obtained) decides nothing; CHAIN_HEIGHT_UNPROVABLE (a height before BIP34) neither; any other CHAIN_ error
- * says the block is not at `height`.
+ * Whether block `hash` proves `height`: its proof, or the error that says why not. Only what the block itself shows
+ * refutes it — its authentic coinbase proves another height, or no height (CHAIN_HEIGHT_MISMATCH,
+ * CHAIN_COINBASE_MALFORMED). A proof that could not be obtained (FETCH_, or every host's answer failing its check)
+ * decides nothing, nor does a height before BIP34 (CHAIN_HEIGHT_UNPROVABLE).
  */
 async function heightProofOf(prove: HeightProver, network: NetworkParams, hash: string, header: Header, height: number): Promise<{ proof: HeightProof } | { error: VerifyError; refutes: boolean }> {
+  let proof: HeightProof;
   try {
-    const proof = await prove(hash);
+    proof = await prove(hash);
+  } catch (e) {
+    rethrowUnlessFetchFailure(e);
+    return { error: e, refutes: false };
+  }
+  try {
     verifyBlockHeight({ hash, header, proof }, height, network);
     return { proof };
   } catch (e) {
     rethrowUnlessFetchFailure(e);
-    return { error: e, refutes: !e.code.startsWith('FETCH_') && e.code !== 'CHAIN_HEIGHT_UNPROVABLE' };
+    return { error: e, refutes: e.code === 'CHAIN_HEIGHT_MISMATCH' || e.code === 'CHAIN_COINBASE_MALFORMED' };
   }
 }
 
@@ -107,7 +114,7 @@ export async function settleBlockAtHeight(client: BlockClient, height: number, p
     if (header && provenHeader(header, client.network)) proven.set(hash, header);
     else client.blame(host, { code: 'CHAIN_UNPROVEN_BLOCK', message: `named block ${hash} at height ${height} but cannot show its header with valid proof of work`, evidence: { height, hash } });
   }));
-  if (prove) {
+  if (prove && proven.size > 0) {
     // The blocks' own heights decide: a block that proves another height is not at this one, and its namers lied.
     const outcomes = await Promise.all([...proven].map(async ([hash, header]) => [hash, await heightProofOf(prove, client.network, hash, header, height)] as const));
     const standing = outcomes.filter(([, p]) => !('refutes' in p && p.refutes));

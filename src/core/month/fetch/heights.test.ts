@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveChain, type ChainServer } from '../../../../scripts/golden/collect';
+import { isUnavailableCode } from '../../codes';
 import { heightProver, settleBlockAtHeight } from '../../esplora/block-at-height';
 import { createEsploraClient } from '../../esplora/client';
 import { verifyMonth } from '../../pipeline';
@@ -44,6 +45,17 @@ describe('when a host names a real block at the wrong height', { timeout: 120_00
       expect(b.heightProof?.coinbase.txid).toBe((await client.fetchBlockTxids(honest))[0]);
       expect(client.hostsReport().liars).toMatchObject([{ host: LIAR, code: 'CHAIN_HEIGHT_MISMATCH' }]);
     }
+  });
+
+  it('a proof no host can give decides nothing: the block is unavailable and no host is blamed for naming it', async () => {
+    const garbled = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input);
+      return /\/block\/[0-9a-f]{64}\/txids$/.test(url) ? Response.json(['ab'.repeat(32)]) : fetch(url, init);
+    }) as typeof fetch;
+    const client = createEsploraClient({ hosts: [server.url], network: 'regtest', fetch: garbled, requestsPerSecond: 1000, burst: 100 });
+    const e = await settleBlockAtHeight(client, 150, heightProver(client)).then(() => undefined, (x: unknown) => x as { code: string });
+    expect(isUnavailableCode(e?.code ?? '')).toBe(true);
+    expect(client.hostsReport().liars.filter((l) => l.code === 'CHAIN_HEIGHT_MISMATCH' || l.code === 'CHAIN_COINBASE_MALFORMED')).toEqual([]);
   });
 
   it('on its word alone the month is not verified: unavailable (a host\'s lie), never rejected, the liar named', async () => {
