@@ -276,7 +276,7 @@ export const STEP_TEXT: Record<Step, { name: string; proves: string; unit?: stri
   anchors: { name: 'Trust anchors', proves: 'The network and the genesis inscription you configured are the ones every message names.' },
   fetch: { name: 'Fetch', proves: 'Every object the month refers to was obtained from the hosts and re-hashed to its id.' },
   spv: { name: 'SPV', proves: 'Each transaction is in a block whose header has valid proof of work.' },
-  headers: { name: 'Headers', proves: 'Every referenced block has valid proof of work, and the hosts agree on the block at each height.' },
+  headers: { name: 'Headers', proves: 'Every referenced block has valid proof of work and proves its own height (its first transaction starts with it), and the hosts agree on the block at each height.' },
   inscriptions: { name: 'Inscriptions', proves: 'Each reveal is in a verified block, and its witness is bound to its commit output (BIP341), so it cannot be swapped.' },
   signatures: { name: 'Signatures', proves: 'Each message is canonical, well-formed, about this network, genesis and month, and signed by its signer.' },
   eligibility: { name: 'Eligibility', proves: 'Each counted actuary registered in time with a stake output that exists, holds the minimum and was unspent at the anchor.' },

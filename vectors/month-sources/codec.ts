@@ -1,6 +1,7 @@
 /**
- * Month sources as JSON (what the fetch layer hands the verify steps, recorded from a devnet chain): transactions and
- * headers as raw hex, re-parsed on load, so the step tests run on real chain data without a devnet or a network.
+ * Month sources as JSON (what the fetch layer hands the verify steps, recorded from a devnet chain): transactions,
+ * headers and coinbases as raw hex, re-parsed on load, so the step tests run on real chain data without a devnet or a
+ * network.
  */
 import { bytesToHex } from '../../src/core/bytes';
 import { parseHeader } from '../../src/core/chain/header';
@@ -9,7 +10,7 @@ import type { BlockSource, MonthSources, RevealSource, StakeSource } from '../..
 
 type TxJson = string;
 interface RevealJson { tx: TxJson; proof: RevealSource['proof']; spent: TxJson[]; found: RevealSource['found'] }
-interface BlockJson { height: number; hash: string; header?: string; hosts: Record<string, string>; error?: BlockSource['error'] }
+interface BlockJson { height: number; hash: string; header?: string; coinbase?: TxJson; branch?: string[]; hosts: Record<string, string>; error?: BlockSource['error'] }
 interface StakeJson { txid: string; vout: number; tx?: TxJson; outspends?: StakeSource['outspends']; error?: StakeSource['error'] }
 
 export interface MonthSourcesJson {
@@ -32,7 +33,10 @@ export function sourcesToJson(src: MonthSources): MonthSourcesJson {
     network: src.network, genesisId: src.genesisId, month: src.month, tipHeight: src.tipHeight, previousMonth: src.previousMonth ?? src.month - 1,
     listed: Object.fromEntries(Object.entries(src.listed).map(([m, t]) => [m, t])), failures: src.failures,
     reveals: Object.fromEntries(Object.entries(src.reveals).map(([txid, r]) => [txid, { tx: txHex(r.tx), proof: r.proof, spent: Object.values(r.spent).map(txHex), found: r.found }])),
-    blocks: Object.fromEntries(Object.entries(src.blocks).map(([h, b]) => [h, { height: b.height, hash: b.hash, hosts: b.hosts, ...(b.header ? { header: bytesToHex(b.header.bytes) } : {}), ...(b.error ? { error: b.error } : {}) }])),
+    blocks: Object.fromEntries(Object.entries(src.blocks).map(([h, b]) => [h, {
+      height: b.height, hash: b.hash, hosts: b.hosts, ...(b.header ? { header: bytesToHex(b.header.bytes) } : {}),
+      ...(b.heightProof ? { coinbase: txHex(b.heightProof.coinbase), branch: [...b.heightProof.branch] } : {}), ...(b.error ? { error: b.error } : {}),
+    }])),
     stakes: Object.fromEntries(Object.entries(src.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: txHex(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
   };
 }
@@ -44,7 +48,10 @@ export function sourcesFromJson(j: MonthSourcesJson): MonthSources {
     reveals: Object.fromEntries(Object.entries(j.reveals).map(([txid, r]) => [txid, {
       tx: parseTx(r.tx), proof: r.proof, spent: Object.fromEntries(r.spent.map((s) => { const tx = parseTx(s); return [tx.txid, tx]; })), found: r.found,
     }])),
-    blocks: Object.fromEntries(Object.entries(j.blocks).map(([h, b]) => [Number(h), { height: b.height, hash: b.hash, hosts: b.hosts, ...(b.header ? { header: parseHeader(b.header) } : {}), ...(b.error ? { error: b.error } : {}) }])),
+    blocks: Object.fromEntries(Object.entries(j.blocks).map(([h, b]) => [Number(h), {
+      height: b.height, hash: b.hash, hosts: b.hosts, ...(b.header ? { header: parseHeader(b.header) } : {}),
+      ...(b.coinbase ? { heightProof: { coinbase: parseTx(b.coinbase), branch: b.branch ?? [] } } : {}), ...(b.error ? { error: b.error } : {}),
+    }])),
     stakes: Object.fromEntries(Object.entries(j.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: parseTx(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
   };
 }

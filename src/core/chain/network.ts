@@ -18,6 +18,11 @@ export interface NetworkParams {
   floorReason: string;
   /** Height from which ord treats cursed inscriptions as blessed (ord `Chain::jubilee_height`). */
   jubileeHeight: number;
+  /**
+   * First height whose coinbase must start with the block height (BIP34; Bitcoin Core `consensus.BIP34Height`): from
+   * it on a block proves its own height; below it no height can be proven.
+   */
+  bip34Height: number;
 }
 
 /** Target of bits 0x1d00ffff: "difficulty 1". */
@@ -35,6 +40,7 @@ const NETWORKS: Record<NetworkName, NetworkParams> = {
     floorTarget: DIFFICULTY_1_TARGET / MAINNET_MIN_DIFFICULTY,
     floorReason: 'difficulty 10^12: every mainnet block since late 2017 meets it, and a forged header must cost about 2^72 hashes instead of 2^32',
     jubileeHeight: 824544,
+    bip34Height: 227931,
   },
   testnet: {
     name: 'testnet',
@@ -44,6 +50,7 @@ const NETWORKS: Record<NetworkName, NetworkParams> = {
     floorTarget: DIFFICULTY_1_TARGET,
     floorReason: 'testnet3 allows difficulty-1 blocks after 20 minutes, so real blocks sit at the powLimit (bits 0x1d00ffff)',
     jubileeHeight: 2544192,
+    bip34Height: 21111,
   },
   testnet4: {
     name: 'testnet4',
@@ -53,6 +60,7 @@ const NETWORKS: Record<NetworkName, NetworkParams> = {
     floorTarget: DIFFICULTY_1_TARGET,
     floorReason: 'testnet4 (BIP94) keeps the 20-minute difficulty-1 exception, so the floor is bits 0x1d00ffff',
     jubileeHeight: 0,
+    bip34Height: 1,
   },
   signet: {
     name: 'signet',
@@ -62,6 +70,7 @@ const NETWORKS: Record<NetworkName, NetworkParams> = {
     floorTarget: 0x0377aen << 216n,
     floorReason: 'signet blocks are authorised by the signet challenge, not by work; the floor is the powLimit (bits 0x1e0377ae)',
     jubileeHeight: 175392,
+    bip34Height: 1,
   },
   regtest: {
     name: 'regtest',
@@ -71,6 +80,7 @@ const NETWORKS: Record<NetworkName, NetworkParams> = {
     floorTarget: (1n << 255n) - 1n,
     floorReason: 'regtest has no security from work; the floor is the powLimit 0x7fff…ff (blocks use bits 0x207fffff)',
     jubileeHeight: 110,
+    bip34Height: 1,
   },
 };
 

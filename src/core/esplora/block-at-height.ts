@@ -1,10 +1,14 @@
 /**
  * The block at a height, settled across hosts: every live host names a hash; each distinct hash must come with a
- * header that re-hashes to it and meets its proof of work. A host naming a block it cannot show itself is caught
- * lying; one proven block is the answer; two proven blocks at one height (a fork, or a host mining its own) cannot
- * be decided here and the question is unavailable (FETCH_HOSTS_DISAGREE), never a verdict.
+ * header that re-hashes to it and meets its proof of work, and, when the caller asks for it (`prove`), with the proof
+ * that the block is at that height (BIP34: its coinbase, leaf 0 of its Merkle tree, starts with the height). A host
+ * naming a block it cannot show, or a real block at a height the block contradicts, is caught lying; one proven block
+ * is the answer; two proven blocks at one height (a fork, or a host mining its own) cannot be decided here and the
+ * question is unavailable (FETCH_HOSTS_DISAGREE), never a verdict.
  */
+import { verifyBlockHeight, type HeightProof } from '../chain/block-proof';
 import { verifyPow, type Header } from '../chain/header';
+import { merkleProofFromTxids } from '../chain/merkle';
 import type { NetworkParams } from '../chain/network';
 import { rethrowUnlessFetchFailure, VerifyError } from '../errors';
 import type { EsploraClient } from './client';
@@ -18,6 +22,48 @@ export interface SettledBlock {
   header: Header;
   /** What each host named at the height (its hash, or `error:CODE`); errors carry the same record as `hosts`. */
   hosts: Record<string, string>;
+  /** What proves the block's height (when asked for): its coinbase and the coinbase's Merkle branch. */
+  heightProof?: HeightProof;
+}
+
+/** How to obtain the height proof of a block by its hash (`heightProver`). */
+export type HeightProver = (hash: string) => Promise<HeightProof>;
+
+/**
+ * Height proofs from the client: the block's txid list (checked against its header's Merkle root as each host answers,
+ * and shared with the Merkle branches of reveals in that block) names the coinbase and gives its branch at position 0;
+ * the coinbase is fetched by txid (re-hashed). Two requests a block, each answer checked, so any one honest host
+ * suffices.
+ */
+export function heightProver(client: Pick<EsploraClient, 'fetchBlockTxids' | 'fetchTx'>): HeightProver {
+  return async (hash) => {
+    const txids = await client.fetchBlockTxids(hash);
+    const coinbase = await client.fetchTx(txids[0]!);
+    return { coinbase, branch: merkleProofFromTxids(txids, 0) };
+  };
+}
+
+/**
+ * Whether block `hash` proves `height`: its proof, or the error that says why not. Only what the block itself shows
+ * refutes it — its authentic coinbase proves another height, or no height (CHAIN_HEIGHT_MISMATCH,
+ * CHAIN_COINBASE_MALFORMED). A proof that could not be obtained (FETCH_, or every host's answer failing its check)
+ * decides nothing, nor does a height before BIP34 (CHAIN_HEIGHT_UNPROVABLE).
+ */
+async function heightProofOf(prove: HeightProver, network: NetworkParams, hash: string, header: Header, height: number): Promise<{ proof: HeightProof } | { error: VerifyError; refutes: boolean }> {
+  let proof: HeightProof;
+  try {
+    proof = await prove(hash);
+  } catch (e) {
+    rethrowUnlessFetchFailure(e);
+    return { error: e, refutes: false };
+  }
+  try {
+    verifyBlockHeight({ hash, header, proof }, height, network);
+    return { proof };
+  } catch (e) {
+    rethrowUnlessFetchFailure(e);
+    return { error: e, refutes: e.code === 'CHAIN_HEIGHT_MISMATCH' || e.code === 'CHAIN_COINBASE_MALFORMED' };
+  }
 }
 
 function provenHeader(header: Header, network: NetworkParams): boolean {
@@ -30,7 +76,7 @@ function provenHeader(header: Header, network: NetworkParams): boolean {
   }
 }
 
-export async function settleBlockAtHeight(client: BlockClient, height: number): Promise<SettledBlock> {
+export async function settleBlockAtHeight(client: BlockClient, height: number, prove?: HeightProver): Promise<SettledBlock> {
   const named = await askEveryHost(client.liveHosts(), (h) => client.fetchBlockHash(height, [h]));
   const hosts: Record<string, string> = {};
   for (const [h, hash] of named.answers) hosts[h] = hash;
@@ -46,7 +92,14 @@ export async function settleBlockAtHeight(client: BlockClient, height: number): 
       for (const h of named.answers.keys()) client.blame(h, { code: 'CHAIN_POW_INSUFFICIENT', message: `named a block at height ${height} without valid proof of work`, evidence: { height, hash: distinct[0] } });
       throw new VerifyError('FETCH_NO_HONEST_HOST', `the block every host names at height ${height} has no valid proof of work`, { height, hosts });
     }
-    return { height, hash: distinct[0]!, header, hosts };
+    const hash = distinct[0]!;
+    if (!prove) return { height, hash, header, hosts };
+    const p = await heightProofOf(prove, client.network, hash, header, height);
+    if ('proof' in p) return { height, hash, header, hosts, heightProof: p.proof };
+    if (p.refutes) {
+      for (const h of named.answers.keys()) client.blame(h, { code: p.error.code, message: `named block ${hash} at height ${height}, which the block contradicts: ${p.error.message}`, evidence: { ...p.error.evidence, height, hash } });
+    }
+    throw new VerifyError(p.error.code, `the block named at height ${height} does not prove that height: ${p.error.message}`, { ...p.error.evidence, height, hosts });
   }
   // Hosts disagree: each must show the block it names.
   const proven = new Map<string, Header>();
@@ -61,6 +114,26 @@ export async function settleBlockAtHeight(client: BlockClient, height: number): 
     if (header && provenHeader(header, client.network)) proven.set(hash, header);
     else client.blame(host, { code: 'CHAIN_UNPROVEN_BLOCK', message: `named block ${hash} at height ${height} but cannot show its header with valid proof of work`, evidence: { height, hash } });
   }));
+  if (prove && proven.size > 0) {
+    // The blocks' own heights decide: a block that proves another height is not at this one, and its namers lied.
+    const outcomes = await Promise.all([...proven].map(async ([hash, header]) => [hash, await heightProofOf(prove, client.network, hash, header, height)] as const));
+    const standing = outcomes.filter(([, p]) => !('refutes' in p && p.refutes));
+    for (const [hash, p] of outcomes) {
+      if (!('refutes' in p) || !p.refutes) continue;
+      for (const [h, namedHash] of named.answers) {
+        if (namedHash === hash) client.blame(h, { code: p.error.code, message: `named block ${hash} at height ${height}, which the block contradicts: ${p.error.message}`, evidence: { ...p.error.evidence, height, hash } });
+      }
+    }
+    if (standing.length === 1) {
+      const [hash, p] = standing[0]!;
+      if ('proof' in p) return { height, hash, header: proven.get(hash)!, hosts, heightProof: p.proof };
+      throw new VerifyError(p.error.code, `the only block named at height ${height} that could be at it does not prove that height: ${p.error.message}`, { ...p.error.evidence, height, hosts });
+    }
+    if (standing.length === 0) {
+      throw new VerifyError('FETCH_NO_HONEST_HOST', `every block named at height ${height} proves another height`, { height, hosts });
+    }
+    throw new VerifyError('FETCH_HOSTS_DISAGREE', `hosts name ${standing.length} different blocks at height ${height}`, { height, hosts, proven: standing.map(([h]) => h) });
+  }
   if (proven.size === 1) {
     const [hash, header] = [...proven][0]!;
     return { height, hash, header, hosts };

@@ -1,5 +1,6 @@
 /** Plain records the fetch layer hands to the verify steps (design §3): raw material in, bound inscriptions and messages out. */
 import type { VerifyCode } from '../errors';
+import type { HeightProof } from '../chain/block-proof';
 import type { Header } from '../chain/header';
 import type { MerkleProof } from '../chain/merkle';
 import type { ParsedTx } from '../chain/tx';
@@ -8,12 +9,17 @@ import type { Message } from '../protocol/message';
 import type { MessageType, PayloadByType } from '../protocol/payloads';
 import type { NetworkName } from '../chain/network';
 
-/** A block the month refers to: its header (re-hashed by the client) and what each host names at its height. */
+/**
+ * A block the month refers to: its header (re-hashed by the client), what proves its height (BIP34: the coinbase and
+ * its Merkle branch) and what each host names at its height.
+ */
 export interface BlockSource {
   height: number;
-  /** The hash the first host named at `height`. */
+  /** The hash settled at `height` (the hosts named it; its header and height proof were checked as they answered). */
   hash: string;
   header?: Header;
+  /** The coinbase and its branch at position 0: the block proves `height` itself (steps/headers.ts checks it again). */
+  heightProof?: HeightProof;
   /** Per host: the hash it names at `height`, or the error code it gave. */
   hosts: Record<string, string>;
   /** Why the block could not be fetched (code and message), if it could not. */

@@ -1,6 +1,7 @@
 /**
  * Reveal transactions with what binds them: a Merkle proof of inclusion and the transactions their envelope inputs
- * spend (for the BIP341 binding). Several wanted reveals in one block share one block txid list.
+ * spend (for the BIP341 binding). The wanted reveals of one block share its txid list, which the block's height
+ * proof (BIP34: the coinbase is its first entry) needs anyway.
  */
 import { merkleProofFromTxids, rootFromMerkleProof, type MerkleProof } from '../../chain/merkle';
 import type { ParsedTx } from '../../chain/tx';
@@ -21,8 +22,9 @@ function envelopeInputs(tx: ParsedTx): number[] {
 }
 
 /**
- * Merkle branches built from verified block txid lists, one request per block that holds several of `txids` (a host's
- * failure falls back to one merkle-proof request per transaction).
+ * Merkle branches built from verified block txid lists, one request per block that holds any of `txids` — the same
+ * list names the block's coinbase for its height proof (esplora/block-at-height `heightProver`), so it costs nothing
+ * more. A host's failure falls back to one merkle-proof request per transaction.
  */
 export async function branchesFromBlocks(client: MonthClient, txids: Iterable<string>, listings: readonly MarkerListing[]): Promise<Map<string, MerkleProof>> {
   const byBlock = new Map<string, { at: ConfirmedAt; txids: string[] }>();
@@ -33,7 +35,7 @@ export async function branchesFromBlocks(client: MonthClient, txids: Iterable<st
     byBlock.set(key, { at, txids: [...(byBlock.get(key)?.txids ?? []), txid] });
   }
   const branches = new Map<string, MerkleProof>();
-  await Promise.all([...byBlock.values()].filter((b) => b.txids.length > 1).map(async ({ at, txids: wanted }) => {
+  await Promise.all([...byBlock.values()].map(async ({ at, txids: wanted }) => {
     try {
       const all = await client.fetchBlockTxids(at.hash);
       for (const t of wanted) {

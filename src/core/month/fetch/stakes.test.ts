@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, hexToBytes } from '../../bytes';
 import { parseHeader, verifyPow } from '../../chain/header';
+import { merkleProofFromTxids, merkleRootFromTxids } from '../../chain/merkle';
 import { networkFromName } from '../../chain/network';
 import { parseTx } from '../../chain/tx';
 import { VerifyError } from '../../errors';
@@ -21,12 +22,17 @@ const p2tr = concatBytes(Uint8Array.of(0x51, 0x20), new Uint8Array(32).fill(7));
 const funding = parseTx(tx('11'.repeat(32), 0, p2tr));
 const spender = parseTx(tx(funding.txid, 0, p2tr));
 const SPEND_HEIGHT = 120;
+/** The block's coinbase: its scriptSig starts with the height (BIP34: 01 78 for 120), so the block proves it. */
+const coinbase = parseTx(concatBytes(le32(2), Uint8Array.of(1), new Uint8Array(32), le32(0xffffffff), Uint8Array.of(3, 1, SPEND_HEIGHT, 0), le32(0xffffffff),
+  Uint8Array.of(1), le32(10_000), le32(0), Uint8Array.of(p2tr.length), p2tr, le32(0)));
+const txids = [coinbase.txid, spender.txid];
 
-/** A regtest header at whose Merkle root sits `spender` alone, mined to its target. */
+/** A regtest header whose Merkle root holds the coinbase and `spender`, mined to its target. */
 function mined(): { hash: string; hex: string } {
   const net = networkFromName('regtest');
+  const root = hexToBytes(merkleRootFromTxids(txids)).reverse();
   for (let nonce = 0; ; nonce++) {
-    const h = concatBytes(le32(4), new Uint8Array(32), hexToBytes(spender.txid).reverse(), le32(1_700_000_000), le32(0x207fffff), le32(nonce));
+    const h = concatBytes(le32(4), new Uint8Array(32), root, le32(1_700_000_000), le32(0x207fffff), le32(nonce));
     const header = parseHeader(h);
     try {
       verifyPow(header, net);
@@ -38,7 +44,7 @@ function mined(): { hash: string; hex: string } {
 }
 const block = mined();
 
-/** Hosts serving the funding and spending transactions, the spender's block and proof; outspends answered per host. */
+/** Hosts serving the funding and spending transactions, the spender's block (its height proven) and proof; outspends answered per host. */
 function clientWith(outspend: Record<string, () => Response>, knownToA = false) {
   const fetch = (async (input: string) => {
     const url = String(input);
@@ -47,10 +53,12 @@ function clientWith(outspend: Record<string, () => Response>, knownToA = false) 
     if (path.includes('/outspend/')) return outspend[host]!();
     if (path === `/tx/${funding.txid}/raw`) return new Response(funding.bytes as BodyInit);
     if (path === `/tx/${spender.txid}/raw`) return new Response(spender.bytes as BodyInit);
-    if (path === `/tx/${spender.txid}/merkle-proof`) return Response.json({ block_height: SPEND_HEIGHT, merkle: [], pos: 0 });
+    if (path === `/tx/${coinbase.txid}/raw`) return new Response(coinbase.bytes as BodyInit);
+    if (path === `/tx/${spender.txid}/merkle-proof`) return Response.json({ block_height: SPEND_HEIGHT, merkle: merkleProofFromTxids(txids, 1), pos: 1 });
     if (path === `/tx/${spender.txid}/status`) return Response.json(host === A && knownToA ? { confirmed: true, block_height: SPEND_HEIGHT, block_hash: block.hash, block_time: 1 } : { confirmed: false });
     if (path === `/block-height/${SPEND_HEIGHT}`) return new Response(block.hash);
     if (path === `/block/${block.hash}/header`) return new Response(block.hex);
+    if (path === `/block/${block.hash}/txids`) return Response.json(txids);
     return new Response('not found', { status: 404 });
   }) as unknown as typeof globalThis.fetch;
   return createEsploraClient({ hosts: [A, B], network: 'regtest', fetch, requestsPerSecond: 1000, burst: 100, retries: 0, timeoutMs: 100 });

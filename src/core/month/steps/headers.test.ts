@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { networkFromName } from '../../chain/network';
+import { isUnavailableCode } from '../../codes';
 import { parseHeader } from '../../chain/header';
 import type { BlockSource } from '../records';
 import { verifyHeaders } from './headers';
@@ -11,10 +12,12 @@ const [first] = blocks;
 if (!first?.header) throw new Error('the recorded month has no block');
 const one = (b: BlockSource) => verifyHeaders({ blocks: { [b.height]: b }, network: REGTEST });
 
-describe('when every block of the month hashes to the hash the hosts name and has proof of work', () => {
+describe('when every block of the month hashes to the hash the hosts name, has proof of work and proves its height', () => {
   it('passes each, and returns them by height', () => {
     const r = verifyHeaders({ blocks: sources.blocks, network: REGTEST });
     expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(r.checks[0]?.message).toBe(`block ${first.height}: height proven by its coinbase (BIP34); proof of work valid; 1 of 1 hosts name it`);
+    expect(r.checks[0]?.evidence).toMatchObject({ coinbase: first.heightProof?.coinbase.txid, branch: first.heightProof?.branch.length });
     expect(r.checks.map((c) => c.evidence.height)).toEqual(blocks.map((b) => b.height).sort((a, b) => a - b));
     expect([...(r.value?.keys() ?? [])]).toEqual(r.checks.map((c) => c.evidence.height));
   });
@@ -46,6 +49,27 @@ describe('when the block could not be fetched', () => {
 
 describe('when a regtest header is judged by mainnet\'s rules', () => {
   it('fails the proof-of-work floor (a CHAIN_ code)', () => {
-    expect(verifyHeaders({ blocks: { [first.height]: first }, network: networkFromName('mainnet') }).checks[0]?.code).toMatch(/^CHAIN_(TARGET|POW)_/);
+    expect(verifyHeaders({ blocks: { [first.height]: first }, network: { ...networkFromName('mainnet'), bip34Height: 1 } }).checks[0]?.code).toMatch(/^CHAIN_(TARGET|POW)_/);
+  });
+  it('a height below mainnet\'s BIP34 activation is CHAIN_HEIGHT_UNPROVABLE', () => {
+    expect(verifyHeaders({ blocks: { [first.height]: first }, network: networkFromName('mainnet') }).checks.map((c) => c.code)).toEqual(['CHAIN_HEIGHT_UNPROVABLE']);
+  });
+});
+
+describe('when a block is used at a height its coinbase does not prove (BIP34)', () => {
+  it('a real block named one height off fails with CHAIN_HEIGHT_MISMATCH (a host\'s lie: the month is unavailable)', () => {
+    const r = one({ ...first, height: first.height + 1 });
+    expect(r.checks.map((c) => c.code)).toEqual(['CHAIN_HEIGHT_MISMATCH']);
+    expect(r.checks[0]?.evidence).toMatchObject({ height: first.height + 1, proven: first.height });
+    expect(isUnavailableCode('CHAIN_HEIGHT_MISMATCH')).toBe(true);
+    expect(r.value?.size).toBe(0);
+  });
+  it('another block\'s coinbase and branch fail with CHAIN_MERKLE_ROOT_MISMATCH', () => {
+    const other = blocks.find((b) => b.height !== first.height)!;
+    expect(one({ ...first, heightProof: other.heightProof! }).checks.map((c) => c.code)).toEqual(['CHAIN_MERKLE_ROOT_MISMATCH']);
+  });
+  it('a block without its coinbase cannot be placed: FETCH_NOT_FOUND', () => {
+    const { heightProof: _, ...bare } = first;
+    expect(one(bare).checks.map((c) => c.code)).toEqual(['FETCH_NOT_FOUND']);
   });
 });

@@ -1,6 +1,12 @@
-/** Step "headers": proof of work of every referenced block, and the block hash at its height cross-checked across hosts. */
+/**
+ * Step "headers": every block the month refers to, its height proven by the block itself (BIP34: the header
+ * re-hashes to the block hash and meets its proof of work; the coinbase, whose non-witness bytes are not 64 long, is
+ * leaf 0 of a Merkle branch to the header's root and starts its scriptSig with the height), and the block hash at that
+ * height cross-checked across hosts.
+ */
 import { failedOn, passed, type Check } from '../../check';
-import { verifyPow, type Header } from '../../chain/header';
+import { verifyBlockHeight } from '../../chain/block-proof';
+import type { Header } from '../../chain/header';
 import type { NetworkParams } from '../../chain/network';
 import { VerifyError } from '../../errors';
 import type { BlockSource } from '../records';
@@ -12,7 +18,7 @@ export interface VerifiedBlock {
   header: Header;
 }
 
-/** One block: fetched, PoW within the network's limits, every answering host naming the same hash at the height. */
+/** One block: fetched, every answering host naming the same hash at the height, the height proven by the block (BIP34). */
 export function verifyBlock(block: BlockSource, network: NetworkParams): VerifiedBlock {
   const evidence = { height: block.height, hash: block.hash, hosts: block.hosts };
   if (block.error || !block.header) {
@@ -22,10 +28,15 @@ export function verifyBlock(block: BlockSource, network: NetworkParams): Verifie
   if (answers.some((a) => a !== block.hash)) {
     throw new VerifyError('FETCH_HOSTS_DISAGREE', `hosts disagree on the block at height ${block.height}`, evidence);
   }
-  if (block.header.hash !== block.hash) {
-    throw new VerifyError('CHAIN_HEADER_HASH_MISMATCH', 'the header does not hash to the block hash at its height', { ...evidence, computed: block.header.hash });
+  if (!block.heightProof) {
+    throw new VerifyError('FETCH_NOT_FOUND', `block at height ${block.height}: no coinbase to prove its height`, evidence);
   }
-  verifyPow(block.header, network);
+  try {
+    verifyBlockHeight({ hash: block.hash, header: block.header, proof: block.heightProof }, block.height, network);
+  } catch (e) {
+    if (e instanceof VerifyError) throw new VerifyError(e.code, `block at height ${block.height}: ${e.message}`, { ...evidence, ...e.evidence });
+    throw e;
+  }
   return { height: block.height, hash: block.hash, header: block.header };
 }
 
@@ -43,7 +54,9 @@ export function verifyHeaders({ blocks, network }: HeadersInput): StepResult<Map
       const v = verifyBlock(block, network);
       verified.set(v.height, v);
       const agreeing = Object.values(block.hosts).filter((h) => h === block.hash).length;
-      checks.push(passed('headers', `block ${block.height} has valid proof of work; ${agreeing} of ${Object.keys(block.hosts).length} hosts name it`, { height: block.height, hash: block.hash, bits: `0x${v.header.bits.toString(16)}`, hosts: block.hosts }));
+      checks.push(passed('headers', `block ${block.height}: height proven by its coinbase (BIP34); proof of work valid; ${agreeing} of ${Object.keys(block.hosts).length} hosts name it`, {
+        height: block.height, hash: block.hash, bits: `0x${v.header.bits.toString(16)}`, coinbase: block.heightProof!.coinbase.txid, branch: block.heightProof!.branch.length, hosts: block.hosts,
+      }));
     } catch (e) {
       checks.push(failedOn('headers', e));
     }
