@@ -4,7 +4,9 @@ import { schnorr } from '@noble/curves/secp256k1.js';
 import { OutOrdinalReveal, p2tr_ord_reveal, type Inscription } from 'micro-ordinals';
 import { bytesToHex, hexToBytes, sha256, utf8 } from '../bytes';
 import { parseTx, type ParsedTx } from './tx';
-import { tapLeafHash, verifyRevealBinding, verifyTaprootScriptPath } from './taproot';
+import bip341Vectors from '../../../vectors/bip341/script-path.json';
+import { VerifyError } from '../errors';
+import { outputKeyFromControlBlock, outputKeyFromScript, tapLeafHash, verifyRevealBinding, verifyTaprootScriptPath } from './taproot';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
@@ -114,5 +116,208 @@ describe('control block and witness shape', () => {
   });
   it('a reveal checked against a transaction it does not spend is rejected', () => {
     expect(() => verifyRevealBinding(a.reveal, 0, b.commit)).toThrow(code('CHAIN_TAPROOT_PREVOUT_MISMATCH'));
+  });
+});
+
+interface Bip341Output { index: number; internalPubkey: string; tweakedPubkey: string; scriptPubKey: string; leaves: { script: string; leafVersion: number; leafHash: string; controlBlock: string }[] }
+const bip341 = bip341Vectors.outputs as Bip341Output[];
+const thrown = (f: () => unknown): VerifyError => {
+  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
+  throw new Error('expected a VerifyError');
+};
+
+describe('BIP341 wallet test vectors (script-path spends of every leaf)', () => {
+  it('cover parity 0 and 1, leaf versions 0xc0 and 0xfa, and Merkle paths of 0, 1 and 2 nodes', () => {
+    const cbs = bip341.flatMap((o) => o.leaves.map((l) => hexToBytes(l.controlBlock)));
+    expect(new Set(cbs.map((c) => c[0]! & 1))).toEqual(new Set([0, 1]));
+    expect(new Set(cbs.map((c) => c[0]! & 0xfe))).toEqual(new Set([0xc0, 0xfa]));
+    expect(new Set(cbs.map((c) => (c.length - 33) / 32))).toEqual(new Set([0, 1, 2]));
+  });
+
+  for (const o of bip341) {
+    o.leaves.forEach((leaf, i) => {
+      it(`output ${o.index}, leaf ${i}: the control block commits to the tweaked key with its parity`, () => {
+        const script = hexToBytes(leaf.script);
+        const cb = hexToBytes(leaf.controlBlock);
+        expect(bytesToHex(tapLeafHash(script, leaf.leafVersion))).toBe(leaf.leafHash);
+        const { key, parity, leafHash } = outputKeyFromControlBlock(cb, script);
+        expect(bytesToHex(key)).toBe(o.tweakedPubkey);
+        expect(parity).toBe(cb[0]! & 1);
+        expect(bytesToHex(leafHash)).toBe(leaf.leafHash);
+        const bound = verifyTaprootScriptPath([script, cb], hexToBytes(o.scriptPubKey));
+        expect(bound).toMatchObject({ leafVersion: leaf.leafVersion, internalKey: o.internalPubkey, outputKey: o.tweakedPubkey, leafHash: leaf.leafHash, pathLength: (cb.length - 33) / 32 });
+        expect(bound).not.toHaveProperty('annex');
+      });
+    });
+  }
+
+  it('a control block with the other parity bit is refused, with both keys in the evidence', () => {
+    for (const o of bip341) {
+      const leaf = o.leaves[0]!;
+      const cb = hexToBytes(leaf.controlBlock);
+      cb[0]! ^= 1;
+      const e = thrown(() => verifyTaprootScriptPath([hexToBytes(leaf.script), cb], hexToBytes(o.scriptPubKey)));
+      expect(e.code).toBe('CHAIN_TAPROOT_PARITY_MISMATCH');
+      expect(e.evidence).toEqual({ expectedOutputKey: o.tweakedPubkey, computedOutputKey: o.tweakedPubkey, leafHash: leaf.leafHash });
+    }
+  });
+
+  it('a control block whose path nodes are swapped or dropped commits to another key', () => {
+    const o = bip341.find((x) => x.leaves.some((l) => l.controlBlock.length === 2 * (33 + 64)))!;
+    const leaf = o.leaves.find((l) => l.controlBlock.length === 2 * (33 + 64))!;
+    const cb = hexToBytes(leaf.controlBlock);
+    const swapped = Uint8Array.from([...cb.subarray(0, 33), ...cb.subarray(65, 97), ...cb.subarray(33, 65)]);
+    for (const bad of [swapped, cb.subarray(0, 65)]) {
+      const e = thrown(() => verifyTaprootScriptPath([hexToBytes(leaf.script), bad], hexToBytes(o.scriptPubKey)));
+      expect(e.code).toBe('CHAIN_TAPROOT_KEY_MISMATCH');
+      expect(e.evidence).toMatchObject({ expectedOutputKey: o.tweakedPubkey, leafHash: leaf.leafHash });
+      expect(e.evidence.computedOutputKey).not.toBe(o.tweakedPubkey);
+    }
+  });
+
+  it('the spend is found under an annex and returned with it', () => {
+    const o = bip341[0]!;
+    const leaf = o.leaves[0]!;
+    const annex = Uint8Array.of(ANNEX, 1, 2);
+    const bound = verifyTaprootScriptPath([hexToBytes(leaf.script), hexToBytes(leaf.controlBlock), annex], hexToBytes(o.scriptPubKey));
+    expect(bound.annex).toEqual(annex);
+    expect(bound.outputKey).toBe(o.tweakedPubkey);
+  });
+});
+
+const ANNEX = 0x50;
+
+describe('witness stacks around the annex rule', () => {
+  const o = bip341[0]!;
+  const leaf = o.leaves[0]!;
+  const [script, cb, spent] = [hexToBytes(leaf.script), hexToBytes(leaf.controlBlock), hexToBytes(o.scriptPubKey)];
+
+  it('an empty last item is not an annex: it is taken as the control block', () => {
+    expect(thrown(() => verifyTaprootScriptPath([script, cb, new Uint8Array(0)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+  });
+  it('a last item starting with another byte is not an annex', () => {
+    expect(thrown(() => verifyTaprootScriptPath([script, cb, Uint8Array.of(0x51, 1)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+  });
+  it('a lone item starting 0x50 is not an annex: one item is a key-path spend', () => {
+    const e = thrown(() => verifyTaprootScriptPath([Uint8Array.of(ANNEX)], spent));
+    expect(e.code).toBe('CHAIN_TAPROOT_NOT_SCRIPT_PATH');
+    expect(e.evidence).toEqual({ items: 1 });
+  });
+  it('an annex with a single item left has no script path; the evidence counts the witness as given', () => {
+    const e = thrown(() => verifyTaprootScriptPath([cb, Uint8Array.of(ANNEX)], spent));
+    expect(e.code).toBe('CHAIN_TAPROOT_NOT_SCRIPT_PATH');
+    expect(e.evidence).toEqual({ items: 2 });
+    expect(thrown(() => verifyTaprootScriptPath([], spent)).evidence).toEqual({ items: 0 });
+  });
+  it('two items without an annex are tapscript and control block', () => {
+    expect(verifyTaprootScriptPath([script, cb], spent).pathLength).toBe(0);
+  });
+});
+
+describe('outputKeyFromScript', () => {
+  const key = '11'.repeat(32);
+  it('takes the 32-byte key of OP_1 <32 bytes>', () => {
+    expect(bytesToHex(outputKeyFromScript(hexToBytes(`5120${key}`)))).toBe(key);
+  });
+  for (const [what, script] of [
+    ['P2WSH (OP_0 <32 bytes>)', `0020${key}`], ['OP_1 with a 33-byte push', `5121${key}11`], ['OP_1 <32 bytes> with a wrong push opcode', `5121${key}`],
+    ['a 33-byte script', `5120${key.slice(2)}`], ['a 35-byte script', `5120${key}00`], ['OP_2 <32 bytes>', `5220${key}`],
+  ] as const) {
+    it(`refuses ${what}, with the script in the evidence`, () => {
+      const e = thrown(() => outputKeyFromScript(hexToBytes(script)));
+      expect(e.code).toBe('CHAIN_TAPROOT_NOT_P2TR');
+      expect(e.evidence).toEqual({ script });
+    });
+  }
+});
+
+describe('tapLeafHash', () => {
+  /** BIP341 TapLeaf hash with the script length as a CompactSize from scure (an independent encoder). */
+  const oracle = (script: Uint8Array, v: number) => schnorr.utils.taggedHash('TapLeaf', Uint8Array.of(v), btc.CompactSize.encode(BigInt(script.length)), script);
+  for (const len of [0, 1, 0xfc, 0xfd, 0xfe, 0xffff, 0x10000, 0x10001]) {
+    it(`prefixes a ${len}-byte script with its CompactSize length`, () => {
+      const script = new Uint8Array(len).fill(0x51);
+      expect(bytesToHex(tapLeafHash(script, 0xc0))).toBe(bytesToHex(oracle(script, 0xc0)));
+    });
+  }
+});
+
+describe('the Merkle path of a control block', () => {
+  const P = hexToBytes(bip341[0]!.internalPubkey);
+  const script = hexToBytes('51');
+  const leaf = tapLeafHash(script, 0xc0);
+  /** TapBranch of two nodes in byte-lexicographic order (scure's compareBytes), then the BIP341 tweak (scure). */
+  const branch = (a: Uint8Array, b: Uint8Array) => (btc.utils.compareBytes(a, b) <= 0 ? schnorr.utils.taggedHash('TapBranch', a, b) : schnorr.utils.taggedHash('TapBranch', b, a));
+  const expected = (root: Uint8Array) => btc.utils.taprootTweakPubkey(P, root);
+  const node = (f: (n: Uint8Array) => void) => { const n = Uint8Array.from(leaf); f(n); return n; };
+
+  for (const [what, sibling] of [
+    ['differs in the first byte', node((n) => { n[0]! ^= 0x80; })],
+    ['shares the first byte and is greater in the second', node((n) => { n[1] = (n[1]! + 1) & 0xff; })],
+    ['shares the first byte and is smaller in the second', node((n) => { n[1] = (n[1]! + 255) & 0xff; })],
+    ['differs only in the last byte', node((n) => { n[31]! ^= 1; })],
+    ['equals the leaf hash', node(() => undefined)],
+  ] as const) {
+    it(`hashes a sibling that ${what} in sorted order`, () => {
+      const [key, parity] = expected(branch(leaf, sibling));
+      const cb = Uint8Array.from([0xc0 | parity, ...P, ...sibling]);
+      const r = outputKeyFromControlBlock(cb, script);
+      expect(bytesToHex(r.key)).toBe(bytesToHex(key));
+      expect(r.parity).toBe(parity);
+    });
+  }
+
+  it('takes the nodes from the leaf upwards', () => {
+    const n1 = node((n) => { n[0]! ^= 0x40; });
+    const n2 = node((n) => { n[0]! ^= 0x20; });
+    const [key] = expected(branch(branch(leaf, n1), n2));
+    expect(bytesToHex(outputKeyFromControlBlock(Uint8Array.from([0xc0, ...P, ...n1, ...n2]), script).key)).toBe(bytesToHex(key));
+  });
+
+  it('accepts a path of 128 nodes and refuses 129, with the length in the evidence', () => {
+    const cb = (m: number) => Uint8Array.from([0xc0, ...P, ...new Uint8Array(32 * m).fill(7)]);
+    expect(outputKeyFromControlBlock(cb(128), script).key).toHaveLength(32);
+    const e = thrown(() => outputKeyFromControlBlock(cb(129), script));
+    expect(e.code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+    expect(e.evidence).toEqual({ length: 33 + 32 * 129 });
+  });
+
+  it('refuses a control block of 33 + 32m + 1 bytes and one shorter than 33', () => {
+    for (const len of [32, 34, 33 + 32 + 1]) {
+      const e = thrown(() => outputKeyFromControlBlock(new Uint8Array(len).fill(0xc0), script));
+      expect(e.code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+      expect(e.evidence).toEqual({ length: len });
+    }
+  });
+
+  it('an internal key off the curve is named in the evidence', () => {
+    let x = 1;
+    for (; ; x++) { try { schnorr.utils.lift_x(BigInt(x)); } catch { break; } }
+    const key = new Uint8Array(32);
+    key[31] = x;
+    const e = thrown(() => outputKeyFromControlBlock(Uint8Array.from([0xc0, ...key]), script));
+    expect(e.code).toBe('CHAIN_TAPROOT_INTERNAL_KEY_INVALID');
+    expect(e.evidence).toEqual({ internalKey: bytesToHex(key) });
+  });
+});
+
+describe('verifyRevealBinding: which output of the commit is spent', () => {
+  it('names the input, the spent txid and the commit txid when the reveal spends another transaction', () => {
+    const e = thrown(() => verifyRevealBinding(a.reveal, 0, b.commit));
+    expect(e.code).toBe('CHAIN_TAPROOT_PREVOUT_MISMATCH');
+    expect(e.evidence).toEqual({ inputIndex: 0, spends: a.commit.txid, commitTxid: b.commit.txid });
+  });
+  it('refuses an input that spends an output the commit does not have', () => {
+    const reveal: ParsedTx = { ...a.reveal, inputs: [{ ...a.reveal.inputs[0]!, vout: 1 }] };
+    const e = thrown(() => verifyRevealBinding(reveal, 0, a.commit));
+    expect(e.code).toBe('CHAIN_TAPROOT_PREVOUT_MISMATCH');
+    expect(e.evidence).toEqual({ inputIndex: 0, vout: 1, outputs: 1 });
+  });
+  it('returns the commit txid and vout with what was bound', () => {
+    expect(verifyRevealBinding(a.reveal, 0, a.commit)).toMatchObject({ commitTxid: a.commit.txid, vout: 0 });
+  });
+  it('an input index the reveal does not have is a caller bug', () => {
+    expect(() => verifyRevealBinding(a.reveal, 1, a.commit)).toThrow(RangeError);
+    expect(() => verifyRevealBinding(a.reveal, 1, a.commit)).toThrow(/input 1/);
   });
 });
