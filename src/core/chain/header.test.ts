@@ -3,11 +3,13 @@ import { bytesToHex, hexToBytes, sha256d } from '../bytes';
 import mainnet from '../../../vectors/esplora/esplora-mainnet-block-696394.json';
 import testnet3 from '../../../vectors/esplora/esplora-testnet3-block-2582756.json';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
-import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 import { parseHeader, targetFromBits, verifyHeaderChain, verifyPow, workFromTarget } from './header';
 import { networkFromName } from './network';
 
 const code = (c: string) => expect.objectContaining({ code: c });
+/** A fixture built on first use, inside a test: a failure in the code under test then fails that test, not the file. */
+const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 
 /** Mine a regtest header on top of `prev` (bits 0x207fffff: about every second nonce works). */
 function mineRegtest(prevHash: Uint8Array, time: number): Uint8Array {
@@ -92,28 +94,31 @@ describe('verifyPow', () => {
   });
 });
 
-describe('verifyHeaderChain', () => {
+/** Three linked regtest headers on the regtest genesis. */
+const regtestChain = once(() => {
   const regtest = networkFromName('regtest');
   const genesis = hexToBytes(regtest.genesisHash).reverse();
   const a = mineRegtest(genesis, 1700000000);
   const b = mineRegtest(sha256d(a), 1700000600);
+  const c = mineRegtest(sha256d(b), 1700001200);
+  return { regtest, genesis, a, b, c };
+});
 
+describe('verifyHeaderChain', () => {
   it('accepts linked headers and sums their work', () => {
+    const { regtest, a, b } = regtestChain();
     expect(verifyHeaderChain([parseHeader(a), parseHeader(b)], regtest)).toBe(4n);
   });
 
   describe('when a header does not build on the previous one', () => {
     it('rejects with the index', () => {
+      const { regtest, genesis, a } = regtestChain();
       const c = mineRegtest(genesis, 1700000900);
       expect(() => verifyHeaderChain([parseHeader(a), parseHeader(c)], regtest)).toThrow(code('CHAIN_HEADER_NOT_LINKED'));
     });
   });
 });
 
-const thrown = (f: () => unknown): VerifyError => {
-  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
-  throw new Error('expected a VerifyError');
-};
 const hex64 = (n: bigint) => n.toString(16).padStart(64, '0');
 /** An 80-byte header with the given bits (other fields zero): its hash is far above any hard target. */
 const withBits = (bits: number): Uint8Array => {
@@ -133,12 +138,12 @@ describe('parseHeader: fields and errors', () => {
     expect(parseHeader(b)).toMatchObject({ version: -1, time: 0xffffffff, bits: 0xffffffff, nonce: 0xffffffff });
   });
   it('names the header and its length when the length is wrong', () => {
-    const e = thrown(() => parseHeader(new Uint8Array(79)));
+    const e = errorOf(() => parseHeader(new Uint8Array(79)));
     expect(e.code).toBe('CHAIN_HEADER_MALFORMED');
     expect(e.evidence).toEqual({ length: 79 });
     expect(e.message).toContain('80');
     expect(e.message).toContain('79');
-    expect(thrown(() => parseHeader('zz')).message).toMatch(/header/);
+    expect(errorOf(() => parseHeader('zz')).message).toMatch(/header/);
   });
 });
 
@@ -150,13 +155,13 @@ describe('targetFromBits: edges', () => {
     }
   });
   it('0xffffffff is a u32: it is an invalid (negative) encoding, not a caller bug', () => {
-    const e = thrown(() => targetFromBits(0xffffffff));
+    const e = errorOf(() => targetFromBits(0xffffffff));
     expect(e.code).toBe('CHAIN_BITS_INVALID');
     expect(e.evidence).toEqual({ bits: '0xffffffff' });
   });
   it('each overflow rule rejects on its own: exponent > 34, mantissa > 0xff above 33, mantissa > 0xffff above 32', () => {
     for (const bits of [0x23000001, 0x22000100, 0x21010000]) {
-      const e = thrown(() => targetFromBits(bits));
+      const e = errorOf(() => targetFromBits(bits));
       expect(e.code).toBe('CHAIN_BITS_INVALID');
       expect(e.message).toMatch(/overflow/);
     }
@@ -165,7 +170,7 @@ describe('targetFromBits: edges', () => {
     expect(targetFromBits(0x20010000)).toBe(0x10000n << 232n);
   });
   it('says why bits are invalid: a sign bit with a zero mantissa is a zero target, not a negative one', () => {
-    const why = (bits: number) => { const e = thrown(() => targetFromBits(bits)); expect(e.code).toBe('CHAIN_BITS_INVALID'); return e.message; };
+    const why = (bits: number) => { const e = errorOf(() => targetFromBits(bits)); expect(e.code).toBe('CHAIN_BITS_INVALID'); return e.message; };
     expect(why(0x1d800001)).toMatch(/negative/);
     expect(why(0x1d800000)).toMatch(/zero/);
     expect(why(0x23000000)).toMatch(/zero/);
@@ -173,8 +178,8 @@ describe('targetFromBits: edges', () => {
     expect(why(0x00000000)).toMatch(/zero/);
   });
   it('the evidence gives the bits as 8 hex digits', () => {
-    expect(thrown(() => targetFromBits(0)).evidence).toEqual({ bits: '0x00000000' });
-    expect(thrown(() => targetFromBits(0x01003456)).evidence).toEqual({ bits: '0x01003456' });
+    expect(errorOf(() => targetFromBits(0)).evidence).toEqual({ bits: '0x00000000' });
+    expect(errorOf(() => targetFromBits(0x01003456)).evidence).toEqual({ bits: '0x01003456' });
   });
   it('exponents 1 to 3 shift the mantissa right', () => {
     expect(targetFromBits(0x01120000)).toBe(0x12n);
@@ -200,7 +205,7 @@ describe('verifyPow: boundaries and evidence', () => {
   it('a hash equal to the target meets it; one above does not', () => {
     const target = targetFromBits(0x207fffff);
     expect(verifyPow(fake(0x207fffff, target), regtest)).toBe(target);
-    const e = thrown(() => verifyPow(fake(0x207fffff, target + 1n), regtest));
+    const e = errorOf(() => verifyPow(fake(0x207fffff, target + 1n), regtest));
     expect(e.code).toBe('CHAIN_POW_INSUFFICIENT');
     expect(e.evidence).toEqual({ blockHash: hex64(target + 1n), bits: '0x207fffff', target: hex64(target), network: 'regtest' });
     expect(e.message).not.toBe('');
@@ -208,7 +213,7 @@ describe('verifyPow: boundaries and evidence', () => {
 
   it('the evidence writes small bits and targets with leading zeros', () => {
     const h = parseHeader(withBits(0x03123456));
-    const e = thrown(() => verifyPow(h, regtest));
+    const e = errorOf(() => verifyPow(h, regtest));
     expect(e.code).toBe('CHAIN_POW_INSUFFICIENT');
     expect(e.evidence).toEqual({ blockHash: h.hash, bits: '0x03123456', target: hex64(0x123456n), network: 'regtest' });
   });
@@ -216,7 +221,7 @@ describe('verifyPow: boundaries and evidence', () => {
   it('a target above the powLimit names the network and both numbers', () => {
     const testnet4 = networkFromName('testnet4');
     const h = parseHeader(withBits(0x207fffff));
-    const e = thrown(() => verifyPow(h, testnet4));
+    const e = errorOf(() => verifyPow(h, testnet4));
     expect(e.code).toBe('CHAIN_TARGET_ABOVE_POW_LIMIT');
     expect(e.evidence).toEqual({ blockHash: h.hash, bits: '0x207fffff', target: hex64(targetFromBits(0x207fffff)), network: 'testnet4', powLimit: hex64(testnet4.powLimit) });
     expect(e.message).toContain('testnet4');
@@ -225,7 +230,7 @@ describe('verifyPow: boundaries and evidence', () => {
   it('a target above the floor names the floor and why it is there', () => {
     const net = networkFromName('mainnet');
     const h = parseHeader(testnet3.headerHex);
-    const e = thrown(() => verifyPow(h, net));
+    const e = errorOf(() => verifyPow(h, net));
     expect(e.code).toBe('CHAIN_TARGET_ABOVE_FLOOR');
     expect(e.evidence).toEqual({ blockHash: h.hash, bits: '0x1d00ffff', target: hex64(0xffffn << 208n), network: 'mainnet', floor: hex64(net.floorTarget), floorReason: net.floorReason });
     expect(e.message).toContain('mainnet');
@@ -234,37 +239,34 @@ describe('verifyPow: boundaries and evidence', () => {
   it('a target exactly at the powLimit and floor passes that check', () => {
     const net = { ...regtest, powLimit: targetFromBits(0x207fffff), floorTarget: targetFromBits(0x207fffff) };
     expect(verifyPow(fake(0x207fffff, 0n), net)).toBe(targetFromBits(0x207fffff));
-    expect(thrown(() => verifyPow(fake(0x207fffff, 0n), { ...net, floorTarget: net.floorTarget - 1n })).code).toBe('CHAIN_TARGET_ABOVE_FLOOR');
-    expect(thrown(() => verifyPow(fake(0x207fffff, 0n), { ...net, powLimit: net.powLimit - 1n })).code).toBe('CHAIN_TARGET_ABOVE_POW_LIMIT');
+    expect(errorOf(() => verifyPow(fake(0x207fffff, 0n), { ...net, floorTarget: net.floorTarget - 1n })).code).toBe('CHAIN_TARGET_ABOVE_FLOOR');
+    expect(errorOf(() => verifyPow(fake(0x207fffff, 0n), { ...net, powLimit: net.powLimit - 1n })).code).toBe('CHAIN_TARGET_ABOVE_POW_LIMIT');
   });
 });
 
 describe('verifyHeaderChain: evidence', () => {
-  const regtest = networkFromName('regtest');
-  const genesis = hexToBytes(regtest.genesisHash).reverse();
-  const a = mineRegtest(genesis, 1700000000);
-  const b = mineRegtest(sha256d(a), 1700000600);
-  const c = mineRegtest(sha256d(b), 1700001200);
-
   it('an empty chain has no work and one header its own', () => {
+    const { regtest, a, b, c } = regtestChain();
     expect(verifyHeaderChain([], regtest)).toBe(0n);
     expect(verifyHeaderChain([parseHeader(a)], regtest)).toBe(2n);
     expect(verifyHeaderChain([a, b, c].map((x) => parseHeader(x)), regtest)).toBe(6n);
   });
   it('a break names the header that does not link, the hash it builds on and the one expected', () => {
+    const { regtest, a, b } = regtestChain();
     const headers = [a, b, a].map((x) => parseHeader(x));
-    const e = thrown(() => verifyHeaderChain(headers, regtest));
+    const e = errorOf(() => verifyHeaderChain(headers, regtest));
     expect(e.code).toBe('CHAIN_HEADER_NOT_LINKED');
     expect(e.evidence).toEqual({ index: 2, prevHash: headers[2]!.prevHash, expected: headers[1]!.hash });
     expect(e.message).toMatch(/header 2 .*header 1/);
   });
   it('every header must meet its own target, not only the first', () => {
+    const { regtest, a, b } = regtestChain();
     const bad = Uint8Array.from(b);
     bad[76]! ^= 0xff;
     for (let n = 0; ; n++) {
       new DataView(bad.buffer).setUint32(76, n, true);
       if (BigInt('0x' + bytesToHex(sha256d(bad).reverse())) > targetFromBits(0x207fffff)) break;
     }
-    expect(thrown(() => verifyHeaderChain([parseHeader(a), parseHeader(bad)], regtest)).code).toBe('CHAIN_POW_INSUFFICIENT');
+    expect(errorOf(() => verifyHeaderChain([parseHeader(a), parseHeader(bad)], regtest)).code).toBe('CHAIN_POW_INSUFFICIENT');
   });
 });

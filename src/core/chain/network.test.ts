@@ -78,5 +78,8 @@ describe('the parameters of each network (Bitcoin Core chainparams, BIP173/BIP35
     expect(isNetworkName('testnet3')).toBe(false);
     expect(isNetworkName('toString')).toBe(false);
     expect(isNetworkName(1)).toBe(false);
+    // a JSON array or object whose string form is a network name is not one
+    expect(isNetworkName(['mainnet'])).toBe(false);
+    expect(isNetworkName({ toString: () => 'regtest' })).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import { spvCases, flipHexByte, type SpvCase } from '../../../vectors/spv/cases';
 import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 import { networkFromName } from './network';
 import { verifySpv } from './spv';
 
@@ -66,10 +67,6 @@ describe('exhaustively, for one real proof', () => {
   });
 });
 
-const thrown = (f: () => unknown): VerifyError => {
-  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
-  throw new Error('expected a VerifyError');
-};
 
 describe('verifySpv: the evidence of a real mainnet proof', () => {
   const p = REAL_PROOFS.find((r) => r.name === 'mainnet-696394-pos1336')!;
@@ -89,14 +86,14 @@ describe('verifySpv: what a mismatch names', () => {
   const [p, q] = [REAL_PROOFS[0]!, REAL_PROOFS.at(-1)!];
   const net = networkFromName('mainnet');
   it('the expected and computed block hashes (case-insensitive match otherwise)', () => {
-    const e = thrown(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, blockHash: q.blockHash }));
+    const e = errorOf(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, blockHash: q.blockHash }));
     expect(e.code).toBe('CHAIN_HEADER_HASH_MISMATCH');
     expect(e.evidence).toEqual({ expected: q.blockHash, computed: p.blockHash });
     expect(e.message).not.toBe('');
     expect(verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, blockHash: p.blockHash.toUpperCase() }).evidence.blockHash).toBe(p.blockHash);
   });
   it('the expected and computed txids (case-insensitive match otherwise)', () => {
-    const e = thrown(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, txid: q.txid }));
+    const e = errorOf(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, txid: q.txid }));
     expect(e.code).toBe('CHAIN_TXID_MISMATCH');
     expect(e.evidence).toEqual({ expected: q.txid, computed: p.txid });
     expect(e.message).not.toBe('');

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { bytesToHex, hexToBytes } from '../bytes';
-import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 
 const forced = vi.hoisted(() => ({ tweak: undefined as Uint8Array | undefined }));
 vi.mock('@noble/curves/secp256k1.js', async (importOriginal) => {
@@ -19,10 +19,6 @@ const { outputKeyFromControlBlock } = await import('./taproot');
 const N = schnorr.Point.Fn.ORDER;
 const be32 = (n: bigint) => hexToBytes(n.toString(16).padStart(64, '0'));
 const script = Uint8Array.of(0x51);
-const thrown = (f: () => unknown): VerifyError => {
-  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
-  throw new Error('expected a VerifyError');
-};
 /** An internal key with a known discrete log d (x-only keys lift to even y, so d is negated when y is odd). */
 function keyWithLog(seed: bigint): { x: Uint8Array; d: bigint } {
   const P = schnorr.Point.BASE.multiply(seed).toAffine();
@@ -38,7 +34,7 @@ describe('BIP341 tweak rules', () => {
 
   it('a tweak of n - 1 is used; a tweak of n or above is refused', () => {
     expect(run(N - 1n, x).key).toHaveLength(32);
-    for (const t of [N, N + 1n, (1n << 256n) - 1n]) expect(thrown(() => run(t, x)).code).toBe('CHAIN_TAPROOT_TWEAK_INVALID');
+    for (const t of [N, N + 1n, (1n << 256n) - 1n]) expect(errorOf(() => run(t, x)).code).toBe('CHAIN_TAPROOT_TWEAK_INVALID');
   });
 
   it('a zero tweak leaves the internal key as the output key, with its even Y', () => {
@@ -48,7 +44,7 @@ describe('BIP341 tweak rules', () => {
   });
 
   it('a tweak that cancels the internal key (t = -d) gives the point at infinity and is refused', () => {
-    expect(thrown(() => run(N - d, x)).code).toBe('CHAIN_TAPROOT_TWEAK_INVALID');
+    expect(errorOf(() => run(N - d, x)).code).toBe('CHAIN_TAPROOT_TWEAK_INVALID');
     expect(run(N - d + 1n, x).key).toEqual(be32(schnorr.Point.BASE.toAffine().x));
   });
 

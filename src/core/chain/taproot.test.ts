@@ -5,10 +5,12 @@ import { OutOrdinalReveal, p2tr_ord_reveal, type Inscription } from 'micro-ordin
 import { bytesToHex, hexToBytes, sha256, utf8 } from '../bytes';
 import { parseTx, type ParsedTx } from './tx';
 import bip341Vectors from '../../../vectors/bip341/script-path.json';
-import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 import { outputKeyFromControlBlock, outputKeyFromScript, tapLeafHash, verifyRevealBinding, verifyTaprootScriptPath } from './taproot';
 
 const code = (c: string) => expect.objectContaining({ code: c });
+/** A fixture built on first use, inside a test: a failure in the code under test then fails that test, not the file. */
+const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
 const priv = sha256(utf8.encode('drey taproot test key'));
 const pub = schnorr.getPublicKey(priv);
@@ -42,11 +44,11 @@ function withWitness(tx: ParsedTx, witness: Uint8Array[]): ParsedTx {
   return parseTx(btc.RawTx.encode(raw));
 }
 
-const a = commitReveal('hello from A');
-const b = commitReveal('a different inscription, B');
+const pairs = once(() => ({ a: commitReveal('hello from A'), b: commitReveal('a different inscription, B') }));
 
 describe('a real commit/reveal pair built with scure + micro-ordinals', () => {
   it('binds: the reveal witness commits to the commit output key', () => {
+    const { a } = pairs();
     const bound = verifyRevealBinding(a.reveal, 0, a.commit);
     expect(bound.leafVersion).toBe(0xc0);
     expect(bound.pathLength).toBe(0);
@@ -62,8 +64,9 @@ describe('a real commit/reveal pair built with scure + micro-ordinals', () => {
 });
 
 describe('when a server swaps the witness for another valid-looking envelope', () => {
-  const swapped = withWitness(a.reveal, b.reveal.inputs[0]!.witness);
   it('the txid is unchanged (a Merkle proof would still pass) but the binding is rejected', () => {
+    const { a, b } = pairs();
+    const swapped = withWitness(a.reveal, b.reveal.inputs[0]!.witness);
     expect(swapped.txid).toBe(a.reveal.txid);
     expect(swapped.wtxid).not.toBe(a.reveal.wtxid);
     expect(() => verifyRevealBinding(swapped, 0, a.commit)).toThrow(code('CHAIN_TAPROOT_KEY_MISMATCH'));
@@ -72,6 +75,7 @@ describe('when a server swaps the witness for another valid-looking envelope', (
 
 describe('when any byte of the tapscript is flipped', () => {
   it('every single-byte change is rejected', () => {
+    const { a } = pairs();
     const [sig, script, cb] = a.reveal.inputs[0]!.witness as [Uint8Array, Uint8Array, Uint8Array];
     for (let i = 0; i < script.length; i++) {
       const s = Uint8Array.from(script);
@@ -82,49 +86,59 @@ describe('when any byte of the tapscript is flipped', () => {
 });
 
 describe('control block and witness shape', () => {
-  const [sig, script, cb] = a.reveal.inputs[0]!.witness as [Uint8Array, Uint8Array, Uint8Array];
-  const spent = a.commit.outputs[0]!.script;
-  const mutated = (f: (c: Uint8Array) => void) => { const c = Uint8Array.from(cb); f(c); return c; };
+  const witness = () => pairs().a.reveal.inputs[0]!.witness as [Uint8Array, Uint8Array, Uint8Array];
+  const spentScript = () => pairs().a.commit.outputs[0]!.script;
+  const mutated = (f: (c: Uint8Array) => void) => { const c = Uint8Array.from(witness()[2]); f(c); return c; };
 
   it('an annex (last item starting 0x50) is set aside and returned', () => {
+    const [sig, script, cb] = witness();
+    const spent = spentScript();
     const annex = hexToBytes('50aa');
     expect(verifyTaprootScriptPath([sig, script, cb, annex], spent).annex).toEqual(annex);
   });
   it('a flipped parity bit is rejected', () => {
+    const [sig, script] = witness();
+    const spent = spentScript();
     expect(() => verifyTaprootScriptPath([sig, script, mutated((c) => { c[0]! ^= 1; })], spent)).toThrow(code('CHAIN_TAPROOT_PARITY_MISMATCH'));
   });
   it('another leaf version is rejected', () => {
+    const [sig, script] = witness();
+    const spent = spentScript();
     expect(() => verifyTaprootScriptPath([sig, script, mutated((c) => { c[0]! ^= 2; })], spent)).toThrow(code('CHAIN_TAPROOT_KEY_MISMATCH'));
   });
   it('a control block of a wrong length is malformed', () => {
+    const [sig, script] = witness();
+    const spent = spentScript();
     for (const len of [0, 32, 34, 64, 33 + 32 * 129]) {
       expect(() => verifyTaprootScriptPath([sig, script, new Uint8Array(len).fill(0xc0)], spent)).toThrow(code('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED'));
     }
   });
   it('an internal key that is not on the curve is rejected', () => {
+    const [sig, script] = witness();
+    const spent = spentScript();
     let x = 1;
     for (; ; x++) { try { schnorr.utils.lift_x(BigInt(x)); } catch { break; } }
     const c = mutated((c) => { c.fill(0, 1, 33); c[32] = x; });
     expect(() => verifyTaprootScriptPath([sig, script, c], spent)).toThrow(code('CHAIN_TAPROOT_INTERNAL_KEY_INVALID'));
   });
   it('a key-path spend (one item) has no script path', () => {
+    const [sig] = witness();
+    const spent = spentScript();
     expect(() => verifyTaprootScriptPath([sig], spent)).toThrow(code('CHAIN_TAPROOT_NOT_SCRIPT_PATH'));
     expect(() => verifyTaprootScriptPath([sig, hexToBytes('50')], spent)).toThrow(code('CHAIN_TAPROOT_NOT_SCRIPT_PATH'));
   });
   it('a spent output that is not P2TR is rejected', () => {
+    const [sig, script, cb] = witness();
     expect(() => verifyTaprootScriptPath([sig, script, cb], hexToBytes('0014' + '11'.repeat(20)))).toThrow(code('CHAIN_TAPROOT_NOT_P2TR'));
   });
   it('a reveal checked against a transaction it does not spend is rejected', () => {
+    const { a, b } = pairs();
     expect(() => verifyRevealBinding(a.reveal, 0, b.commit)).toThrow(code('CHAIN_TAPROOT_PREVOUT_MISMATCH'));
   });
 });
 
 interface Bip341Output { index: number; internalPubkey: string; tweakedPubkey: string; scriptPubKey: string; leaves: { script: string; leafVersion: number; leafHash: string; controlBlock: string }[] }
 const bip341 = bip341Vectors.outputs as Bip341Output[];
-const thrown = (f: () => unknown): VerifyError => {
-  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
-  throw new Error('expected a VerifyError');
-};
 
 describe('BIP341 wallet test vectors (script-path spends of every leaf)', () => {
   it('cover parity 0 and 1, leaf versions 0xc0 and 0xfa, and Merkle paths of 0, 1 and 2 nodes', () => {
@@ -156,7 +170,7 @@ describe('BIP341 wallet test vectors (script-path spends of every leaf)', () => 
       const leaf = o.leaves[0]!;
       const cb = hexToBytes(leaf.controlBlock);
       cb[0]! ^= 1;
-      const e = thrown(() => verifyTaprootScriptPath([hexToBytes(leaf.script), cb], hexToBytes(o.scriptPubKey)));
+      const e = errorOf(() => verifyTaprootScriptPath([hexToBytes(leaf.script), cb], hexToBytes(o.scriptPubKey)));
       expect(e.code).toBe('CHAIN_TAPROOT_PARITY_MISMATCH');
       expect(e.evidence).toEqual({ expectedOutputKey: o.tweakedPubkey, computedOutputKey: o.tweakedPubkey, leafHash: leaf.leafHash });
     }
@@ -168,7 +182,7 @@ describe('BIP341 wallet test vectors (script-path spends of every leaf)', () => 
     const cb = hexToBytes(leaf.controlBlock);
     const swapped = Uint8Array.from([...cb.subarray(0, 33), ...cb.subarray(65, 97), ...cb.subarray(33, 65)]);
     for (const bad of [swapped, cb.subarray(0, 65)]) {
-      const e = thrown(() => verifyTaprootScriptPath([hexToBytes(leaf.script), bad], hexToBytes(o.scriptPubKey)));
+      const e = errorOf(() => verifyTaprootScriptPath([hexToBytes(leaf.script), bad], hexToBytes(o.scriptPubKey)));
       expect(e.code).toBe('CHAIN_TAPROOT_KEY_MISMATCH');
       expect(e.evidence).toMatchObject({ expectedOutputKey: o.tweakedPubkey, leafHash: leaf.leafHash });
       expect(e.evidence.computedOutputKey).not.toBe(o.tweakedPubkey);
@@ -193,21 +207,21 @@ describe('witness stacks around the annex rule', () => {
   const [script, cb, spent] = [hexToBytes(leaf.script), hexToBytes(leaf.controlBlock), hexToBytes(o.scriptPubKey)];
 
   it('an empty last item is not an annex: it is taken as the control block', () => {
-    expect(thrown(() => verifyTaprootScriptPath([script, cb, new Uint8Array(0)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+    expect(errorOf(() => verifyTaprootScriptPath([script, cb, new Uint8Array(0)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
   });
   it('a last item starting with another byte is not an annex', () => {
-    expect(thrown(() => verifyTaprootScriptPath([script, cb, Uint8Array.of(0x51, 1)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
+    expect(errorOf(() => verifyTaprootScriptPath([script, cb, Uint8Array.of(0x51, 1)], spent)).code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
   });
   it('a lone item starting 0x50 is not an annex: one item is a key-path spend', () => {
-    const e = thrown(() => verifyTaprootScriptPath([Uint8Array.of(ANNEX)], spent));
+    const e = errorOf(() => verifyTaprootScriptPath([Uint8Array.of(ANNEX)], spent));
     expect(e.code).toBe('CHAIN_TAPROOT_NOT_SCRIPT_PATH');
     expect(e.evidence).toEqual({ items: 1 });
   });
   it('an annex with a single item left has no script path; the evidence counts the witness as given', () => {
-    const e = thrown(() => verifyTaprootScriptPath([cb, Uint8Array.of(ANNEX)], spent));
+    const e = errorOf(() => verifyTaprootScriptPath([cb, Uint8Array.of(ANNEX)], spent));
     expect(e.code).toBe('CHAIN_TAPROOT_NOT_SCRIPT_PATH');
     expect(e.evidence).toEqual({ items: 2 });
-    expect(thrown(() => verifyTaprootScriptPath([], spent)).evidence).toEqual({ items: 0 });
+    expect(errorOf(() => verifyTaprootScriptPath([], spent)).evidence).toEqual({ items: 0 });
   });
   it('two items without an annex are tapscript and control block', () => {
     expect(verifyTaprootScriptPath([script, cb], spent).pathLength).toBe(0);
@@ -224,7 +238,7 @@ describe('outputKeyFromScript', () => {
     ['a 33-byte script', `5120${key.slice(2)}`], ['a 35-byte script', `5120${key}00`], ['OP_2 <32 bytes>', `5220${key}`],
   ] as const) {
     it(`refuses ${what}, with the script in the evidence`, () => {
-      const e = thrown(() => outputKeyFromScript(hexToBytes(script)));
+      const e = errorOf(() => outputKeyFromScript(hexToBytes(script)));
       expect(e.code).toBe('CHAIN_TAPROOT_NOT_P2TR');
       expect(e.evidence).toEqual({ script });
     });
@@ -245,21 +259,22 @@ describe('tapLeafHash', () => {
 describe('the Merkle path of a control block', () => {
   const P = hexToBytes(bip341[0]!.internalPubkey);
   const script = hexToBytes('51');
-  const leaf = tapLeafHash(script, 0xc0);
+  const leaf = once(() => tapLeafHash(script, 0xc0));
   /** TapBranch of two nodes in byte-lexicographic order (scure's compareBytes), then the BIP341 tweak (scure). */
   const branch = (a: Uint8Array, b: Uint8Array) => (btc.utils.compareBytes(a, b) <= 0 ? schnorr.utils.taggedHash('TapBranch', a, b) : schnorr.utils.taggedHash('TapBranch', b, a));
   const expected = (root: Uint8Array) => btc.utils.taprootTweakPubkey(P, root);
-  const node = (f: (n: Uint8Array) => void) => { const n = Uint8Array.from(leaf); f(n); return n; };
+  const node = (f: (n: Uint8Array) => void) => { const n = Uint8Array.from(leaf()); f(n); return n; };
 
-  for (const [what, sibling] of [
-    ['differs in the first byte', node((n) => { n[0]! ^= 0x80; })],
-    ['shares the first byte and is greater in the second', node((n) => { n[1] = (n[1]! + 1) & 0xff; })],
-    ['shares the first byte and is smaller in the second', node((n) => { n[1] = (n[1]! + 255) & 0xff; })],
-    ['differs only in the last byte', node((n) => { n[31]! ^= 1; })],
-    ['equals the leaf hash', node(() => undefined)],
+  for (const [what, change] of [
+    ['differs in the first byte', (n: Uint8Array) => { n[0]! ^= 0x80; }],
+    ['shares the first byte and is greater in the second', (n: Uint8Array) => { n[1] = (n[1]! + 1) & 0xff; }],
+    ['shares the first byte and is smaller in the second', (n: Uint8Array) => { n[1] = (n[1]! + 255) & 0xff; }],
+    ['differs only in the last byte', (n: Uint8Array) => { n[31]! ^= 1; }],
+    ['equals the leaf hash', () => undefined],
   ] as const) {
     it(`hashes a sibling that ${what} in sorted order`, () => {
-      const [key, parity] = expected(branch(leaf, sibling));
+      const sibling = node(change);
+      const [key, parity] = expected(branch(leaf(), sibling));
       const cb = Uint8Array.from([0xc0 | parity, ...P, ...sibling]);
       const r = outputKeyFromControlBlock(cb, script);
       expect(bytesToHex(r.key)).toBe(bytesToHex(key));
@@ -270,21 +285,21 @@ describe('the Merkle path of a control block', () => {
   it('takes the nodes from the leaf upwards', () => {
     const n1 = node((n) => { n[0]! ^= 0x40; });
     const n2 = node((n) => { n[0]! ^= 0x20; });
-    const [key] = expected(branch(branch(leaf, n1), n2));
+    const [key] = expected(branch(branch(leaf(), n1), n2));
     expect(bytesToHex(outputKeyFromControlBlock(Uint8Array.from([0xc0, ...P, ...n1, ...n2]), script).key)).toBe(bytesToHex(key));
   });
 
   it('accepts a path of 128 nodes and refuses 129, with the length in the evidence', () => {
     const cb = (m: number) => Uint8Array.from([0xc0, ...P, ...new Uint8Array(32 * m).fill(7)]);
     expect(outputKeyFromControlBlock(cb(128), script).key).toHaveLength(32);
-    const e = thrown(() => outputKeyFromControlBlock(cb(129), script));
+    const e = errorOf(() => outputKeyFromControlBlock(cb(129), script));
     expect(e.code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
     expect(e.evidence).toEqual({ length: 33 + 32 * 129 });
   });
 
   it('refuses a control block of 33 + 32m + 1 bytes and one shorter than 33', () => {
     for (const len of [32, 34, 33 + 32 + 1]) {
-      const e = thrown(() => outputKeyFromControlBlock(new Uint8Array(len).fill(0xc0), script));
+      const e = errorOf(() => outputKeyFromControlBlock(new Uint8Array(len).fill(0xc0), script));
       expect(e.code).toBe('CHAIN_TAPROOT_CONTROL_BLOCK_MALFORMED');
       expect(e.evidence).toEqual({ length: len });
     }
@@ -295,7 +310,7 @@ describe('the Merkle path of a control block', () => {
     for (; ; x++) { try { schnorr.utils.lift_x(BigInt(x)); } catch { break; } }
     const key = new Uint8Array(32);
     key[31] = x;
-    const e = thrown(() => outputKeyFromControlBlock(Uint8Array.from([0xc0, ...key]), script));
+    const e = errorOf(() => outputKeyFromControlBlock(Uint8Array.from([0xc0, ...key]), script));
     expect(e.code).toBe('CHAIN_TAPROOT_INTERNAL_KEY_INVALID');
     expect(e.evidence).toEqual({ internalKey: bytesToHex(key) });
   });
@@ -303,20 +318,24 @@ describe('the Merkle path of a control block', () => {
 
 describe('verifyRevealBinding: which output of the commit is spent', () => {
   it('names the input, the spent txid and the commit txid when the reveal spends another transaction', () => {
-    const e = thrown(() => verifyRevealBinding(a.reveal, 0, b.commit));
+    const { a, b } = pairs();
+    const e = errorOf(() => verifyRevealBinding(a.reveal, 0, b.commit));
     expect(e.code).toBe('CHAIN_TAPROOT_PREVOUT_MISMATCH');
     expect(e.evidence).toEqual({ inputIndex: 0, spends: a.commit.txid, commitTxid: b.commit.txid });
   });
   it('refuses an input that spends an output the commit does not have', () => {
+    const { a } = pairs();
     const reveal: ParsedTx = { ...a.reveal, inputs: [{ ...a.reveal.inputs[0]!, vout: 1 }] };
-    const e = thrown(() => verifyRevealBinding(reveal, 0, a.commit));
+    const e = errorOf(() => verifyRevealBinding(reveal, 0, a.commit));
     expect(e.code).toBe('CHAIN_TAPROOT_PREVOUT_MISMATCH');
     expect(e.evidence).toEqual({ inputIndex: 0, vout: 1, outputs: 1 });
   });
   it('returns the commit txid and vout with what was bound', () => {
+    const { a } = pairs();
     expect(verifyRevealBinding(a.reveal, 0, a.commit)).toMatchObject({ commitTxid: a.commit.txid, vout: 0 });
   });
   it('an input index the reveal does not have is a caller bug', () => {
+    const { a } = pairs();
     expect(() => verifyRevealBinding(a.reveal, 1, a.commit)).toThrow(RangeError);
     expect(() => verifyRevealBinding(a.reveal, 1, a.commit)).toThrow(/input 1/);
   });

@@ -3,7 +3,7 @@ import { Transaction } from '@scure/btc-signer';
 import { bytesToHex, hexToBytes, sha256d } from '../bytes';
 import mainnet from '../../../vectors/esplora/esplora-mainnet-block-696394.json';
 import testnet3 from '../../../vectors/esplora/esplora-testnet3-block-2582756.json';
-import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 import { parseTx, parseTxWithId } from './tx';
 
 const inscriptionFiles = import.meta.glob<{ txid: string; hex: string }>('../../../vectors/inscriptions/*.json', { eager: true, import: 'default' });
@@ -92,10 +92,6 @@ describe('parseTxWithId', () => {
   });
 });
 
-const thrown = (f: () => unknown): VerifyError => {
-  try { f(); } catch (e) { if (e instanceof VerifyError) return e; throw e; }
-  throw new Error('expected a VerifyError');
-};
 // version | 1 input (outpoint, empty scriptSig, sequence) | outputs | locktime
 const VERSION = '02000000';
 const INPUT = '01' + '11'.repeat(32) + '00000000' + '00' + 'ffffffff';
@@ -103,15 +99,15 @@ const OUTPUT = '01' + '0000000000000000' + '05' + '51'.repeat(5);
 
 describe('parseTx: errors and their evidence', () => {
   it('bytes that do not parse name the transaction and give their length', () => {
-    const e = thrown(() => parseTx(VERSION + INPUT));
+    const e = errorOf(() => parseTx(VERSION + INPUT));
     expect(e.code).toBe('CHAIN_TX_MALFORMED');
     expect(e.evidence).toEqual({ length: 46 });
     expect(e.message).toMatch(/^transaction does not parse: /);
-    expect(thrown(() => parseTx('xyz')).message).toMatch(/transaction/);
+    expect(errorOf(() => parseTx('xyz')).message).toMatch(/transaction/);
   });
 
   it('a transaction without outputs is refused with the counts', () => {
-    const e = thrown(() => parseTx(VERSION + INPUT + '00' + '00000000'));
+    const e = errorOf(() => parseTx(VERSION + INPUT + '00' + '00000000'));
     expect(e.code).toBe('CHAIN_TX_MALFORMED');
     expect(e.evidence).toEqual({ inputs: 1, outputs: 0 });
     expect(e.message).not.toBe('');
@@ -119,14 +115,14 @@ describe('parseTx: errors and their evidence', () => {
 
   it('a transaction without inputs or outputs is refused with the counts', () => {
     // 00 00 after the version: no inputs, no outputs (a segwit marker would need flag 01)
-    const e = thrown(() => parseTx(VERSION + '00' + '00' + '00000000'));
+    const e = errorOf(() => parseTx(VERSION + '00' + '00' + '00000000'));
     expect(e.code).toBe('CHAIN_TX_MALFORMED');
     expect(e.evidence).toEqual({ inputs: 0, outputs: 0 });
   });
 
   it('a 64-byte transaction gives its txid', () => {
     const hex = VERSION + INPUT + '01' + '0000000000000000' + '04' + '51'.repeat(4) + '00000000';
-    const e = thrown(() => parseTx(hex));
+    const e = errorOf(() => parseTx(hex));
     expect(e.code).toBe('CHAIN_TX_64_BYTES');
     expect(e.evidence).toEqual({ txid: bytesToHex(sha256d(hexToBytes(hex)).reverse()) });
     expect(e.message).not.toBe('');
@@ -134,7 +130,7 @@ describe('parseTx: errors and their evidence', () => {
 
   it('a 64-byte stripped size with a witness is refused too (the txid is what could pose as a node)', () => {
     const hex = VERSION + '0001' + INPUT + '01' + '0000000000000000' + '04' + '51'.repeat(4) + '01' + '01' + 'aa' + '00000000';
-    expect(thrown(() => parseTx(hex)).code).toBe('CHAIN_TX_64_BYTES');
+    expect(errorOf(() => parseTx(hex)).code).toBe('CHAIN_TX_64_BYTES');
   });
 
   it('a transaction of 65 bytes parses with its counts and sizes', () => {
@@ -150,7 +146,7 @@ describe('when the parser accepts bytes that do not re-serialize to themselves',
     const canonical = hexToBytes(VERSION + INPUT + OUTPUT + '00000000');
     const fromRaw = Transaction.fromRaw.bind(Transaction);
     vi.spyOn(Transaction, 'fromRaw').mockImplementation((_raw, opts) => fromRaw(canonical, opts));
-    const e = thrown(() => parseTx(Uint8Array.from([...canonical, 0])));
+    const e = errorOf(() => parseTx(Uint8Array.from([...canonical, 0])));
     expect(e.code).toBe('CHAIN_TX_MALFORMED');
     expect(e.evidence).toEqual({ length: 66, canonicalLength: 65 });
     expect(e.message).not.toBe('');
@@ -159,7 +155,7 @@ describe('when the parser accepts bytes that do not re-serialize to themselves',
 
 describe('parseTxWithId: evidence', () => {
   it('gives the requested and computed txids and keeps the caller\'s evidence', () => {
-    const e = thrown(() => parseTxWithId(mainnet.txs[1]!.hex, mainnet.txs[2]!.txid, { height: 696394 }));
+    const e = errorOf(() => parseTxWithId(mainnet.txs[1]!.hex, mainnet.txs[2]!.txid, { height: 696394 }));
     expect(e.code).toBe('CHAIN_TXID_MISMATCH');
     expect(e.evidence).toEqual({ height: 696394, requested: mainnet.txs[2]!.txid, computed: mainnet.txs[1]!.txid });
     expect(e.message).not.toBe('');
