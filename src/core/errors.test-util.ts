@@ -10,3 +10,18 @@ export function codeOf(fn: () => unknown): string {
     throw e;
   }
 }
+
+/**
+ * Test helper: the VerifyError a call fails with; fails the test when the call returns, rethrows anything else, and
+ * requires the message a person reads to be there.
+ */
+export function errorOf(fn: () => unknown): VerifyError {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    if (e.message.trim() === '') throw new Error(`${e.code} was thrown without a message`, { cause: e });
+    return e;
+  }
+  throw new Error('expected a VerifyError, the call returned');
+}

@@ -42,6 +42,16 @@ export function parseHeader(input: Uint8Array | string): Header {
   };
 }
 
+/** Compact bits as evidence shows them: 0x and 8 hex digits. */
+export function bitsHex(bits: number): string {
+  return `0x${bits.toString(16).padStart(8, '0')}`;
+}
+
+/** A 256-bit target or hash as 64 hex digits. */
+export function hex64(n: bigint): string {
+  return n.toString(16).padStart(64, '0');
+}
+
 /**
  * Decode compact `bits` to a target (Bitcoin Core arith_uint256::SetCompact). Negative, zero and overflowing
  * encodings are rejected: consensus never accepts them.
@@ -50,7 +60,7 @@ export function targetFromBits(bits: number): bigint {
   if (!Number.isInteger(bits) || bits < 0 || bits > 0xffffffff) throw new RangeError(`bits out of u32 range: ${bits}`);
   const exponent = bits >>> 24;
   const mantissa = bits & 0x007fffff;
-  const evidence = { bits: `0x${bits.toString(16).padStart(8, '0')}` };
+  const evidence = { bits: bitsHex(bits) };
   if (mantissa !== 0 && (bits & 0x00800000) !== 0) throw new VerifyError('CHAIN_BITS_INVALID', 'bits encode a negative target', evidence);
   const overflow = mantissa !== 0 && (exponent > 34 || (mantissa > 0xff && exponent > 33) || (mantissa > 0xffff && exponent > 32));
   if (overflow) throw new VerifyError('CHAIN_BITS_INVALID', 'bits overflow 256 bits', evidence);
@@ -64,15 +74,13 @@ export function hashAsNumber(header: Header): bigint {
   return BigInt('0x' + header.hash);
 }
 
-const hex64 = (n: bigint): string => n.toString(16).padStart(64, '0');
-
 /**
  * Proof of work: the target from `bits` is within the network's powLimit and light-client floor, and the block
  * hash is at or below it. Returns the target.
  */
 export function verifyPow(header: Header, network: NetworkParams): bigint {
   const target = targetFromBits(header.bits);
-  const evidence = { blockHash: header.hash, bits: `0x${header.bits.toString(16).padStart(8, '0')}`, target: hex64(target), network: network.name };
+  const evidence = { blockHash: header.hash, bits: bitsHex(header.bits), target: hex64(target), network: network.name };
   if (target > network.powLimit) {
     throw new VerifyError('CHAIN_TARGET_ABOVE_POW_LIMIT', `target is above the ${network.name} powLimit`, { ...evidence, powLimit: hex64(network.powLimit) });
   }

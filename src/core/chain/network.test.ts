@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '../bytes';
 import { parseHeader, targetFromBits, verifyPow } from './header';
-import { DIFFICULTY_1_TARGET, NETWORK_NAMES, networkFromName } from './network';
+import { DIFFICULTY_1_TARGET, NETWORK_NAMES, isNetworkName, networkFromName } from './network';
 
 // Genesis headers as in Bitcoin Core chainparams.cpp (version 1, zero prev hash, the genesis merkle root).
 const SATOSHI_ROOT = '3ba3edfd7a7b12b27ac72c3e67768f617fc81bc3888a51323a9fb8aa4b1e5e4a';
@@ -43,5 +43,43 @@ describe('network parameters', () => {
   it('accepts testnet3 as an alias and refuses unknown names as a caller bug', () => {
     expect(networkFromName('testnet3').name).toBe('testnet');
     expect(() => networkFromName('liquid')).toThrow(RangeError);
+  });
+});
+
+describe('the parameters of each network (Bitcoin Core chainparams, BIP173/BIP350, ord)', () => {
+  const hex64 = (n: bigint) => n.toString(16).padStart(64, '0');
+  it('names, segwit prefixes and jubilee heights', () => {
+    expect(NETWORK_NAMES.map((n) => [n, networkFromName(n).name, networkFromName(n).bech32, networkFromName(n).jubileeHeight])).toEqual([
+      ['mainnet', 'mainnet', 'bc', 824544], ['testnet', 'testnet', 'tb', 2544192], ['testnet4', 'testnet4', 'tb', 0],
+      ['signet', 'signet', 'tb', 175392], ['regtest', 'regtest', 'bcrt', 110],
+    ]);
+  });
+  it('powLimit as in chainparams.cpp', () => {
+    const pow = Object.fromEntries(NETWORK_NAMES.map((n) => [n, hex64(networkFromName(n).powLimit)]));
+    expect(pow).toEqual({
+      mainnet: '00000000' + 'f'.repeat(56), testnet: '00000000' + 'f'.repeat(56), testnet4: '00000000' + 'f'.repeat(56),
+      signet: '00000377ae' + '0'.repeat(54), regtest: '7' + 'f'.repeat(63),
+    });
+  });
+  it('floors at or below the powLimit, each with a reason a person can read', () => {
+    for (const n of NETWORK_NAMES) {
+      const net = networkFromName(n);
+      expect(net.floorTarget <= net.powLimit).toBe(true);
+      expect(net.floorReason.length).toBeGreaterThan(20);
+    }
+    expect(networkFromName('testnet').floorTarget).toBe(targetFromBits(0x1d00ffff));
+    expect(networkFromName('testnet4').floorTarget).toBe(targetFromBits(0x1d00ffff));
+    expect(networkFromName('signet').floorTarget).toBe(targetFromBits(0x1e0377ae));
+    expect(networkFromName('regtest').floorTarget).toBe(networkFromName('regtest').powLimit);
+  });
+  it('an unknown name is refused with the name and the list of networks', () => {
+    expect(() => networkFromName('liquid')).toThrow(/"liquid".*mainnet, testnet, testnet4, signet, regtest/);
+    expect(isNetworkName('mainnet')).toBe(true);
+    expect(isNetworkName('testnet3')).toBe(false);
+    expect(isNetworkName('toString')).toBe(false);
+    expect(isNetworkName(1)).toBe(false);
+    // a JSON array or object whose string form is a network name is not one
+    expect(isNetworkName(['mainnet'])).toBe(false);
+    expect(isNetworkName({ toString: () => 'regtest' })).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import { spvCases, flipHexByte, type SpvCase } from '../../../vectors/spv/cases';
 import { VerifyError } from '../errors';
+import { errorOf } from '../errors.test-util';
 import { networkFromName } from './network';
 import { verifySpv } from './spv';
 
@@ -63,5 +64,39 @@ describe('exhaustively, for one real proof', () => {
   });
   it('every other position up to 2^length is rejected', () => {
     for (let pos = 0; pos < 2 ** p.proof.merkle.length; pos++) if (pos !== p.proof.pos) rejects({ proof: { ...p.proof, pos } });
+  });
+});
+
+
+describe('verifySpv: the evidence of a real mainnet proof', () => {
+  const p = REAL_PROOFS.find((r) => r.name === 'mainnet-696394-pos1336')!;
+  it('states block, position, bits, target, work, time and network', () => {
+    const target = 0x12180bn << 160n; // bits 0x1712180b
+    const r = verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: networkFromName('mainnet') });
+    expect(r.evidence).toEqual({
+      txid: p.txid, wtxid: r.tx.wtxid, blockHash: '0000000000000000000aca0460feaf0661f173b75d4cc824b57233aa7c6b7bc3', height: 696394, position: 1336,
+      merkleRoot: '90865c682c43de98a02117b2d763491bd0ac7be4fb5fbd2daef6a548410581c2', bits: '0x1712180b', target: target.toString(16).padStart(64, '0'),
+      work: ((1n << 256n) / (target + 1n)).toString(), time: 1629300076, network: 'mainnet', witnessCovered: false,
+    });
+    expect(r.evidence.target).toMatch(/^0{18}12180b0{40}$/);
+  });
+});
+
+describe('verifySpv: what a mismatch names', () => {
+  const [p, q] = [REAL_PROOFS[0]!, REAL_PROOFS.at(-1)!];
+  const net = networkFromName('mainnet');
+  it('the expected and computed block hashes (case-insensitive match otherwise)', () => {
+    const e = errorOf(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, blockHash: q.blockHash }));
+    expect(e.code).toBe('CHAIN_HEADER_HASH_MISMATCH');
+    expect(e.evidence).toEqual({ expected: q.blockHash, computed: p.blockHash });
+    expect(e.message).not.toBe('');
+    expect(verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, blockHash: p.blockHash.toUpperCase() }).evidence.blockHash).toBe(p.blockHash);
+  });
+  it('the expected and computed txids (case-insensitive match otherwise)', () => {
+    const e = errorOf(() => verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, txid: q.txid }));
+    expect(e.code).toBe('CHAIN_TXID_MISMATCH');
+    expect(e.evidence).toEqual({ expected: q.txid, computed: p.txid });
+    expect(e.message).not.toBe('');
+    expect(verifySpv({ headerHex: p.headerHex, txHex: p.txHex, proof: p.proof, network: net, txid: p.txid.toUpperCase() }).evidence.txid).toBe(p.txid);
   });
 });

@@ -1,6 +1,6 @@
 /** SPV inclusion of one transaction: header proof of work, transaction re-hashed, Merkle branch to the header's root. */
 import { VerifyError } from '../errors';
-import { parseHeader, verifyPow, workFromTarget, type Header } from './header';
+import { bitsHex, hex64, parseHeader, verifyPow, workFromTarget, type Header } from './header';
 import { parseMerkleProof, verifyMerkleProof, type MerkleProof } from './merkle';
 import type { NetworkParams } from './network';
 import { parseTx, type ParsedTx } from './tx';
@@ -68,8 +68,8 @@ export function verifySpv(input: SpvInput): SpvResult {
       height: proof.block_height,
       position,
       merkleRoot: header.merkleRoot,
-      bits: `0x${header.bits.toString(16).padStart(8, '0')}`,
-      target: target.toString(16).padStart(64, '0'),
+      bits: bitsHex(header.bits),
+      target: hex64(target),
       work: workFromTarget(target).toString(),
       time: header.time,
       network: input.network.name,

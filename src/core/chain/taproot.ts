@@ -94,7 +94,7 @@ export function verifyTaprootScriptPath(witness: readonly Uint8Array[], spentScr
   let stack = witness;
   let annex: Uint8Array | undefined;
   const last = stack[stack.length - 1];
-  if (stack.length >= 2 && last && last.length > 0 && last[0] === ANNEX_TAG) {
+  if (stack.length >= 2 && last![0] === ANNEX_TAG) {
     annex = last;
     stack = stack.slice(0, -1);
   }

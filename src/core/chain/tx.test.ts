@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Transaction } from '@scure/btc-signer';
-import { bytesToHex, hexToBytes } from '../bytes';
+import { bytesToHex, hexToBytes, sha256d } from '../bytes';
 import mainnet from '../../../vectors/esplora/esplora-mainnet-block-696394.json';
 import testnet3 from '../../../vectors/esplora/esplora-testnet3-block-2582756.json';
+import { errorOf } from '../errors.test-util';
 import { parseTx, parseTxWithId } from './tx';
 
 const inscriptionFiles = import.meta.glob<{ txid: string; hex: string }>('../../../vectors/inscriptions/*.json', { eager: true, import: 'default' });
@@ -88,5 +89,75 @@ describe('parseTxWithId', () => {
   });
   it('accepts the matching bytes, case-insensitively', () => {
     expect(parseTxWithId(mainnet.txs[1]!.hex, mainnet.txs[1]!.txid.toUpperCase()).txid).toBe(mainnet.txs[1]!.txid);
+  });
+});
+
+// version | 1 input (outpoint, empty scriptSig, sequence) | outputs | locktime
+const VERSION = '02000000';
+const INPUT = '01' + '11'.repeat(32) + '00000000' + '00' + 'ffffffff';
+const OUTPUT = '01' + '0000000000000000' + '05' + '51'.repeat(5);
+
+describe('parseTx: errors and their evidence', () => {
+  it('bytes that do not parse name the transaction and give their length', () => {
+    const e = errorOf(() => parseTx(VERSION + INPUT));
+    expect(e.code).toBe('CHAIN_TX_MALFORMED');
+    expect(e.evidence).toEqual({ length: 46 });
+    expect(e.message).toMatch(/^transaction does not parse: /);
+    expect(errorOf(() => parseTx('xyz')).message).toMatch(/transaction/);
+  });
+
+  it('a transaction without outputs is refused with the counts', () => {
+    const e = errorOf(() => parseTx(VERSION + INPUT + '00' + '00000000'));
+    expect(e.code).toBe('CHAIN_TX_MALFORMED');
+    expect(e.evidence).toEqual({ inputs: 1, outputs: 0 });
+    expect(e.message).not.toBe('');
+  });
+
+  it('a transaction without inputs or outputs is refused with the counts', () => {
+    // 00 00 after the version: no inputs, no outputs (a segwit marker would need flag 01)
+    const e = errorOf(() => parseTx(VERSION + '00' + '00' + '00000000'));
+    expect(e.code).toBe('CHAIN_TX_MALFORMED');
+    expect(e.evidence).toEqual({ inputs: 0, outputs: 0 });
+  });
+
+  it('a 64-byte transaction gives its txid', () => {
+    const hex = VERSION + INPUT + '01' + '0000000000000000' + '04' + '51'.repeat(4) + '00000000';
+    const e = errorOf(() => parseTx(hex));
+    expect(e.code).toBe('CHAIN_TX_64_BYTES');
+    expect(e.evidence).toEqual({ txid: bytesToHex(sha256d(hexToBytes(hex)).reverse()) });
+    expect(e.message).not.toBe('');
+  });
+
+  it('a 64-byte stripped size with a witness is refused too (the txid is what could pose as a node)', () => {
+    const hex = VERSION + '0001' + INPUT + '01' + '0000000000000000' + '04' + '51'.repeat(4) + '01' + '01' + 'aa' + '00000000';
+    expect(errorOf(() => parseTx(hex)).code).toBe('CHAIN_TX_64_BYTES');
+  });
+
+  it('a transaction of 65 bytes parses with its counts and sizes', () => {
+    const tx = parseTx(VERSION + INPUT + OUTPUT + '00000000');
+    expect(tx).toMatchObject({ version: 2, locktime: 0, hasWitness: false, strippedSize: 65, weight: 260 });
+    expect(tx.inputs).toEqual([{ txid: '11'.repeat(32), vout: 0, sequence: 0xffffffff, scriptSig: new Uint8Array(0), witness: [] }]);
+  });
+});
+
+describe('when the parser accepts bytes that do not re-serialize to themselves', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+  it('they are refused as non-canonical, with both lengths (the check does not trust the parser)', () => {
+    const canonical = hexToBytes(VERSION + INPUT + OUTPUT + '00000000');
+    const fromRaw = Transaction.fromRaw.bind(Transaction);
+    vi.spyOn(Transaction, 'fromRaw').mockImplementation((_raw, opts) => fromRaw(canonical, opts));
+    const e = errorOf(() => parseTx(Uint8Array.from([...canonical, 0])));
+    expect(e.code).toBe('CHAIN_TX_MALFORMED');
+    expect(e.evidence).toEqual({ length: 66, canonicalLength: 65 });
+    expect(e.message).not.toBe('');
+  });
+});
+
+describe('parseTxWithId: evidence', () => {
+  it('gives the requested and computed txids and keeps the caller\'s evidence', () => {
+    const e = errorOf(() => parseTxWithId(mainnet.txs[1]!.hex, mainnet.txs[2]!.txid, { height: 696394 }));
+    expect(e.code).toBe('CHAIN_TXID_MISMATCH');
+    expect(e.evidence).toEqual({ height: 696394, requested: mainnet.txs[2]!.txid, computed: mainnet.txs[1]!.txid });
+    expect(e.message).not.toBe('');
   });
 });
