@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'programs/**/build/', 'programs/**/assembly/', 'circuits/build/', 'public/'] },
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'programs/**/build/', 'programs/**/assembly/', 'circuits/build/', 'public/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
