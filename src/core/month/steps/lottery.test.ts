@@ -7,7 +7,6 @@ import { parseInscriptionId } from '../../protocol/ids';
 import { lotteryPoint } from '../../protocol/lottery';
 import type { FinalPayload, GenesisPayload } from '../../protocol/payloads';
 import type { MessageRecord } from '../records';
-import { anchorHeight, leadWindow } from '../timeline';
 import type { Eligibility } from './eligibility';
 import type { VerifiedBlock } from './headers';
 import { verifyLotteryAttempts, type LotteryContext, type LotteryResult, type Round, type RoundEvaluator, type RoundLead } from './lottery';
@@ -17,9 +16,11 @@ import { commit, inscription, key, message, opened, PARAMS } from './test-record
 
 const deal = dealBlsKey(utf8.encode('drey lottery step test'), 2, 3);
 const GENESIS_ID = `${'11'.repeat(32)}i0`;
-const ANCHOR = anchorHeight(PARAMS, 1);
+/** A_1 = start_height. */
+const ANCHOR = 1000;
 const ANCHOR_HASH = '0e'.repeat(32);
-const W0 = leadWindow(PARAMS, ANCHOR);
+/** Attempt 0 starts at the anchor: its lead window is A_1 + 1 … A_1 + lead_window. */
+const W0 = { from: ANCHOR + 1, to: ANCHOR + PARAMS.lead_window };
 const eligibility: Eligibility = {
   anchor: ANCHOR,
   eligible: [1, 2, 3].map((n) => ({ key: key(n), stake: 1_000_000n * BigInt(n), register: `${key(n)}i0`, registeredAt: ANCHOR - 10, linkedFrom: [] })),
@@ -123,7 +124,7 @@ describe('when attempt 0\'s only valid beacon confirms after its lead window', (
 });
 
 describe('when attempt 0\'s lead misses its window (§6.4)', () => {
-  const W1 = leadWindow(PARAMS, W0.to);
+  const W1 = { from: W0.to + 1, to: W0.to + PARAMS.lead_window };
   it('attempt 1 starts at the window\'s end, without that lead; the lead is penalised missed_deadline', async () => {
     const { checks, result, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD1, W1.to, 1, 1)]));
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
@@ -145,7 +146,7 @@ describe('when attempt 0\'s lead misses its window (§6.4)', () => {
 
 describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the lottery draws again)', () => {
   const hR = W0.to + 20;
-  const W1 = leadWindow(PARAMS, hR);
+  const W1 = { from: hR + 1, to: hR + PARAMS.lead_window };
   const bad = (fault: VerifyError, status: Parameters<typeof round>[3] = 'valid') => evaluator({ [LEAD0]: (l) => ({ round: round(l, hR, fault, status) }) });
   const unopenable = new VerifyError('AGREEMENT_LEAD_INVALID', 'unopenable', {});
 
@@ -196,7 +197,7 @@ describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the
 
 describe('when the final names another attempt than the walk accepts', () => {
   it('the walk stops at the accepted attempt (the agreement step then fails the final)', async () => {
-    const W1 = leadWindow(PARAMS, W0.to);
+    const W1 = { from: W0.to + 1, to: W0.to + PARAMS.lead_window };
     const { lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { final: { lead: LEAD1, attempt: 1 } as FinalPayload }));
     expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'lottery' });
     expect(failures(checks)).toEqual([]);
