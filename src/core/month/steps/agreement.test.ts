@@ -240,3 +240,21 @@ describe('when a quick check finds no package to open', () => {
     expect(r).toEqual({ checks: [expect.objectContaining({ ok: true, step: 'agreement' })] });
   });
 });
+
+describe('the agreement step\'s checks', () => {
+  it('every check, passed or failed, belongs to the agreement step', () => {
+    const ok = verifyAgreement(input([opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'valid', X, 2), opened(4, 'valid', R, 3)]));
+    const late = verifyFinalTiming(final(END + 1), reveal(END - 2), END);
+    expect([...ok.checks, late].map((c) => c.step)).toEqual(['agreement', 'agreement', 'agreement', 'agreement', 'agreement']);
+  });
+
+  it('at quick depth a matching root is a passed check with the root, after the timing', () => {
+    const r = verifyAgreement(input([opened(1, 'valid', R)], { depth: 'quick' }));
+    expect(r.checks).toHaveLength(2);
+    expect(r.checks[1]).toMatchObject({ ok: true, step: 'agreement', evidence: { root: R } });
+  });
+
+  it('without any reveal result the step does not apply', () => {
+    expect(verifyAgreement(input([], { reveal: undefined }))).toEqual({ checks: [] });
+  });
+});

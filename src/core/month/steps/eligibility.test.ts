@@ -303,3 +303,17 @@ describe('when a key registers again at or above the anchor', () => {
     expect(e?.eligible.map((a) => [a.key, a.registeredAt])).toEqual([[key(1), 900]]);
   });
 });
+
+describe('when no stake source was fetched for the register\'s outpoint', () => {
+  it('the actuary is not eligible (STAKE_MISSING), with the outpoint', () => {
+    const tx = stakeTx(2_000_000n);
+    const e = verifyEligibility(input([register(key(1), 900, tx.txid)], {})).value;
+    expect(e?.ineligible.get(key(1))).toMatchObject({ code: 'STAKE_MISSING', evidence: { actuary: key(1), stake: `${tx.txid}:0` } });
+  });
+});
+
+describe('when a key that never registered takes part', () => {
+  it('MESSAGE_NOT_ACTUARY names the key and its role', () => {
+    expect(notEligible({ anchor: 1000, eligible: [], ineligible: new Map() }, key(7), 'the lead').evidence).toEqual({ actuary: key(7), role: 'the lead' });
+  });
+});

@@ -172,3 +172,12 @@ describe('when an actuary answers another attempt after its counted commit', () 
     expect(statusOf([mine, other]).status(other)).toBe('repeat');
   });
 });
+
+describe('when the lead has an earlier commit for the same attempt', () => {
+  it('the earlier one is a repeat, not a void secondary, and the lead\'s own commit still heads the counted', () => {
+    const earlier = commit(key(1), hL - 2);
+    const r = verifyRace({ params: PARAMS, lead: accepted, commits: [lead, earlier, commit(key(2), hL + 8)], eligibility: eligibility(5), tipHeight: 2000 });
+    expect(r.value.entries.find((e) => e.commit === earlier)?.status).toBe('repeat');
+    expect(r.value.counted.map((e) => [e.actuary, e.status])).toEqual([[key(1), 'lead'], [key(2), 'counted']]);
+  });
+});

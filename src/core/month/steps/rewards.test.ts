@@ -148,3 +148,20 @@ describe('when the lead\'s own package failed its proof checks', () => {
     expect(roundOutcome({ ...r, invalid: new Map([[leadPackage, undefined]]) }).invalid).toEqual([key(8)]);
   });
 });
+
+describe('the rewards step\'s checks', () => {
+  it('both passed checks belong to the rewards step', () => {
+    expect(rewardChecks(PARAMS, outcome, final(good, penalties)).checks.map((c) => [c.step, c.ok])).toEqual([['rewards', true], ['rewards', true]]);
+  });
+});
+
+describe('when the lead\'s own package was copied, unopenable or invalid', () => {
+  it('the outcome does not list the lead under those penalties (a failed lead is the lottery\'s to penalise)', () => {
+    for (const status of ['copied', 'unopenable', 'invalid'] as const) {
+      const r = round();
+      const packages = [opened(1, status, R), ...r.reveal.packages.slice(1)];
+      const o = roundOutcome({ ...r, reveal: { packages, pending: false } });
+      expect([...o.copied, ...o.unopenable, ...o.invalid]).not.toContain(key(1));
+    }
+  });
+});
