@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * mutation, nothing that starts a devnet or a browser, so one mutant costs seconds, not minutes.
  */
 export const MUTATION_TESTS = ['src/core/{month,protocol,chain,proof}/**/*.test.ts'];
-export const SLOW_TESTS = ['src/core/month/fetch-budget.test.ts'];
+export const SLOW_TESTS = ['src/core/month/fetch-budget.test.ts', 'src/core/month/fetch/heights.test.ts'];
 
 export default defineConfig({
   test: {

@@ -63,59 +63,68 @@ function disputeOf(c: MessageRecord<'commit'>, parties: number[]): Dispute {
 
 
 const key = new Uint8Array(32).fill(0x5a);
-const broken = brokenCommit(2, 1012, key);
-const entry: RaceEntry = { commit: broken, actuary: pub(2), status: 'counted', rank: 1 };
+let fixture: { broken: MessageRecord<'commit'>; entry: RaceEntry } | undefined;
+/** The broken commit and its race entry, built inside the tests (once). */
+function made(): { broken: MessageRecord<'commit'>; entry: RaceEntry } {
+  if (!fixture) {
+    const c = brokenCommit(2, 1012, key);
+    fixture = { broken: c, entry: { commit: c, actuary: pub(2), status: 'counted', rank: 1 } };
+  }
+  return fixture;
+}
+const broken = (): MessageRecord<'commit'> => made().broken;
+const entry = (): RaceEntry => made().entry;
 
 describe('when the group disputes a commit whose encryptor broke the KEM format', () => {
   it('three valid shares prove the revealed key, and the package is unopenable (the encryptor\'s fault)', () => {
-    const opened = openCommit(ctx, entry, bytesToHex(key), [], disputeOf(broken, [1, 3, 5]));
+    const opened = openCommit(ctx, entry(), bytesToHex(key), [], disputeOf(broken(), [1, 3, 5]));
     expect(opened.status).toBe('unopenable');
     expect(opened.disputedBy).toEqual([1, 3, 5]);
   });
 
   it('more than threshold shares are accepted; the lowest parties are combined', () => {
-    expect(openCommit(ctx, entry, bytesToHex(key), [], disputeOf(broken, [5, 4, 2, 1])).disputedBy).toEqual([1, 2, 4]);
+    expect(openCommit(ctx, entry(), bytesToHex(key), [], disputeOf(broken(), [5, 4, 2, 1])).disputedBy).toEqual([1, 2, 4]);
   });
 
   it('without a dispute, the same revealed key is the group\'s fault (REVEAL_KEM_MISMATCH)', () => {
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), []))).toBe('REVEAL_KEM_MISMATCH');
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), []))).toBe('REVEAL_KEM_MISMATCH');
   });
 });
 
 describe('when a dispute is wrong', () => {
   it('a tampered share is REVEAL_SHARE_INVALID', () => {
-    const d = disputeOf(broken, [1, 2, 3]);
+    const d = disputeOf(broken(), [1, 2, 3]);
     const s = d.shares[1]!;
     const tampered = bigintToBytes((BigInt('0x' + s.share) * 4n) % n2, 2 * byteLength(n));
     const bad = { ...d, shares: [d.shares[0]!, { ...s, share: bytesToHex(tampered) }, d.shares[2]!] };
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], bad))).toBe('REVEAL_SHARE_INVALID');
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], bad))).toBe('REVEAL_SHARE_INVALID');
   });
 
   it('an invalid share beside three valid ones still rejects (the group signed a false share)', () => {
-    const d = disputeOf(broken, [1, 2, 3, 4]);
+    const d = disputeOf(broken(), [1, 2, 3, 4]);
     const s = d.shares[3]!;
     const bad = { ...d, shares: [...d.shares.slice(0, 3), { ...s, z: hexOf(BigInt('0x' + s.z) + 1n) }] };
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], bad))).toBe('REVEAL_SHARE_INVALID');
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], bad))).toBe('REVEAL_SHARE_INVALID');
   });
 
   it('two shares of a 3-of-5 key are REVEAL_SHARES_TOO_FEW', () => {
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], disputeOf(broken, [2, 4])))).toBe('REVEAL_SHARES_TOO_FEW');
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], disputeOf(broken(), [2, 4])))).toBe('REVEAL_SHARES_TOO_FEW');
   });
 
   it('the same party twice is REVEAL_SHARE_DUPLICATE, even with a third distinct party', () => {
-    const d = disputeOf(broken, [1, 2]);
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], { ...d, shares: [...d.shares, d.shares[0]!] }))).toBe('REVEAL_SHARE_DUPLICATE');
+    const d = disputeOf(broken(), [1, 2]);
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], { ...d, shares: [...d.shares, d.shares[0]!] }))).toBe('REVEAL_SHARE_DUPLICATE');
   });
 
   it('a revealed key other than the one the shares prove is REVEAL_KEY_CONTRADICTS_SHARES (the group lied)', () => {
     const other = bytesToHex(new Uint8Array(32).fill(0x5b));
-    expect(codeOf(() => openCommit(ctx, entry, other, [], disputeOf(broken, [1, 2, 3])))).toBe('REVEAL_KEY_CONTRADICTS_SHARES');
+    expect(codeOf(() => openCommit(ctx, entry(), other, [], disputeOf(broken(), [1, 2, 3])))).toBe('REVEAL_KEY_CONTRADICTS_SHARES');
   });
 
   it('shares for another commit\'s ciphertext prove another key: REVEAL_SHARE_INVALID', () => {
     const elsewhere = brokenCommit(3, 1012, new Uint8Array(32).fill(0x77));
-    const d = { ...disputeOf(elsewhere, [1, 2, 3]), commit: broken.inscription.id };
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], d))).toBe('REVEAL_SHARE_INVALID');
+    const d = { ...disputeOf(elsewhere, [1, 2, 3]), commit: broken().inscription.id };
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], d))).toBe('REVEAL_SHARE_INVALID');
   });
 
   it.each([
@@ -125,22 +134,22 @@ describe('when a dispute is wrong', () => {
     ['a share not below N²', (s: Dispute['shares'][number]) => ({ ...s, share: 'ff'.repeat(2 * byteLength(n)) })],
     ['z with a leading zero byte', (s: Dispute['shares'][number]) => ({ ...s, z: `00${s.z}` })],
   ])('%s is REVEAL_MALFORMED', (_what, mutate) => {
-    const d = disputeOf(broken, [1, 2, 3]);
+    const d = disputeOf(broken(), [1, 2, 3]);
     const bad = { ...d, shares: [mutate(d.shares[0]!), ...d.shares.slice(1)] };
-    expect(codeOf(() => openCommit(ctx, entry, bytesToHex(key), [], bad))).toBe('REVEAL_MALFORMED');
+    expect(codeOf(() => openCommit(ctx, entry(), bytesToHex(key), [], bad))).toBe('REVEAL_MALFORMED');
   });
 
   it('a dispute on a commit whose KEM field is no ciphertext is REVEAL_MALFORMED', () => {
     const zero = commit(pub(2), 1012, 1, 0, '00'.repeat(2 * byteLength(n)));
-    const d = { ...disputeOf(broken, [1, 2, 3]), commit: zero.inscription.id };
-    expect(codeOf(() => openCommit(ctx, { ...entry, commit: zero }, bytesToHex(key), [], d))).toBe('REVEAL_MALFORMED');
+    const d = { ...disputeOf(broken(), [1, 2, 3]), commit: zero.inscription.id };
+    expect(codeOf(() => openCommit(ctx, { ...entry(), commit: zero }, bytesToHex(key), [], d))).toBe('REVEAL_MALFORMED');
   });
 });
 
 describe('when a dispute concerns a commit made as the protocol says', () => {
   it('the shares prove the key that also re-encrypts, and the package opens as usual', () => {
     const good = goodCommit(2, 1012, key);
-    const opened = openCommit(ctx, { ...entry, commit: good }, bytesToHex(key), [], disputeOf(good, [2, 3, 4]));
+    const opened = openCommit(ctx, { ...entry(), commit: good }, bytesToHex(key), [], disputeOf(good, [2, 3, 4]));
     expect(opened.status).toBe('valid');
     expect(opened.disputedBy).toEqual([2, 3, 4]);
   });
@@ -154,49 +163,58 @@ describe('when a commit\'s KEM field is no Paillier ciphertext', () => {
     ['one byte short', 'aa'.repeat(2 * byteLength(n) - 1)],
   ])('a KEM of %s is unopenable on sight, whatever key the group reveals', (_what, kem) => {
     const c = commit(pub(2), 1012, 1, 0, kem);
-    expect(openCommit(ctx, { ...entry, commit: c }, '00'.repeat(32), []).status).toBe('unopenable');
+    expect(openCommit(ctx, { ...entry(), commit: c }, '00'.repeat(32), []).status).toBe('unopenable');
   });
 });
 
 describe('when the reveal message carries disputes', () => {
-  const lead = goodCommit(1, 1005, new Uint8Array(32).fill(1));
-  const race: RaceResult = {
-    window: { from: 1012, to: 1015 }, quorum: 1, pending: false,
-    entries: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry],
-    counted: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry],
+  let built: { lead: MessageRecord<'commit'>; race: RaceResult } | undefined;
+  const round = (): { lead: MessageRecord<'commit'>; race: RaceResult } => {
+    if (!built) {
+      const lead = goodCommit(1, 1005, new Uint8Array(32).fill(1));
+      built = {
+        lead,
+        race: {
+          window: { from: 1012, to: 1015 }, quorum: 1, pending: false,
+          entries: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry()],
+          counted: [{ commit: lead, actuary: pub(1), status: 'lead' }, entry()],
+        },
+      };
+    }
+    return built;
   };
   const reveal = (keys: { commit: string; key: string }[], disputes?: Dispute[]): MessageRecord<'reveal'> => ({
     inscription: { ...commit(pub(1), 1019).inscription }, type: 'reveal', signer: '',
     payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', attempt: 0, keys, ...(disputes ? { disputes } : {}) }, message: undefined as never,
   });
-  const keys = [{ commit: lead.inscription.id, key: '01'.repeat(32) }, { commit: broken.inscription.id, key: bytesToHex(key) }];
-  const run = (r: MessageRecord<'reveal'>) => openCountedCommits(ctx, r, race, { anchor: 1000, eligible: [], ineligible: new Map() });
+  const keys = () => [{ commit: round().lead.inscription.id, key: '01'.repeat(32) }, { commit: broken().inscription.id, key: bytesToHex(key) }];
+  const run = (r: MessageRecord<'reveal'>) => openCountedCommits(ctx, r, round().race, { anchor: 1000, eligible: [], ineligible: new Map() });
   const failures = (r: MessageRecord<'reveal'>) => run(r).checks.filter((c) => !c.ok).map((c) => c.code);
 
   it('a valid dispute is checked, not waved through: no failure, the disputed package unopenable', () => {
-    const out = run(reveal(keys, [disputeOf(broken, [1, 2, 3])]));
+    const out = run(reveal(keys(), [disputeOf(broken(), [1, 2, 3])]));
     expect(out.checks.filter((c) => !c.ok)).toEqual([]);
     expect(out.checks.some((c) => c.evidence.partial)).toBe(false);
     expect(out.result.packages.map((p) => p.status)).toEqual(['valid', 'unopenable']);
   });
 
   it('a dispute with too few shares fails the reveal step', () => {
-    expect(failures(reveal(keys, [disputeOf(broken, [1, 2])]))).toEqual(['REVEAL_SHARES_TOO_FEW']);
+    expect(failures(reveal(keys(), [disputeOf(broken(), [1, 2])]))).toEqual(['REVEAL_SHARES_TOO_FEW']);
   });
 
   it('a dispute for a commit the reveal gives no key is REVEAL_UNKNOWN_COMMIT; a commit disputed twice REVEAL_MALFORMED', () => {
-    const d = disputeOf(broken, [1, 2, 3]);
-    expect(failures(reveal(keys, [d, { ...d, commit: `${'22'.repeat(32)}i0` }]))).toEqual(['REVEAL_UNKNOWN_COMMIT']);
-    expect(failures(reveal(keys, [d, d]))).toEqual(['REVEAL_MALFORMED']);
+    const d = disputeOf(broken(), [1, 2, 3]);
+    expect(failures(reveal(keys(), [d, { ...d, commit: `${'22'.repeat(32)}i0` }]))).toEqual(['REVEAL_UNKNOWN_COMMIT']);
+    expect(failures(reveal(keys(), [d, d]))).toEqual(['REVEAL_MALFORMED']);
   });
 
   it('a commit named twice in keys is REVEAL_MALFORMED (the second key is not silently taken)', () => {
-    expect(failures(reveal([...keys, { commit: broken.inscription.id, key: '00'.repeat(32) }], [disputeOf(broken, [1, 2, 3])]))).toEqual(['REVEAL_MALFORMED']);
+    expect(failures(reveal([...keys(), { commit: broken().inscription.id, key: '00'.repeat(32) }], [disputeOf(broken(), [1, 2, 3])]))).toEqual(['REVEAL_MALFORMED']);
   });
 
   it('a dispute reaching a context without the genesis\' Paillier key is a caller bug (TypeError)', () => {
     const { paillier: _p, ...bare } = ctx;
     void _p;
-    expect(() => openCountedCommits(bare, reveal(keys, [disputeOf(broken, [1, 2, 3])]), race, { anchor: 1000, eligible: [], ineligible: new Map() })).toThrow(TypeError);
+    expect(() => openCountedCommits(bare, reveal(keys(), [disputeOf(broken(), [1, 2, 3])]), round().race, { anchor: 1000, eligible: [], ineligible: new Map() })).toThrow(TypeError);
   });
 });

@@ -162,3 +162,158 @@ describe('when the month is checked at quick depth, or its anchor is above the t
     expect(verifyEligibility(input([], {}, { tipHeight: 1000 })).pending).toBeUndefined();
   });
 });
+
+describe('the evidence an ineligible actuary is remembered with', () => {
+  const codeAndEvidence = (stake: StakeSource, regHeight = 900, minStake = PARAMS.min_stake) => {
+    const reg = register(key(1), regHeight, stake.txid);
+    const e = verifyEligibility(input([reg], { [`${stake.txid}:0`]: stake }, { minStake })).value?.ineligible.get(key(1));
+    return { reg, code: e?.code, evidence: e?.evidence };
+  };
+
+  it('STAKE_REGISTERED_LATE gives the register\'s height, the outpoint and the anchor', () => {
+    const tx = stakeTx(2_000_000n);
+    const r = codeAndEvidence(unspent(tx), 1003);
+    expect(r).toMatchObject({ code: 'STAKE_REGISTERED_LATE', evidence: { actuary: key(1), stake: `${tx.txid}:0`, register: r.reg.inscription.id, anchor: 1000, height: 1003 } });
+  });
+
+  it('STAKE_TOO_LOW gives the sats and the minimum', () => {
+    const r = codeAndEvidence(unspent(stakeTx(999_999n)));
+    expect(r).toMatchObject({ code: 'STAKE_TOO_LOW', evidence: { sats: '999999', minStake: 1_000_000, register: r.reg.inscription.id } });
+  });
+
+  it('STAKE_SPENT gives the host, the spending transaction and its height (null when unconfirmed)', () => {
+    const tx = stakeTx(2_000_000n);
+    expect(codeAndEvidence({ txid: tx.txid, vout: 0, tx, outspends: spent(1000) })).toMatchObject({ code: 'STAKE_SPENT', evidence: { host: 'host', spentBy: 'ee'.repeat(32), spentAt: 1000, anchor: 1000 } });
+    const unconfirmed = { host: { spent: true, txid: 'ee'.repeat(32), vin: 0, status: { confirmed: false } } };
+    expect(codeAndEvidence({ txid: tx.txid, vout: 0, tx, outspends: unconfirmed })).toMatchObject({ code: 'STAKE_SPENT', evidence: { spentAt: null } });
+  });
+
+  it('a confirmed spend without a height counts as spent at or before the anchor', () => {
+    const tx = stakeTx(2_000_000n);
+    const noHeight = { host: { spent: true, txid: 'ee'.repeat(32), vin: 0, status: { confirmed: true } } };
+    expect(codeAndEvidence({ txid: tx.txid, vout: 0, tx, outspends: noHeight }).code).toBe('STAKE_SPENT');
+  });
+
+  it('a stake with no outspends answer at all is taken as unspent', () => {
+    const tx = stakeTx(2_000_000n);
+    expect(codeAndEvidence({ txid: tx.txid, vout: 0, tx }).code).toBeUndefined();
+  });
+
+  it('STAKE_MISSING carries the outpoint; an output-less stake transaction is missing too', () => {
+    const tx = stakeTx(2_000_000n);
+    expect(codeAndEvidence({ txid: tx.txid, vout: 0, error: { code: 'FETCH_NOT_FOUND', message: 'gone' } })).toMatchObject({ code: 'STAKE_MISSING', evidence: { stake: `${tx.txid}:0` } });
+  });
+});
+
+describe('when the stake output is almost P2TR', () => {
+  it('a 34-byte script needs OP_1 then a 32-byte push: P2WSH and OP_1 with another push are STAKE_NOT_P2TR', () => {
+    const tx = stakeTx(2_000_000n);
+    const withScript = (script: Uint8Array): StakeSource => ({ ...unspent(tx), tx: { ...tx, outputs: [{ ...tx.outputs[0]!, script }] } });
+    expect(run(withScript(new Uint8Array([0x00, 0x20, ...Q])))).toBe('STAKE_NOT_P2TR');
+    expect(run(withScript(new Uint8Array([0x51, 0x21, ...Q])))).toBe('STAKE_NOT_P2TR');
+    expect(run(withScript(new Uint8Array([0x51, 0x20, ...Q, 0x00])))).toBe('STAKE_NOT_P2TR');
+    expect(run(withScript(new Uint8Array([0x51, 0x20, ...Q])))).toBe('OK');
+  });
+});
+
+describe('when a host could not answer for the stake', () => {
+  it('an unavailable code other than FETCH_NOT_FOUND is a failed check with that code and the outpoint', () => {
+    const tx = stakeTx(2_000_000n);
+    const r = verifyEligibility(input([register(key(1), 900, tx.txid)], { [`${tx.txid}:0`]: { txid: tx.txid, vout: 0, error: { code: 'FETCH_TIMEOUT', message: 'slow' } } }));
+    expect(r.checks).toMatchObject([{ ok: false, step: 'eligibility', code: 'FETCH_TIMEOUT', evidence: { actuary: key(1), stake: `${tx.txid}:0` } }]);
+    expect(r.value?.eligible).toEqual([]);
+  });
+
+  it('an error that is not unavailability leaves the stake missing (the actuary ineligible, the month fine)', () => {
+    const tx = stakeTx(2_000_000n);
+    const r = verifyEligibility(input([register(key(1), 900, tx.txid)], { [`${tx.txid}:0`]: { txid: tx.txid, vout: 0, error: { code: 'TABLE_TOO_LARGE', message: 'odd' } } }));
+    expect(r.checks).toMatchObject([{ ok: true, evidence: { actuary: key(1), eligible: false, reason: 'STAKE_MISSING' } }]);
+  });
+});
+
+describe('the eligibility step\'s checks and value', () => {
+  it('one passed check per actuary, with the stake for the eligible and the reason for the others; eligible keys sorted', () => {
+    const tx = stakeTx(2_000_000n);
+    const low = stakeTx(5n, true, 2);
+    const regs = [register(key(3), 800, tx.txid), register(key(2), 850, low.txid)];
+    const r = verifyEligibility(input(regs, { [`${tx.txid}:0`]: unspent(tx), [`${low.txid}:0`]: unspent(low) }));
+    expect(r.checks).toMatchObject([
+      { ok: true, step: 'eligibility', evidence: { actuary: key(3), sats: '2000000', stake: `${tx.txid}:0`, register: regs[0]!.inscription.id } },
+      { ok: true, step: 'eligibility', evidence: { actuary: key(2), eligible: false, reason: 'STAKE_TOO_LOW' } },
+    ]);
+    expect(r.value).toMatchObject({ anchor: 1000, eligible: [{ key: key(3), stake: 2_000_000n, register: regs[0]!.inscription.id, registeredAt: 800, linkedFrom: [] }] });
+  });
+
+  it('eligible actuaries are listed by key, whatever the registers\' order', () => {
+    const txs = [1, 2, 3].map((i) => stakeTx(2_000_000n, true, i));
+    const stakes = Object.fromEntries(txs.map((t) => [`${t.txid}:0`, unspent(t)]));
+    const regs = [register(key(3), 800, txs[0]!.txid), register(key(1), 810, txs[1]!.txid), register(key(2), 820, txs[2]!.txid)];
+    expect(verifyEligibility(input(regs, stakes)).value?.eligible.map((a) => a.key)).toEqual([key(1), key(2), key(3)]);
+  });
+});
+
+describe('when keys are linked over several registers (§5)', () => {
+  it('the newest key lists every earlier key, oldest first', () => {
+    const txs = [1, 2, 3].map((i) => stakeTx(2_000_000n, true, i));
+    const stakes = Object.fromEntries(txs.map((t) => [`${t.txid}:0`, unspent(t)]));
+    const regs = [
+      register(key(1), 800, txs[0]!.txid), register(key(2), 850, txs[1]!.txid, { keylink: { old_key: key(1), sig: '' } }),
+      register(key(3), 900, txs[2]!.txid, { keylink: { old_key: key(2), sig: '' } }),
+    ];
+    const e = verifyEligibility(input(regs, stakes)).value;
+    expect(e?.eligible.find((a) => a.key === key(3))?.linkedFrom).toEqual([key(1), key(2)]);
+    expect(e?.eligible.find((a) => a.key === key(1))?.linkedFrom).toEqual([]);
+  });
+
+  it('an old key that first registered in the same block as the link is accepted', () => {
+    const txs = [1, 2].map((i) => stakeTx(2_000_000n, true, i));
+    const stakes = Object.fromEntries(txs.map((t) => [`${t.txid}:0`, unspent(t)]));
+    const regs = [register(key(1), 900, txs[0]!.txid, { position: 1 }), register(key(2), 900, txs[1]!.txid, { keylink: { old_key: key(1), sig: '' }, position: 2 })];
+    expect(verifyEligibility(input(regs, stakes)).value?.eligible.find((a) => a.key === key(2))?.linkedFrom).toEqual([key(1)]);
+  });
+
+  it('MESSAGE_BAD_KEYLINK names both keys', () => {
+    const tx = stakeTx(2_000_000n);
+    const e = verifyEligibility(input([register(key(2), 900, tx.txid, { keylink: { old_key: key(1), sig: '' } })], { [`${tx.txid}:0`]: unspent(tx) })).value;
+    expect(e?.ineligible.get(key(2))?.evidence).toEqual({ old_key: key(1), new_key: key(2) });
+  });
+
+  it('a link cycle ends: each key lists the other, no key twice', () => {
+    const txs = [1, 2].map((i) => stakeTx(2_000_000n, true, i));
+    const stakes = Object.fromEntries(txs.map((t) => [`${t.txid}:0`, unspent(t)]));
+    const regs = [
+      register(key(1), 800, txs[0]!.txid), register(key(2), 850, txs[1]!.txid, { keylink: { old_key: key(1), sig: '' } }),
+      register(key(1), 900, txs[0]!.txid, { keylink: { old_key: key(2), sig: '' } }),
+    ];
+    const e = verifyEligibility(input(regs, stakes)).value;
+    for (const [k, other] of [[key(1), key(2)], [key(2), key(1)]] as const) {
+      const linked = e?.eligible.find((a) => a.key === k)?.linkedFrom ?? [];
+      expect(linked).toContain(other);
+      expect(new Set(linked).size).toBe(linked.length);
+    }
+  });
+});
+
+describe('when a key registers again at or above the anchor', () => {
+  it('its register below the anchor decides', () => {
+    const tx = stakeTx(2_000_000n);
+    const low = stakeTx(5n, true, 2);
+    const stakes = { [`${tx.txid}:0`]: unspent(tx), [`${low.txid}:0`]: unspent(low) };
+    const e = verifyEligibility(input([register(key(1), 900, tx.txid), register(key(1), 1000, low.txid)], stakes)).value;
+    expect(e?.eligible.map((a) => [a.key, a.registeredAt])).toEqual([[key(1), 900]]);
+  });
+});
+
+describe('when no stake source was fetched for the register\'s outpoint', () => {
+  it('the actuary is not eligible (STAKE_MISSING), with the outpoint', () => {
+    const tx = stakeTx(2_000_000n);
+    const e = verifyEligibility(input([register(key(1), 900, tx.txid)], {})).value;
+    expect(e?.ineligible.get(key(1))).toMatchObject({ code: 'STAKE_MISSING', evidence: { actuary: key(1), stake: `${tx.txid}:0` } });
+  });
+});
+
+describe('when a key that never registered takes part', () => {
+  it('MESSAGE_NOT_ACTUARY names the key and its role', () => {
+    expect(notEligible({ anchor: 1000, eligible: [], ineligible: new Map() }, key(7), 'the lead').evidence).toEqual({ actuary: key(7), role: 'the lead' });
+  });
+});

@@ -4,15 +4,21 @@ import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
 
-const { sources } = recorded('full');
-const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
-const reveals = Object.values(sources.reveals);
-const withSpent = reveals.find((r) => Object.keys(r.spent).length > 0);
-if (!withSpent) throw new Error('the recorded month has no bound reveal');
-const one = (r: RevealSource) => verifyInscriptions({ reveals: { [r.tx.txid]: r }, blocks, failures: [] });
+/** The recorded month, its verified blocks and a reveal bound to a fetched commit; built inside the tests, once. */
+let cached: ReturnType<typeof load> | undefined;
+function load() {
+  const { sources } = recorded('full');
+  const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
+  const withSpent = Object.values(sources.reveals).find((r) => Object.keys(r.spent).length > 0);
+  if (!withSpent) throw new Error('the recorded month has no bound reveal');
+  const one = (r: RevealSource) => verifyInscriptions({ reveals: { [r.tx.txid]: r }, blocks, failures: [] });
+  return { sources, blocks, withSpent, one };
+}
+const month = () => (cached ??= load());
 
 describe('when every reveal sits in a verified block and its witness is bound to its commit output', () => {
   it('passes one check per reveal and returns every drey/1 inscription by id', () => {
+    const { sources, blocks } = month();
     const r = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] });
     expect(r.checks.every((c) => c.ok && c.step === 'inscriptions')).toBe(true);
     expect(r.value?.size).toBeGreaterThanOrEqual(r.checks.length);
@@ -23,12 +29,14 @@ describe('when every reveal sits in a verified block and its witness is bound to
 
 describe('when a reveal claims a block that did not verify', () => {
   it('fails with CHAIN_BLOCK_UNVERIFIED', () => {
+    const { withSpent, one } = month();
     expect(one({ ...withSpent, proof: { ...withSpent.proof, block_height: withSpent.proof.block_height + 10_000 } }).checks.map((c) => c.code)).toEqual(['CHAIN_BLOCK_UNVERIFIED']);
   });
 });
 
 describe('when a reveal\'s Merkle proof names another position', () => {
   it('fails with a CHAIN_MERKLE_ code and the transaction id in the evidence', () => {
+    const { withSpent, one } = month();
     const c = one({ ...withSpent, proof: { ...withSpent.proof, pos: withSpent.proof.pos ^ 1 } }).checks[0];
     expect(c?.code).toMatch(/^CHAIN_MERKLE_/);
     expect(c?.evidence.txid).toBe(withSpent.tx.txid);
@@ -37,12 +45,14 @@ describe('when a reveal\'s Merkle proof names another position', () => {
 
 describe('when the transaction a reveal spends was not fetched', () => {
   it('fails with CHAIN_TAPROOT_PREVOUT_MISMATCH: the witness cannot be bound', () => {
+    const { withSpent, one } = month();
     expect(one({ ...withSpent, spent: {} }).checks.map((c) => c.code)).toEqual(['CHAIN_TAPROOT_PREVOUT_MISMATCH']);
   });
 });
 
 describe('when the fetch layer could not obtain transactions', () => {
   it('each is a failed fetch check: FETCH_ and CHAIN_ codes kept, others FETCH_FAILED', () => {
+    const { blocks } = month();
     const r = verifyInscriptions({ reveals: {}, blocks, failures: [
       { txid: 'aa'.repeat(32), code: 'FETCH_TIMEOUT', message: 'slow' },
       { txid: 'bb'.repeat(32), code: 'CHAIN_TXID_MISMATCH', message: 'lied' },
@@ -54,6 +64,7 @@ describe('when the fetch layer could not obtain transactions', () => {
 
 describe('when a drey/1 envelope sits in a witness that spends no P2TR output (§2.5)', () => {
   it('is no protocol inscription: listed as INSCRIPTION_NOT_TAPROOT, never a failure, and not returned', () => {
+    const { withSpent, one } = month();
     const input = withSpent.tx.inputs.find((i) => withSpent.spent[i.txid]);
     if (!input) throw new Error('no spent input');
     const spentTx = withSpent.spent[input.txid]!;

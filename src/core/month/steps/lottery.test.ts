@@ -7,7 +7,6 @@ import { parseInscriptionId } from '../../protocol/ids';
 import { lotteryPoint } from '../../protocol/lottery';
 import type { FinalPayload, GenesisPayload } from '../../protocol/payloads';
 import type { MessageRecord } from '../records';
-import { anchorHeight, leadWindow } from '../timeline';
 import type { Eligibility } from './eligibility';
 import type { VerifiedBlock } from './headers';
 import { verifyLotteryAttempts, type LotteryContext, type LotteryResult, type Round, type RoundEvaluator, type RoundLead } from './lottery';
@@ -17,9 +16,11 @@ import { commit, inscription, key, message, opened, PARAMS } from './test-record
 
 const deal = dealBlsKey(utf8.encode('drey lottery step test'), 2, 3);
 const GENESIS_ID = `${'11'.repeat(32)}i0`;
-const ANCHOR = anchorHeight(PARAMS, 1);
+/** A_1 = start_height. */
+const ANCHOR = 1000;
 const ANCHOR_HASH = '0e'.repeat(32);
-const W0 = leadWindow(PARAMS, ANCHOR);
+/** Attempt 0 starts at the anchor: its lead window is A_1 + 1 … A_1 + lead_window. */
+const W0 = { from: ANCHOR + 1, to: ANCHOR + PARAMS.lead_window };
 const eligibility: Eligibility = {
   anchor: ANCHOR,
   eligible: [1, 2, 3].map((n) => ({ key: key(n), stake: 1_000_000n * BigInt(n), register: `${key(n)}i0`, registeredAt: ANCHOR - 10, linkedFrom: [] })),
@@ -66,17 +67,18 @@ function lottery(attempt: number, height: number): MessageRecord<'lottery'> {
   };
 }
 
-/** The leads attempts 0, 1, 2 draw when every earlier lead is excluded (found by running the walk with missed leads). */
+/** The leads attempts 0, 1, 2 draw from this group key and these stakes when every earlier lead is excluded. */
+const [LEAD0, LEAD1, LEAD2] = [key(3), key(1), key(2)];
+/** The leads the walk draws when every attempt's lead misses its window. */
 async function leads(): Promise<string[]> {
   const beacons = [0, 1, 2].map((a) => lottery(a, ANCHOR + a * PARAMS.lead_window + 1));
   return (await draw(ctx(ANCHOR + 100), beacons, [])).result.attempts.map((a) => a.lead);
 }
-const [LEAD0, LEAD1, LEAD2] = (await leads()) as [string, string, string];
 const failures = (checks: { ok: boolean; code: string }[]) => checks.filter((c) => !c.ok).map((c) => c.code);
 
 describe('the draw', () => {
   it('excludes each failed lead: three attempts draw three different actuaries', async () => {
-    expect(new Set([LEAD0, LEAD1, LEAD2]).size).toBe(3);
+    expect(await leads()).toEqual([LEAD0, LEAD1, LEAD2]);
   });
 });
 
@@ -123,7 +125,7 @@ describe('when attempt 0\'s only valid beacon confirms after its lead window', (
 });
 
 describe('when attempt 0\'s lead misses its window (§6.4)', () => {
-  const W1 = leadWindow(PARAMS, W0.to);
+  const W1 = { from: W0.to + 1, to: W0.to + PARAMS.lead_window };
   it('attempt 1 starts at the window\'s end, without that lead; the lead is penalised missed_deadline', async () => {
     const { checks, result, lead } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD1, W1.to, 1, 1)]));
     expect(result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
@@ -145,7 +147,7 @@ describe('when attempt 0\'s lead misses its window (§6.4)', () => {
 
 describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the lottery draws again)', () => {
   const hR = W0.to + 20;
-  const W1 = leadWindow(PARAMS, hR);
+  const W1 = { from: hR + 1, to: hR + PARAMS.lead_window };
   const bad = (fault: VerifyError, status: Parameters<typeof round>[3] = 'valid') => evaluator({ [LEAD0]: (l) => ({ round: round(l, hR, fault, status) }) });
   const unopenable = new VerifyError('AGREEMENT_LEAD_INVALID', 'unopenable', {});
 
@@ -196,7 +198,7 @@ describe('when attempt 0\'s lead commits a package that is not valid (§6.4: the
 
 describe('when the final names another attempt than the walk accepts', () => {
   it('the walk stops at the accepted attempt (the agreement step then fails the final)', async () => {
-    const W1 = leadWindow(PARAMS, W0.to);
+    const W1 = { from: W0.to + 1, to: W0.to + PARAMS.lead_window };
     const { lead, checks } = (await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { final: { lead: LEAD1, attempt: 1 } as FinalPayload }));
     expect(lead).toMatchObject({ attempt: 0, lead: LEAD0, from: 'lottery' });
     expect(failures(checks)).toEqual([]);
@@ -305,5 +307,66 @@ describe('when every eligible actuary has failed an attempt and attempts remain'
     expect(result.failed).toHaveLength(PARAMS.max_attempts);
     expect(failures(checks)).toEqual([]);
     expect(pending).toBeUndefined();
+  });
+});
+
+describe('the lead window\'s ends (attempt 0: 1001 … 1003)', () => {
+  it('a commit at the window\'s first block is the lead\'s', async () => {
+    const first = commit(LEAD0, W0.from);
+    expect((await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [first])).lead?.commit).toBe(first);
+  });
+
+  it('without a beacon the month is pending up to the window\'s last block, and LOTTERY_MISSING one block later, with the window', async () => {
+    expect((await draw(ctx(W0.to), [], [])).pending).toBe(`attempt 0's lottery window runs to ${W0.to}`);
+    const { checks, result, pending } = await draw(ctx(W0.to + 1), [], []);
+    expect(pending).toBeUndefined();
+    expect(result.pending).toBe(false);
+    expect(checks).toMatchObject([{ ok: false, step: 'lottery', code: 'LOTTERY_MISSING', evidence: { attempt: 0, window: W0 } }]);
+  });
+
+  it('a drawn lead without a commit is awaited up to the window\'s last block and has missed it one block later', async () => {
+    const open = await draw(ctx(W0.to), [lottery(0, W0.from)], []);
+    expect(open.pending).toBe(`attempt 0's lead window runs to ${W0.to}`);
+    expect(open.result.failed).toEqual([]);
+    expect(open.checks).toMatchObject([{ ok: true, evidence: { attempt: 0, lead: LEAD0, window: W0 } }]);
+    const missed = await draw(ctx(W0.to + 1), [lottery(0, W0.from)], []);
+    expect(missed.result.failed).toEqual([{ attempt: 0, lead: LEAD0, reason: 'missed_deadline' }]);
+    expect(missed.checks[0]).toMatchObject({ ok: true, evidence: { attempt: 0, lead: LEAD0, missed: true, window: W0 } });
+  });
+
+  it('LOTTERY_LATE names the attempt, its window and the late message', async () => {
+    const late = lottery(0, W0.to + 1);
+    const { checks } = await draw(ctx(W0.to + 20), [late], []);
+    expect(checks.find((c) => !c.ok)).toMatchObject({ step: 'lottery', code: 'LOTTERY_LATE', evidence: { attempt: 0, window: W0, id: late.inscription.id, height: W0.to + 1 } });
+    expect(checks.find((c) => c.ok)?.evidence).toEqual({ id: late.inscription.id, ignored: 'LOTTERY_LATE' });
+  });
+
+  it('a late beacon after an on-time one is only listed as ignored', async () => {
+    const onTime = lottery(0, W0.to);
+    const late = lottery(0, W0.to + 1);
+    const { checks, lead } = await draw(ctx(W0.to + 50), [onTime, late], [commit(LEAD0, W0.to)]);
+    expect(lead?.lead).toBe(LEAD0);
+    expect(failures(checks)).toEqual([]);
+    expect(checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.id)).toEqual([late.inscription.id]);
+  });
+});
+
+describe('the accepted attempt\'s check', () => {
+  it('names the attempt, the lead, the draw, the window and the commit', async () => {
+    const c = commit(LEAD0, W0.to);
+    const { checks } = await draw(ctx(W0.to + 50), [lottery(0, W0.from)], [c]);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ ok: true, step: 'lottery', evidence: { attempt: 0, lead: LEAD0, window: W0, commit: c.inscription.id, height: W0.to } });
+    expect(checks[0]?.evidence.randomness).toMatch(/^[0-9a-f]{64}$/);
+    expect(BigInt(checks[0]?.evidence.r as string)).toBeLessThan(BigInt(checks[0]?.evidence.totalStake as string));
+    expect(checks[0]?.evidence.totalStake).toBe('6000000');
+  });
+});
+
+describe('when the anchor block did not verify, at the anchor itself', () => {
+  it('is LOTTERY_ANCHOR_UNVERIFIED with the anchor once the tip reaches it', async () => {
+    const { checks, result } = await draw({ ...ctx(ANCHOR), anchorBlock: undefined }, [], []);
+    expect(checks).toMatchObject([{ ok: false, step: 'lottery', code: 'LOTTERY_ANCHOR_UNVERIFIED', evidence: { anchor: ANCHOR } }]);
+    expect(result.pending).toBe(false);
   });
 });

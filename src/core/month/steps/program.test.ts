@@ -3,15 +3,19 @@ import type { AllocationTable } from '../../table/allocation';
 import { verifyProgram, programTable, type ProgramInput, type ProgramRunner } from './program';
 import { fullMonth } from './recorded.test-util';
 
-const m = await fullMonth();
-const input = (extra: Partial<ProgramInput> = {}): ProgramInput => ({ depth: 'full', month: m.month, genesis: m.genesis, records: m.records, tables: m.tables, ...extra });
+/** The recorded month carried through the steps, its final table and inputs; loaded inside the tests. */
+async function month() {
+  const m = await fullMonth();
+  const read = m.finalTable;
+  if ('error' in read) throw read.error;
+  const input = (extra: Partial<ProgramInput> = {}): ProgramInput => ({ depth: 'full', month: m.month, genesis: m.genesis, records: m.records, tables: m.tables, ...extra });
+  return { m, read, inputs: m.tables.inputs!.table, input };
+}
 const failures = (r: { checks: { ok: boolean; code: string }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.code);
-const read = m.finalTable;
-if ('error' in read) throw read.error;
-const inputs = m.tables.inputs!.table;
 
 describe('when the pinned program runs on the month\'s tables', () => {
   it('returns every row\'s rate and allocation, F, W and R, and at full depth the table the final must publish', async () => {
+    const { m, read, inputs, input } = await month();
     const r = await verifyProgram(input());
     expect(r.checks.map((c) => c.code)).toEqual(['OK']);
     const n = r.value!;
@@ -26,6 +30,7 @@ describe('when the pinned program runs on the month\'s tables', () => {
   });
 
   it('at quick depth returns the numbers without building the table', async () => {
+    const { inputs, input } = await month();
     const r = await verifyProgram(input({ depth: 'quick' }));
     expect(r.value?.table).toBeUndefined();
     expect(r.value?.q.length).toBe(inputs.rows);
@@ -33,6 +38,7 @@ describe('when the pinned program runs on the month\'s tables', () => {
   });
 
   it('uses the runner it is given, not a rate formula of its own', async () => {
+    const { read, inputs, input } = await month();
     const calls: number[] = [];
     const run: ProgramRunner = async () => {
       calls.push(1);
@@ -48,6 +54,7 @@ describe('when the pinned program runs on the month\'s tables', () => {
 
 describe('when the program fails', () => {
   it('reports its PROGRAM_ code, and any other code as PROGRAM_TRAP', async () => {
+    const { input } = await month();
     const failing = (code: 'PROGRAM_TIMEOUT' | 'FETCH_TIMEOUT'): ProgramRunner => async () => ({ ok: false, error: { code, message: 'no', evidence: { x: 1 } } });
     const t = await verifyProgram(input({ run: failing('PROGRAM_TIMEOUT') }));
     expect(failures(t)).toEqual(['PROGRAM_TIMEOUT']);
@@ -59,6 +66,7 @@ describe('when the program fails', () => {
 
 describe('when the program or the inputs cannot be used', () => {
   it('fails with TABLE_PART_MISSING when the program itself is not bound', async () => {
+    const { m, input } = await month();
     const records = new Map([...m.records].filter(([id]) => id !== m.genesis.program.inscription));
     const r = await verifyProgram(input({ records }));
     expect(failures(r)).toEqual(['TABLE_PART_MISSING']);
@@ -66,6 +74,7 @@ describe('when the program or the inputs cannot be used', () => {
   });
 
   it('fails with TABLE_ROW_ORDER when the inputs do not start with last month\'s rows in order', async () => {
+    const { m, inputs, input } = await month();
     const swapped = [...inputs.userIds];
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
     const tables = { ...m.tables, inputs: { ...m.tables.inputs!, table: { ...inputs, userIds: swapped } } };
@@ -73,6 +82,7 @@ describe('when the program or the inputs cannot be used', () => {
   });
 
   it('does not apply without the month\'s tables', async () => {
+    const { m, input } = await month();
     expect(await verifyProgram(input({ tables: undefined }))).toEqual({ checks: [] });
     expect(await verifyProgram(input({ tables: { previous: null } }))).toEqual({ checks: [] });
     expect(await verifyProgram(input({ tables: { ...m.tables, mortality: undefined } }))).toEqual({ checks: [] });
@@ -92,7 +102,8 @@ describe('the program\'s table', () => {
     expect(programTable(2, 1, ['a', 'b', 'c'], new BigUint64Array([5n])).rows[2]?.allocation).toBe(0n);
   });
 
-  it('of the recorded month equals the final table as inscribed', () => {
+  it('of the recorded month equals the final table as inscribed', async () => {
+    const { m, read } = await month();
     const finalTable: AllocationTable = read.table;
     const t = programTable(m.month, m.genesis.params.batch_size, finalTable.userIds, finalTable.allocations);
     expect(t.sha256).toBe(read.sha256);

@@ -12,17 +12,22 @@ const eligibility: Eligibility = {
   anchor: 1000, ineligible: new Map(),
   eligible: [1, 2, 3, 5].map((i) => ({ key: key(i), stake: BigInt(i) * 1_000_000n, register: '', registeredAt: 900, linkedFrom: i === 3 ? [key(9)] : [] })),
 };
-const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'invalid', R, 2)];
-const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: packages.map((p) => p.entry), counted: packages.map((p) => p.entry), quorum: 2, pending: false };
-const round: RoundInput = {
-  lottery: { attempts: [], failed: [{ attempt: 0, lead: key(5), reason: 'missed_deadline' }], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
-  race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Map(), previous: { total: 0n } as AllocationTable,
-};
-const outcome = roundOutcome(round);
-const rewards: RewardsValue = { outcome, rewards: [{ actuary: key(1), sats: 30 }], penalties: [{ actuary: key(5), reason: 'missed_deadline', sats: 9 }] };
+/** A round with a missed lead, a valid secondary and an invalid one, and its rewards; built inside the tests. */
+function fixture() {
+  const packages = [opened(1, 'valid', R), opened(2, 'valid', R, 1), opened(3, 'invalid', R, 2)];
+  const race: RaceResult = { window: { from: 1008, to: 1011 }, entries: packages.map((p) => p.entry), counted: packages.map((p) => p.entry), quorum: 2, pending: false };
+  const round: RoundInput = {
+    lottery: { attempts: [], failed: [{ attempt: 0, lead: key(5), reason: 'missed_deadline' }], pending: false }, lead: { attempt: 1, lead: key(1), commit: commit(key(1), 1005), from: 'lottery' },
+    race, reveal: { packages, pending: false }, agreement: agreementOf(packages), invalid: new Map(), previous: { total: 0n } as AllocationTable,
+  };
+  const outcome = roundOutcome(round);
+  const rewards: RewardsValue = { outcome, rewards: [{ actuary: key(1), sats: 30 }], penalties: [{ actuary: key(5), reason: 'missed_deadline', sats: 9 }] };
+  return { packages, round, rewards };
+}
 
 describe('when a finished month\'s rewards were recomputed', () => {
   it('ranks every eligible actuary by role, with odds, agreement, package status, reward and penalties', () => {
+    const { round, rewards } = fixture();
     const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round, rewards } });
     expect(r.checks.map((c) => c.message)).toEqual(['ranking data for 4 eligible actuaries']);
     expect(r.value).toMatchObject({ month: 4, lead: key(1), attempt: 1, links: [[key(9), key(3)]] });
@@ -34,6 +39,7 @@ describe('when a finished month\'s rewards were recomputed', () => {
     ]);
   });
   it('a package whose proofs failed ranks as invalid', () => {
+    const { packages, round, rewards } = fixture();
     const [, second] = packages;
     if (!second) throw new Error('no second package');
     const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round: { ...round, invalid: new Map([[second, undefined]]) }, rewards } });

@@ -189,3 +189,69 @@ describe('when the group reveals several attempts (§6.6: one reveal per attempt
     expect(failures(verifyReveal({ context: ctx, reveals: [other, own], final, commits: [leadCommit], copies: new Map() }))).toEqual([]);
   });
 });
+
+// The race above: lead at 1005, last counted commit at 1012. Reveal window: max(1005, 1012) + 6 = 1018 up to the race
+// window's end (1005 + 7 + 4 − 1 = 1015) + 6 + 6 = 1027.
+describe('the reveal window\'s ends', () => {
+  const windowOf = { from: 1018, to: 1027 };
+  const timing = (h: number) => full(revealOf(h, bothKeys)).checks[0];
+
+  it('a reveal at the last block of the window is in it; one block later is REVEAL_TOO_LATE with its height and window', () => {
+    expect(timing(1027)).toMatchObject({ ok: true, step: 'reveal', evidence: { height: 1027, window: windowOf } });
+    const late = timing(1028);
+    expect(late).toMatchObject({ ok: false, step: 'reveal', code: 'REVEAL_TOO_LATE', evidence: { height: 1028, window: windowOf } });
+  });
+
+  it('REVEAL_TOO_EARLY names the reveal, its height and the window', () => {
+    const early = revealOf(1017, bothKeys);
+    expect(full(early).checks[0]).toMatchObject({ ok: false, code: 'REVEAL_TOO_EARLY', evidence: { reveal: early.inscription.id, height: 1017, window: windowOf } });
+    expect(timing(1018)?.ok).toBe(true);
+  });
+
+  it('with the lead\'s commit the latest counted one, the window counts from the lead', () => {
+    const solo: RaceResult = { ...race, entries: race.entries.slice(0, 1), counted: race.counted.slice(0, 1) };
+    const at = (h: number) => full(revealOf(h, bothKeys.slice(0, 1)), solo).checks[0];
+    expect(at(1010)).toMatchObject({ code: 'REVEAL_TOO_EARLY', evidence: { window: { from: 1011, to: 1027 } } });
+    expect(at(1011)?.ok).toBe(true);
+  });
+
+  it('without a reveal, the month is pending up to the window\'s last block and REVEAL_MISSING after, with the window', () => {
+    expect(full(undefined, race, { ...ctx, tipHeight: 1027 }).value).toEqual({ packages: [], pending: true });
+    const missing = full(undefined, race, { ...ctx, tipHeight: 1028 });
+    expect(missing.value).toEqual({ packages: [], pending: false });
+    expect(missing.checks).toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_MISSING', evidence: { window: windowOf } }]);
+  });
+});
+
+describe('the evidence of each opened package and of a reveal that does not match the race', () => {
+  it('each opened package has a passed check naming the commit, the actuary and the status', () => {
+    const r = full(revealOf(1020, bothKeys));
+    expect(r.checks.slice(1)).toMatchObject([
+      { ok: true, step: 'reveal', evidence: { commit: leadCommit.inscription.id, actuary: pub(1), status: 'valid' } },
+      { ok: true, step: 'reveal', evidence: { commit: secCommit.inscription.id, actuary: pub(2), status: 'valid' } },
+    ]);
+    expect(r.checks[1]?.evidence).not.toHaveProperty('invalid');
+    expect(r.checks[1]?.evidence).not.toHaveProperty('disputedBy');
+  });
+
+  it('REVEAL_KEY_MISSING names the counted commit and its actuary; REVEAL_UNKNOWN_COMMIT the commit it names', () => {
+    const stranger = { commit: `${'ee'.repeat(32)}i0`, key: '00'.repeat(32) };
+    const r = full(revealOf(1020, [bothKeys[0]!, stranger]));
+    expect(r.checks.filter((c) => !c.ok)).toMatchObject([
+      { code: 'REVEAL_UNKNOWN_COMMIT', evidence: { commit: stranger.commit } },
+      { code: 'REVEAL_KEY_MISSING', evidence: { commit: secCommit.inscription.id, actuary: pub(2) } },
+    ]);
+    expect(r.value.packages.map((p) => p.entry.actuary)).toEqual([pub(1)]);
+  });
+
+  it('a key for a commit the race did not count names the commit, its signer, its height and its status', () => {
+    const voided = commit(pub(3), 1006);
+    const entries = [...race.entries, { commit: voided, actuary: pub(3), status: 'void' as const }];
+    const r = full(revealOf(1020, [...bothKeys, { commit: voided.inscription.id, key: '00'.repeat(32) }]), { ...race, entries });
+    expect(r.checks.filter((c) => !c.ok)).toMatchObject([{ code: 'RACE_VOID_COUNTED', evidence: { commit: voided.inscription.id, actuary: pub(3), height: 1006, status: 'void' } }]);
+  });
+
+  it('a race without its lead is a caller bug (RangeError)', () => {
+    expect(() => full(revealOf(1020, bothKeys), { ...race, counted: [] })).toThrow(RangeError);
+  });
+});

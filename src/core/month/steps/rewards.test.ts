@@ -85,3 +85,83 @@ describe('when attempts failed before the accepted one (§10)', () => {
     expect(roundOutcome(round({ lottery })).failed).toEqual([{ lead: key(5), reason: 'missed_deadline' }, { lead: key(9), reason: 'invalid_package' }]);
   });
 });
+
+describe('when the final\'s lists differ from the recomputed ones', () => {
+  it('REWARD_MISMATCH names the missing and unexpected entries and the pool', () => {
+    const r = rewardChecks(PARAMS, outcome, final([...good.slice(0, 2), { actuary: key(3), sats: 1501 }], penalties));
+    expect(r.checks[0]).toMatchObject({ ok: false, step: 'rewards', code: 'REWARD_MISMATCH', evidence: { expected: [`${key(3)}:1500`], unexpected: [`${key(3)}:1501`], pool: '10000' } });
+    expect(r.checks[1]?.ok).toBe(true);
+  });
+  it('REWARD_PENALTY_MISMATCH names the missing and unexpected penalties by actuary, reason and sats', () => {
+    const r = rewardChecks(PARAMS, outcome, final(good, [penalties[0]!, { actuary: key(6), reason: 'void_commit', sats: 1 }]));
+    expect(r.checks[0]?.ok).toBe(true);
+    expect(r.checks[1]).toMatchObject({ ok: false, step: 'rewards', code: 'REWARD_PENALTY_MISMATCH', evidence: { expected: [`${key(6)}:void_commit:0`], unexpected: [`${key(6)}:void_commit:1`] } });
+  });
+  it('the lists are compared as multisets: a reward or a penalty listed twice is unexpected', () => {
+    const r = rewardChecks(PARAMS, outcome, final([...good, good[0]!], [...penalties, penalties[0]!]));
+    expect(r.checks.map((c) => c.evidence.unexpected)).toEqual([[`${key(1)}:3000`], [`${key(5)}:missed_deadline:5000`]]);
+    expect(r.checks.map((c) => c.evidence.expected)).toEqual([[], []]);
+  });
+  it('a reward or a penalty left out is expected, in any order of the rest', () => {
+    const r = rewardChecks(PARAMS, outcome, final([good[2]!, good[0]!], [penalties[1]!]));
+    expect(r.checks.map((c) => c.code)).toEqual(['REWARD_MISMATCH', 'REWARD_PENALTY_MISMATCH']);
+    expect(r.checks.map((c) => c.evidence.expected)).toEqual([[`${key(2)}:2000`], [`${key(5)}:missed_deadline:5000`]]);
+    expect(r.checks.map((c) => c.evidence.unexpected)).toEqual([[], []]);
+  });
+});
+
+describe('when a reward is zero sats', () => {
+  it('is no entry: the final may list it or not', () => {
+    const small: RoundOutcome = { ...outcome, previousAum: 1_000n }; // pool 1 sat: every share rounds down to 0
+    expect(rewardChecks(PARAMS, small, final([], penalties)).checks.map((c) => c.code)).toEqual(['OK', 'OK']);
+    expect(rewardChecks(PARAMS, small, final([{ actuary: key(1), sats: 0 }], penalties)).checks.map((c) => c.code)).toEqual(['OK', 'OK']);
+    expect(rewardChecks(PARAMS, small, final([{ actuary: key(1), sats: 1 }], penalties)).checks.map((c) => c.code)).toEqual(['REWARD_MISMATCH', 'OK']);
+  });
+});
+
+describe('the recomputed rewards and penalties', () => {
+  it('pool = previous AUM · fee / 10^6 rounded down, each share rounded down, the lead first', () => {
+    const r = rewardChecks(PARAMS, { ...outcome, previousAum: 10_999_999n }, final([], []));
+    // pool 10,999 sats: 30 % = 3299.7, 20 % = 2199.8, 15 % = 1649.85.
+    expect(r.rewards).toEqual([{ actuary: key(1), sats: 3299 }, { actuary: key(2), sats: 2199 }, { actuary: key(3), sats: 1649 }, { actuary: key(4), sats: 0 }]);
+    expect(r.checks[0]?.evidence.pool).toBe('10999');
+  });
+  it('every penalty but a void commit costs penalty_sats, in the order failed, void, disagreed, invalid, copied, unopenable', () => {
+    const all: RoundOutcome = { ...outcome, disagreed: [key(7)], invalid: [key(8)], copied: [key(9)], unopenable: [key(10)] };
+    const r = rewardChecks(PARAMS, all, final([], []));
+    expect(r.penalties).toEqual([
+      { actuary: key(5), reason: 'missed_deadline', sats: 5000 }, { actuary: key(6), reason: 'void_commit', sats: 0 }, { actuary: key(7), reason: 'disagreed', sats: 5000 },
+      { actuary: key(8), reason: 'invalid_package', sats: 5000 }, { actuary: key(9), reason: 'copied_package', sats: 5000 }, { actuary: key(10), reason: 'unopenable', sats: 5000 },
+    ]);
+  });
+  it('a passed check carries what was recomputed', () => {
+    const r = rewardChecks(PARAMS, outcome, final(good, penalties));
+    expect(r.checks[0]?.evidence.rewards).toEqual(r.rewards);
+    expect(r.checks[1]?.evidence.penalties).toEqual(r.penalties);
+  });
+});
+
+describe('when the lead\'s own package failed its proof checks', () => {
+  it('only counted secondaries among the invalid are penalised as invalid here (the lead\'s failure is the lottery\'s)', () => {
+    const r = round();
+    const leadPackage = r.reveal.packages[0]!;
+    expect(roundOutcome({ ...r, invalid: new Map([[leadPackage, undefined]]) }).invalid).toEqual([key(8)]);
+  });
+});
+
+describe('the rewards step\'s checks', () => {
+  it('both passed checks belong to the rewards step', () => {
+    expect(rewardChecks(PARAMS, outcome, final(good, penalties)).checks.map((c) => [c.step, c.ok])).toEqual([['rewards', true], ['rewards', true]]);
+  });
+});
+
+describe('when the lead\'s own package was copied, unopenable or invalid', () => {
+  it('the outcome does not list the lead under those penalties (a failed lead is the lottery\'s to penalise)', () => {
+    for (const status of ['copied', 'unopenable', 'invalid'] as const) {
+      const r = round();
+      const packages = [opened(1, status, R), ...r.reveal.packages.slice(1)];
+      const o = roundOutcome({ ...r, reveal: { packages, pending: false } });
+      expect([...o.copied, ...o.unopenable, ...o.invalid]).not.toContain(key(1));
+    }
+  });
+});
