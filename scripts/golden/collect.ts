@@ -2,7 +2,7 @@
  * Golden month reports: `drey-verify all --json` and `drey-verify month M --depth quick --user U --json` run in-process
  * against the devnet serving one chain (the ready-made chain of fixtures/devnet, or an adversarial vector), their JSON
  * normalised so that only what the verification decided remains (timings, request counts and the devnet's port
- * removed). `npm run golden` writes them to vectors/golden-reports/; src/cli/golden.test.ts compares them byte for byte.
+ * removed). `npm run golden` writes them to vectors/golden-reports/; src/cli/golden-{0,1}.test.ts compare them byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
