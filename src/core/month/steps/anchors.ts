@@ -5,7 +5,6 @@
  */
 import { failed, passed, type Check } from '../../check';
 import type { NetworkName } from '../../chain/network';
-import { isVerifyCode } from '../../codes';
 import { VerifyError } from '../../errors';
 import type { BlockSource } from '../records';
 import type { StepResult } from '../step-result';
@@ -29,10 +28,9 @@ export function verifyAnchors(input: AnchorsInput): StepResult<never> {
   if (checkpoint) {
     const b = input.blocks[checkpoint.height];
     if (!b || b.error) {
-      const code = b?.error?.code ?? 'FETCH_NOT_FOUND';
-      checks.push(failed('anchors', new VerifyError(isVerifyCode(code) ? code : 'FETCH_FAILED', `the block at checkpoint height ${checkpoint.height} could not be obtained: ${b?.error?.message ?? 'not fetched'}`, { checkpoint, hosts: b?.hosts ?? {} })));
+      checks.push(failed('anchors', new VerifyError(b?.error?.code ?? 'FETCH_NOT_FOUND', `the block at checkpoint height ${checkpoint.height} could not be obtained: ${b?.error?.message ?? 'not fetched'}`, { checkpoint, hosts: b?.hosts ?? {} })));
     } else if (b.hash !== checkpoint.hash.toLowerCase()) {
-      checks.push(failed('anchors', new VerifyError('ANCHOR_CHECKPOINT_MISMATCH', `the hosts name ${b?.hash ?? 'nothing'} at checkpoint height ${checkpoint.height}`, { checkpoint, served: b?.hash ?? null })));
+      checks.push(failed('anchors', new VerifyError('ANCHOR_CHECKPOINT_MISMATCH', `the hosts name ${b.hash} at checkpoint height ${checkpoint.height}`, { checkpoint, served: b.hash })));
     } else checks.push(passed('anchors', `checkpoint ${checkpoint.height} matches`, { checkpoint }));
   }
   return { checks };
