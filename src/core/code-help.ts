@@ -222,7 +222,6 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   FETCH_NOT_FOUND: { what: 'Something the month refers to is not on the hosts’ chain.', todo: 'Check the network and the genesis id. If they are right, the hosts may be hiding data: try another host.' },
   FETCH_RATE_LIMITED: { what: 'An Esplora host is limiting how many requests you may make.', todo: 'Wait a minute and verify again, lower the requests per second, or use your own Esplora.' },
   FETCH_TIMEOUT: retry('An Esplora host did not answer in time.'),
-  FETCH_TOO_MANY_PAGES: retry('A host listed more transactions at one address than the verifier reads.'),
   FETCH_TOO_LARGE: retry('An Esplora host answered with more data than such an answer can hold.'),
   FETCH_TRUNCATED: retry('An Esplora host’s answer was cut off before its end.'),
   FETCH_DEADLINE: retry('The hosts did not give everything the month needs within the time allowed.'),

@@ -203,6 +203,26 @@ describe('address history paging (/txs/chain/:last_seen, 25 per page)', () => {
     expect((await client().fetchAddressTxs('bcrt1qexampleaddress')).length).toBe(50);
     expect(calls.length).toBe(3);
   });
+  it('a history of any length is read to its end (10,030 entries: 402 pages, past the old 400-page stop)', async () => {
+    const long = Array.from({ length: 10_030 }, (_, i) => ({ txid: bytesToHex(sha256(new Uint8Array([i >> 8, i & 255, 7]))), status: { confirmed: false } }));
+    const { client, calls } = hosts({ [A]: pager(long) });
+    const got = await client({ requestsPerSecond: 100_000, burst: 1000 }).fetchAddressTxs('bcrt1qexampleaddress');
+    expect(got.length).toBe(10_030);
+    expect(got.at(-1)!.txid).toBe(long.at(-1)!.txid);
+    expect(calls.length).toBe(402);
+  });
+  it('a server that pages without end is stopped by the caller\'s signal (FETCH_ABORTED), not followed forever', async () => {
+    const stop = new AbortController();
+    let served = 0;
+    const endless = (path: string) => {
+      if (++served === 30) stop.abort(new VerifyError('FETCH_ABORTED', 'cancelled'));
+      const from = Number(path.split('/txs/chain/')[1] ? served * 25 : 0);
+      return new Response(JSON.stringify(Array.from({ length: 25 }, (_, i) => ({ txid: bytesToHex(sha256(new Uint8Array([from >> 8, from & 255, i]))), status: { confirmed: false } }))));
+    };
+    const { client, calls } = hosts({ [A]: endless });
+    expect(await codeOf(client().withSignal(stop.signal).fetchAddressTxs('bcrt1qexampleaddress'))).toBe('FETCH_ABORTED');
+    expect(calls.length).toBe(30);
+  });
   it('a server that repeats a page is caught (FETCH_BAD_BODY), not followed forever', async () => {
     const { client } = hosts({ [A]: () => new Response(JSON.stringify(history.slice(0, 25))) });
     expect(await codeOf(client().fetchAddressTxs('bcrt1qexampleaddress'))).toBe('FETCH_BAD_BODY');

@@ -34,8 +34,6 @@ export interface EsploraClientOptions extends Omit<TransportOptions, 'hosts'> {
   cache?: EsploraCache;
   /** A merkle proof is cached once its block is this many blocks deep under the last tip seen (default 6). */
   finalDepth?: number;
-  /** Upper bound on address-history pages (25 txs each) before giving up (default 400). */
-  maxAddressPages?: number;
 }
 
 /** Electrs' page size for confirmed address history. */
@@ -77,7 +75,6 @@ export function createEsploraClient(opts: EsploraClientOptions) {
   const transport = createTransport(opts);
   const cache: EsploraCache = opts.cache ?? new Map<string, unknown>();
   const finalDepth = opts.finalDepth ?? 6;
-  const maxPages = opts.maxAddressPages ?? 400;
   /** Which host gave each value (and each cache entry written this run): whom to blame when a later check fails. */
   const sources = new WeakMap<object, string>();
   const entrySources = new Map<string, string>();
@@ -233,7 +230,8 @@ export function createEsploraClient(opts: EsploraClientOptions) {
         get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b)), hosts ? { hosts } : {}),
 
       /**
-       * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page. Each
+       * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page, however
+       * long the history (a host that pages without end is ended by the caller's signal or deadline). Each
        * listed transaction whose JSON rebuilds to bytes hashing to its txid is cached as `fetchTx` would cache it, so
        * reading it later costs no request; one that does not is left for `fetchTx` to fetch (and re-hash).
        *
@@ -246,8 +244,7 @@ export function createEsploraClient(opts: EsploraClientOptions) {
         const base = `/address/${checkAddress(address)}/txs/chain`;
         const all: AddressTx[] = [];
         const seen = new Set<string>();
-        for (let page = 0; ; page++) {
-          if (page >= maxPages) throw new VerifyError('FETCH_TOO_MANY_PAGES', `address history longer than ${maxPages} pages`, { address });
+        for (;;) {
           const last = all.at(-1);
           const items = await get(last ? `${base}/${last.txid}` : base, (b) => addressTxsFromJson(jsonFromBody(b)), o);
           for (const t of items) {
