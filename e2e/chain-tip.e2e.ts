@@ -32,4 +32,16 @@ describe('when the Esplora host is unreachable', () => {
     expect(await alert.textContent()).toMatch(/FETCH_/);
     await screenshot(page, 'chain-tip-unreachable');
   });
+  it('the months timeline says so too, with its code and a way to try again', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.appUrl}?network=regtest&esplora=${encodeURIComponent('http://127.0.0.1:9/api')}#/months`);
+    const months = page.getByRole('region', { name: 'Months' });
+    const alert = months.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/Could not list the months[\s\S]*FETCH_/);
+    const again = months.getByRole('button', { name: 'Try listing the months again' });
+    await again.click();
+    await months.getByRole('status').waitFor({ timeout: 5_000 });
+    await alert.waitFor({ timeout: 60_000 });
+  });
 });

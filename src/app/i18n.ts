@@ -61,6 +61,7 @@ const en = {
   'months.intro': 'Every month the actuaries publish on Bitcoin, verified here one by one. Open a month to see each check.',
   'months.loading': 'Finding the months on chain…',
   'months.error': 'Could not list the months',
+  'months.tryAgain': 'Try listing the months again',
   'months.verifyAll': 'Verify every month',
   'months.stopAll': 'Stop verifying every month',
   'months.runningStep': 'verifying… ({step})',

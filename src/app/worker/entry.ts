@@ -26,10 +26,11 @@ const watches = new Map<number, { close(): void }>();
 const tables = new Map<string, VerifiedTable>();
 
 /**
- * The chain tip is a glance at the hosts, shown on every page: a host that cannot answer it within this long is
- * reported (with its coded error, and a Refresh button) instead of being retried for a month's full budget.
+ * The chain tip and the months timeline are glances at the hosts, shown before anything is verified: a host that cannot
+ * answer them within this long is reported (with its coded error, and a Refresh or Try again button) instead of being
+ * retried for a month's full budget.
  */
-const TIP_RETRY_BUDGET_MS = 15_000;
+const GLANCE_RETRY_BUDGET_MS = 15_000;
 
 function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net, retryBudgetMs?: number): EsploraClient {
   const rate = s.rps ? { requestsPerSecond: s.rps, burst: Math.max(2, Math.ceil(s.rps / 2)) } : {};
@@ -39,9 +40,9 @@ function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net
 const tableKey = (s: VerifySettings, month: number) => `${s.network}|${s.genesis}|${month}`;
 
 const api: VerifierApi = {
-  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, undefined, net, TIP_RETRY_BUDGET_MS))),
+  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, undefined, net, GLANCE_RETRY_BUDGET_MS))),
 
-  months: (s) => outcomeOf(() => listMonths(clientFor(s), s.genesis)),
+  months: (s) => outcomeOf(() => listMonths(clientFor(s, undefined, net, GLANCE_RETRY_BUDGET_MS), s.genesis)),
 
   async verifyMonth(runId, s, q, onProgress) {
     const abort = new AbortController();

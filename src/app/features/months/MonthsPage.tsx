@@ -6,7 +6,7 @@ import { MonthRow, MonthTable } from '../../components/MonthTable';
 import { PageHeading } from '../../components/PageHeading';
 import { navigate } from '../../app/route-store';
 import { useSettingsStore } from '../settings/settings-store';
-import { bestRun, queuePlace, runKey, stopVerifyingAll, useMonthsStore, verifyAllMonths, verifyMonth } from './months-store';
+import { bestRun, loadTimeline, queuePlace, runKey, stopVerifyingAll, useMonthsStore, verifyAllMonths, verifyMonth } from './months-store';
 import { useTimeline } from './use-timeline';
 import { verdictView } from './verdict-view';
 
@@ -34,7 +34,12 @@ export function MonthsPage() {
       <p className="help">{t('months.intro')}</p>
       {!settings.genesis && <p>{t('common.noGenesis')}</p>}
       {timeline.status === 'loading' && <p role="status">{t('months.loading')}</p>}
-      {timeline.status === 'error' && <ErrorBox title={t('months.error')} error={timeline.error} explorer={settings.explorer} />}
+      {timeline.status === 'error' && (
+        <>
+          <ErrorBox title={t('months.error')} error={timeline.error} explorer={settings.explorer} />
+          <button type="button" onClick={() => void loadTimeline(settings)}>{t('months.tryAgain')}</button>
+        </>
+      )}
       {timeline.status === 'ok' && (
         <>
           <div className="toolbar">
