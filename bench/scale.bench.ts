@@ -142,6 +142,13 @@ async function nodeRuns(url: string, genesis: string, month: number, depth: 'qui
   return { ms: median(ms), requests, verdict };
 }
 
+/** The chains of the table: both by default; `DREY_SCALE_MEMBERS=1000` (or `10000`) measures one. */
+function scaleChains() {
+  const all = [SCALE_1K, SCALE_10K];
+  const wanted = process.env.DREY_SCALE_MEMBERS?.split(',').map(Number);
+  return wanted ? all.filter((c) => wanted.includes(c.members)) : all;
+}
+
 export async function chainTable(): Promise<void> {
   const log = (line: string): void => console.log(`  ${line}`);
   const outDir = await mkdtemp(join(tmpdir(), 'drey-scale-dist-'));
@@ -153,7 +160,7 @@ export async function chainTable(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const rows: string[] = [];
   try {
-    for (const c of [SCALE_1K, SCALE_10K]) {
+    for (const c of scaleChains()) {
       const chain = await scaleChainCopy(c, log);
       const devnet = await spawnDevnet({ port: 0, dataDir: chain.dir, quiet: true, timeoutMs: 300_000 });
       try {
@@ -173,6 +180,7 @@ export async function chainTable(): Promise<void> {
           const node = await nodeRuns(devnet.url, chain.genesis, month, depth, depth === 'quick' ? user : undefined, runs);
           const longest = Math.max(0, ...samples.flatMap((x) => x.longTasks));
           rows.push(`| ${c.members.toLocaleString('en')} | ${depth} | ${fmt(median(samples.map((x) => x.ms)))} (${samples[0]!.status}) | ${fmt(node.ms)} (${node.verdict}) | ${node.requests} | ${fmt(longest)} |`);
+          log(rows.at(-1)!);
         }
         await context.close();
         log(`${c.members.toLocaleString('en')} members: chain generated in ${chain.generatedSeconds} s (once, cached in .cache/chains/)`);
