@@ -278,7 +278,7 @@ describe('when keys are linked over several registers (§5)', () => {
     expect(e?.ineligible.get(key(2))?.evidence).toEqual({ old_key: key(1), new_key: key(2) });
   });
 
-  it('a link cycle ends: each key lists the other, no key twice', () => {
+  it('a link cycle ends: each key lists the other, never itself', () => {
     const txs = [1, 2].map((i) => stakeTx(2_000_000n, true, i));
     const stakes = Object.fromEntries(txs.map((t) => [`${t.txid}:0`, unspent(t)]));
     const regs = [
@@ -287,9 +287,7 @@ describe('when keys are linked over several registers (§5)', () => {
     ];
     const e = verifyEligibility(input(regs, stakes)).value;
     for (const [k, other] of [[key(1), key(2)], [key(2), key(1)]] as const) {
-      const linked = e?.eligible.find((a) => a.key === k)?.linkedFrom ?? [];
-      expect(linked).toContain(other);
-      expect(new Set(linked).size).toBe(linked.length);
+      expect(e?.eligible.find((a) => a.key === k)?.linkedFrom).toEqual([other]);
     }
   });
 });

@@ -147,7 +147,7 @@ export function eligibilityAt(
     }
   }
   for (const a of eligibility.eligible) {
-    for (let k = links.get(a.key); k !== undefined && !a.linkedFrom.includes(k); k = links.get(k)) a.linkedFrom.unshift(k);
+    for (let k = links.get(a.key); k !== undefined && k !== a.key && !a.linkedFrom.includes(k); k = links.get(k)) a.linkedFrom.unshift(k);
   }
   eligibility.eligible.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { checks, value: eligibility };
