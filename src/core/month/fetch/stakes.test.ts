@@ -18,17 +18,9 @@ function tx(prev: string, vout: number, script: Uint8Array): Uint8Array {
   return concatBytes(le32(2), Uint8Array.of(1), hexToBytes(prev).reverse(), le32(vout), Uint8Array.of(1, 0x51), le32(0xffffffff),
     Uint8Array.of(1), le32(10_000), le32(0), Uint8Array.of(script.length), script, le32(0));
 }
-const p2tr = concatBytes(Uint8Array.of(0x51, 0x20), new Uint8Array(32).fill(7));
-const funding = parseTx(tx('11'.repeat(32), 0, p2tr));
-const spender = parseTx(tx(funding.txid, 0, p2tr));
 const SPEND_HEIGHT = 120;
-/** The block's coinbase: its scriptSig starts with the height (BIP34: 01 78 for 120), so the block proves it. */
-const coinbase = parseTx(concatBytes(le32(2), Uint8Array.of(1), new Uint8Array(32), le32(0xffffffff), Uint8Array.of(3, 1, SPEND_HEIGHT, 0), le32(0xffffffff),
-  Uint8Array.of(1), le32(10_000), le32(0), Uint8Array.of(p2tr.length), p2tr, le32(0)));
-const txids = [coinbase.txid, spender.txid];
-
 /** A regtest header whose Merkle root holds the coinbase and `spender`, mined to its target. */
-function mined(): { hash: string; hex: string } {
+function mined(txids: readonly string[]): { hash: string; hex: string } {
   const net = networkFromName('regtest');
   const root = hexToBytes(merkleRootFromTxids(txids)).reverse();
   for (let nonce = 0; ; nonce++) {
@@ -42,10 +34,22 @@ function mined(): { hash: string; hex: string } {
     }
   }
 }
-const block = mined();
+const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
+/** The funding and spending transactions, the block's coinbase, its txids and the mined header. */
+const chainData = once(() => {
+  const p2tr = concatBytes(Uint8Array.of(0x51, 0x20), new Uint8Array(32).fill(7));
+  const funding = parseTx(tx('11'.repeat(32), 0, p2tr));
+  const spender = parseTx(tx(funding.txid, 0, p2tr));
+  /** The block's coinbase: its scriptSig starts with the height (BIP34: 01 78 for 120), so the block proves it. */
+  const coinbase = parseTx(concatBytes(le32(2), Uint8Array.of(1), new Uint8Array(32), le32(0xffffffff), Uint8Array.of(3, 1, SPEND_HEIGHT, 0), le32(0xffffffff),
+    Uint8Array.of(1), le32(10_000), le32(0), Uint8Array.of(p2tr.length), p2tr, le32(0)));
+  const txids = [coinbase.txid, spender.txid];
+  return { funding, spender, coinbase, txids, block: mined(txids) };
+});
 
 /** Hosts serving the funding and spending transactions, the spender's block (its height proven) and proof; outspends answered per host. */
 function clientWith(outspend: Record<string, () => Response>, knownToA = false) {
+  const { funding, spender, coinbase, txids, block } = chainData();
   const fetch = (async (input: string) => {
     const url = String(input);
     const host = [A, B].find((h) => url.startsWith(h))!;
@@ -65,16 +69,18 @@ function clientWith(outspend: Record<string, () => Response>, knownToA = false) 
 }
 const json = (v: unknown) => () => Response.json(v);
 const spentBy = (txid: string, height = 1) => json({ spent: true, txid, vin: 0, status: { confirmed: true, block_height: height, block_hash: '00'.repeat(32), block_time: 1 } });
-const stakeOf = (c: ReturnType<typeof clientWith>) => fetchStake(c, funding.txid, 0, (h) => fetchBlock(c, h));
+const stakeOf = (c: ReturnType<typeof clientWith>) => fetchStake(c, chainData().funding.txid, 0, (h) => fetchBlock(c, h));
 
 describe('when the stake outpoint is asked of two hosts', () => {
   it('one host naming a real spender is heard even when the other says "unspent", at the height its Merkle branch proves', async () => {
+    const { spender, block } = chainData();
     const s = await stakeOf(clientWith({ [A]: json({ spent: false }), [B]: spentBy(spender.txid) }));
     expect(s.outspends?.[B]).toMatchObject({ spent: true, txid: spender.txid, status: { confirmed: true, block_height: SPEND_HEIGHT, block_hash: block.hash } });
     expect(s.outspends?.[A]).toBeUndefined();
   });
 
   it('a host saying "unspent" while it reports the proven spender confirmed is caught hiding the spend; one that does not know it is not', async () => {
+    const { spender } = chainData();
     const hiding = clientWith({ [A]: json({ spent: false }), [B]: spentBy(spender.txid) }, true);
     await stakeOf(hiding);
     expect(hiding.hostsReport().liars).toMatchObject([{ host: A, code: 'CHAIN_SPENDER_HIDDEN' }]);

@@ -11,10 +11,14 @@ import { recorded, REGTEST } from './recorded.test-util';
 import { timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
 
-const { sources } = recorded('full');
-const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
-const records: Map<string, InscriptionRecord> = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
-const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records, genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
+const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
+const month = once(() => {
+  const { sources } = recorded('full');
+  const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
+  const records: Map<string, InscriptionRecord> = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
+  return { sources, records };
+});
+const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records: month().records, genesisId: month().sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
 const ignored = (r: ReturnType<typeof verifySignatures>) => r.checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.ignored);
 
 describe('when the month\'s messages are the group\'s and its actuaries\'', () => {
@@ -31,6 +35,7 @@ describe('when the month\'s messages are the group\'s and its actuaries\'', () =
 
 describe('when the genesis is not among the bound inscriptions', () => {
   it('fails with ANCHOR_GENESIS_MISSING and nothing else is read', () => {
+    const { sources, records } = month();
     const without = new Map([...records].filter(([id]) => id !== sources.genesisId));
     const r = verifySignatures(input({ records: without }));
     expect(r.checks.map((c) => c.code)).toEqual(['ANCHOR_GENESIS_MISSING']);
@@ -44,6 +49,7 @@ describe('when the genesis is not among the bound inscriptions', () => {
 
 describe('when a message is on the wrong marker or does not verify', () => {
   it('is listed as ignored (MESSAGE_WRONG_MONTH, MESSAGE_BAD_SIGNATURE), never failed', () => {
+    const { records } = month();
     const final = verifySignatures(input()).value?.final;
     if (!final) throw new Error('no final');
     const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
@@ -56,6 +62,7 @@ describe('when a message is on the wrong marker or does not verify', () => {
     expect(ignored(r).sort()).toEqual(['MESSAGE_BAD_SIGNATURE', 'MESSAGE_WRONG_MONTH']);
   });
   it('a reveal signed by a key other than the group\'s is ignored (MESSAGE_NOT_AUTHORISED)', () => {
+    const { sources, records } = month();
     const sk = hexToBytes('07'.repeat(32));
     const signer = bytesToHex(publicKeyFromSecret(sk));
     const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
@@ -88,6 +95,7 @@ describe('when last month\'s final is taken as this month\'s starting point', ()
 
 describe('when someone re-inscribes a message of the month byte for byte (§2.5)', () => {
   it('the later copy is ignored as MESSAGE_COPY and stands for the earliest one', () => {
+    const { records } = month();
     const original = [...records.values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
     if (!original) throw new Error('the recorded month has no commit');
     const id = `${'ee'.repeat(32)}i0`;
