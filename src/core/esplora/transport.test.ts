@@ -318,6 +318,32 @@ describe('concurrency', () => {
     await Promise.all(Array.from({ length: 8 }, () => get(t)));
     expect(peak).toBe(2);
   });
+  it('requests queued behind a busy host start as a connection frees, with no timer in between', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let answered = 0;
+      let open!: () => void;
+      const gate = new Promise<void>((r) => { open = r; });
+      const fetch = (async () => {
+        if (answered++ === 0) await gate;
+        return text('ok');
+      }) as unknown as typeof globalThis.fetch;
+      const t = createTransport({ ...fast, hosts: [A], fetch, concurrency: 1 });
+      // Only I/O turns pass here; the fake clock never moves, so a request that waits on a timer never starts.
+      const turns = async (until: () => boolean) => { for (let i = 0; i < 500 && !until(); i++) await new Promise((r) => setImmediate(r)); };
+      const first = get(t);
+      await turns(() => answered === 1);
+      let done = false;
+      const all = Promise.all([first, ...Array.from({ length: 11 }, () => get(t))]).then((v) => { done = true; return v; });
+      await turns(() => false);
+      open();
+      await turns(() => done);
+      expect(answered).toBe(12);
+      expect(await all).toEqual(Array(12).fill('ok'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('the semaphore hands a released slot to the next waiter', async () => {
     const s = new Semaphore(1);
     const r1 = await s.acquire();
