@@ -19,7 +19,7 @@ const spoil = (w: WireProof): WireProof => ({ ...w, publicSignals: [w.publicSign
 describe('when a month\'s proofs are spread over two worker threads', () => {
   it('accepts valid proofs and reports progress up to the total', async () => {
     const seen: number[] = [];
-    const r = await verifyProofs(v.vkey, many(96), { threads: 2, spawn: nodeProofWorker, onProgress: (p) => seen.push(p.done) });
+    const r = await verifyProofs(v.vkey, many(96), { threads: 2, minPerThread: 16, spawn: nodeProofWorker, onProgress: (p) => seen.push(p.done) });
     expect(r).toMatchObject({ ok: true, combined: true });
     expect(r.results).toHaveLength(96);
     expect(Math.max(...seen)).toBe(96);
@@ -28,7 +28,7 @@ describe('when a month\'s proofs are spread over two worker threads', () => {
   it('names the one bad proof, as the in-thread run does', async () => {
     const items = many(96);
     items[70] = spoil(items[70]!);
-    const pooled = await verifyProofs(v.vkey, items, { threads: 2, spawn: nodeProofWorker });
+    const pooled = await verifyProofs(v.vkey, items, { threads: 2, minPerThread: 16, spawn: nodeProofWorker });
     const here = await verifyProofs(v.vkey, items);
     expect(pooled.results.flatMap((x, i) => (x.ok ? [] : [i]))).toEqual([70]);
     expect(pooled.results).toEqual(here.results);
@@ -37,7 +37,7 @@ describe('when a month\'s proofs are spread over two worker threads', () => {
   it('a key outside the subgroup fails in the caller with its code, as the in-thread run does', async () => {
     const bad = v.mutations.find((m) => m.name === 'vk_delta_2 on the twist, outside the subgroup')!.vkey;
     expect(() => checkKey(bad)).not.toThrow();
-    await expect(verifyProofs(bad, many(40), { threads: 2, spawn: nodeProofWorker })).rejects.toMatchObject({ code: 'PROOF_POINT_NOT_IN_SUBGROUP' });
+    await expect(verifyProofs(bad, many(40), { threads: 2, minPerThread: 16, spawn: nodeProofWorker })).rejects.toMatchObject({ code: 'PROOF_POINT_NOT_IN_SUBGROUP' });
     await expect(verifyProofs(bad, many(40))).rejects.toMatchObject({ code: 'PROOF_POINT_NOT_IN_SUBGROUP' });
   }, 120_000);
 
@@ -46,12 +46,21 @@ describe('when a month\'s proofs are spread over two worker threads', () => {
       const w = new Worker('process.exit(3)', { eval: true });
       return proofWorkerHandle(wrap(endpointFromPort(w)), () => { void w.terminate(); }, (listener) => { w.on('exit', (code) => listener(`exited with code ${code}`)); });
     };
-    await expect(verifyProofs(v.vkey, many(40), { threads: 2, spawn: dying })).rejects.toThrow('a proof worker failed: exited with code 3');
+    await expect(verifyProofs(v.vkey, many(40), { threads: 2, minPerThread: 16, spawn: dying })).rejects.toThrow('a proof worker failed: exited with code 3');
   });
+
+  it('starts no worker for a month of fewer than 256 proofs (two threads of 128), and one per thread above', async () => {
+    let spawned = 0;
+    const counting = () => { spawned++; return nodeProofWorker(); };
+    expect((await verifyProofs(v.vkey, many(255), { threads: 2, spawn: counting })).ok).toBe(true);
+    expect(spawned).toBe(0);
+    expect((await verifyProofs(v.vkey, many(256), { threads: 2, spawn: counting })).ok).toBe(true);
+    expect(spawned).toBe(2);
+  }, 120_000);
 
   it('stops when cancelled', async () => {
     const abort = new AbortController();
-    const run = verifyProofs(v.vkey, many(400), { threads: 2, spawn: nodeProofWorker, signal: abort.signal, onProgress: (p) => { if (p.done > 0) abort.abort(new Error('cancelled by the user')); } });
+    const run = verifyProofs(v.vkey, many(400), { threads: 2, minPerThread: 16, spawn: nodeProofWorker, signal: abort.signal, onProgress: (p) => { if (p.done > 0) abort.abort(new Error('cancelled by the user')); } });
     await expect(run).rejects.toThrow('cancelled by the user');
   }, 120_000);
 });

@@ -45,6 +45,8 @@ export interface ProofWorkers {
   /** How many workers to use (navigator.hardwareConcurrency / os.availableParallelism()). */
   threads: number;
   spawn: () => ProofWorkerHandle;
+  /** Fewest proofs worth a thread of their own (default MIN_PER_THREAD); fewer proofs in all run in this thread. */
+  minPerThread?: number;
 }
 
 export interface VerifyProofsOptions extends BatchOptions, Partial<ProofWorkers> {
@@ -52,8 +54,11 @@ export interface VerifyProofsOptions extends BatchOptions, Partial<ProofWorkers>
   onProgress?: (p: ProofProgress) => void;
 }
 
-/** Below this many proofs per thread, starting workers costs more than it saves. */
-const MIN_PER_THREAD = 16;
+/**
+ * Below this many proofs per thread, starting workers costs more than it saves: a worker's start (its script and the
+ * mcl-wasm module compiled again) takes a few hundred milliseconds, about as long as 100–300 batched proofs here.
+ */
+const MIN_PER_THREAD = 128;
 
 function decoder(mcl: Mcl): (w: WireProof) => McItem {
   return (w) => ({ proof: w.proof instanceof Uint8Array ? decodeProofMcl(mcl, w.proof) : parseProofJsonMcl(mcl, w.proof), publicSignals: w.publicSignals });
@@ -105,7 +110,8 @@ function abortError(signal: AbortSignal): unknown {
  * when every share passed its combined check.
  */
 export async function verifyProofs(key: unknown, items: readonly WireProof[], options: VerifyProofsOptions = {}): Promise<BatchResult> {
-  const threads = Math.min(options.spawn ? Math.max(1, options.threads ?? 1) : 1, Math.max(1, Math.floor(items.length / MIN_PER_THREAD)));
+  const perThread = Math.max(1, options.minPerThread ?? MIN_PER_THREAD);
+  const threads = Math.min(options.spawn ? Math.max(1, options.threads ?? 1) : 1, Math.max(1, Math.floor(items.length / perThread)));
   if (threads <= 1 || !options.spawn) return verifyProofsHere(key, items, options);
   const signal = options.signal;
   signal?.throwIfAborted();

@@ -213,7 +213,7 @@ describe('when an attempt has many batch proofs', () => {
     const { m, ctxInput, lead, agreeing, secondary, swapped } = await load();
     const { nodeProofWorker } = await import('../../../../workers/node-proof-pool');
     const bad = swapped(secondary);
-    const j = await judgePackages(proofContext(ctxInput({ workers: { threads: 2, spawn: nodeProofWorker } }))!, m.numbers, lead, [bad, ...agreeing.slice(1)]);
+    const j = await judgePackages(proofContext(ctxInput({ workers: { threads: 2, minPerThread: 1, spawn: nodeProofWorker } }))!, m.numbers, lead, [bad, ...agreeing.slice(1)]);
     expect([...j.invalid.keys()]).toEqual([bad]);
     expect(j.invalid.get(bad)?.code).toBe('PROOF_INVALID');
   });
