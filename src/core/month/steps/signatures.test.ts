@@ -12,9 +12,15 @@ import { timelyFinal, verifySignatures, type SignaturesInput } from './signature
 import { inscription, PARAMS } from './test-records.test-util';
 
 const { sources } = recorded('full');
-const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
-const records: Map<string, InscriptionRecord> = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
-const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records, genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
+/** The recorded month's inscriptions, read through the header and inscription steps on first use (inside a test). */
+let read: Map<string, InscriptionRecord> | undefined;
+function recordsOf(): Map<string, InscriptionRecord> {
+  if (read) return read;
+  const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
+  read = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
+  return read;
+}
+const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records: recordsOf(), genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
 const ignored = (r: ReturnType<typeof verifySignatures>) => r.checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.ignored);
 
 describe('when the month\'s messages are the group\'s and its actuaries\'', () => {
@@ -31,7 +37,7 @@ describe('when the month\'s messages are the group\'s and its actuaries\'', () =
 
 describe('when the genesis is not among the bound inscriptions', () => {
   it('fails with ANCHOR_GENESIS_MISSING and nothing else is read', () => {
-    const without = new Map([...records].filter(([id]) => id !== sources.genesisId));
+    const without = new Map([...recordsOf()].filter(([id]) => id !== sources.genesisId));
     const r = verifySignatures(input({ records: without }));
     expect(r.checks.map((c) => c.code)).toEqual(['ANCHOR_GENESIS_MISSING']);
     expect(r.value).toBeUndefined();
@@ -51,7 +57,7 @@ describe('when a message is on the wrong marker or does not verify', () => {
     const at = text.indexOf('"sig":"') + 7;
     const body = new TextEncoder().encode(text.slice(0, at) + (text[at] === '0' ? '1' : '0') + text.slice(at + 1));
     const forged = { ...final.inscription, id: `${'cd'.repeat(32)}i0`, body, bodySha256: bytesToHex(sha256(body)) };
-    const r = verifySignatures(input({ records: new Map([...records, [moved.id, moved], [forged.id, forged]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved], [forged.id, forged]]) }));
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(ignored(r).sort()).toEqual(['MESSAGE_BAD_SIGNATURE', 'MESSAGE_WRONG_MONTH']);
   });
@@ -60,7 +66,7 @@ describe('when a message is on the wrong marker or does not verify', () => {
     const signer = bytesToHex(publicKeyFromSecret(sk));
     const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
     const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
-    const r = verifySignatures(input({ records: new Map([...records, [rogue.id, rogue]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [rogue.id, rogue]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED']);
   });
 });
@@ -88,11 +94,11 @@ describe('when last month\'s final is taken as this month\'s starting point', ()
 
 describe('when someone re-inscribes a message of the month byte for byte (§2.5)', () => {
   it('the later copy is ignored as MESSAGE_COPY and stands for the earliest one', () => {
-    const original = [...records.values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
+    const original = [...recordsOf().values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
     if (!original) throw new Error('the recorded month has no commit');
     const id = `${'ee'.repeat(32)}i0`;
     const copy: InscriptionRecord = { ...original, id, txid: 'ee'.repeat(32), height: original.height + 1 };
-    const r = verifySignatures(input({ records: new Map([...records, [id, copy]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [id, copy]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_COPY']);
     expect(r.value?.messages.copies.get(id)).toBe(original.id);
     expect(r.value?.messages.current.filter((x) => x.inscription.id === id)).toEqual([]);
