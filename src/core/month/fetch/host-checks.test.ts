@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MerkleProof } from '../../chain/merkle';
 import type { ParsedTx } from '../../chain/tx';
 import { VerifyError } from '../../errors';
-import type { AddressTx } from '../../esplora/client';
+import type { AddressTx } from '../../esplora/shapes';
 import type { Listing } from '../../esplora/listing';
 import type { BlockSource } from '../records';
 import { bindingCheck, blameOmissions, dropInvented, merkleCheck, settleContested } from './host-checks';

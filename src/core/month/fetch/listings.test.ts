@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../../errors';
-import type { AddressTx } from '../../esplora/client';
+import type { AddressTx } from '../../esplora/shapes';
 import { parseInscriptionId } from '../../protocol/ids';
 import { markerAddress } from '../../protocol/marker';
 import { confirmedAt, fetchListing, markerMonths, type MarkerListing } from './listings';

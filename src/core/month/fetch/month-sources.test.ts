@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedTx } from '../../chain/tx';
 import { VerifyError } from '../../errors';
-import type { AddressTx } from '../../esplora/client';
+import type { AddressTx } from '../../esplora/shapes';
 import { parseInscriptionId } from '../../protocol/ids';
 import { markerAddress } from '../../protocol/marker';
 import type { BlockSource, MonthSources } from '../records';
