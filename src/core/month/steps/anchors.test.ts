@@ -44,3 +44,10 @@ describe('when the user trusts a block at a height', () => {
     expect(verdict(failed)).toBe('unavailable');
   });
 });
+
+describe('the evidence of the anchors checks', () => {
+  it('a network mismatch names both networks; a matching checkpoint names the checkpoint', () => {
+    expect(verifyAnchors(input({ client: { network: 'mainnet', hosts: [] } })).checks[0]?.evidence).toEqual({ client: 'mainnet', network: 'regtest' });
+    expect(verifyAnchors(input({ checkpoint: { height: 100, hash: HASH } })).checks[1]?.evidence).toEqual({ checkpoint: { height: 100, hash: HASH } });
+  });
+});
