@@ -77,9 +77,10 @@ describe('the first row past last month\'s table', () => {
     expect(depositorInputs(3, longer, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
     expect(depositorInputs(2, longer, numbers, START, 1)).toMatchObject({ isNew: false, previous: '400000' });
   });
-  it('when last month has no table (month 1), every row is new', () => {
-    const first: MonthTables = { ...tables, previous: { rows: 0, userIds: [], allocations: new BigInt64Array(), total: 0n } };
-    expect(depositorInputs(1, first, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
+  it('when last month has no table (month 1), or an empty one, every row is new', () => {
+    const empty: MonthTables = { ...tables, previous: { rows: 0, userIds: [], allocations: new BigInt64Array(), total: 0n } };
+    expect(depositorInputs(1, empty, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
+    expect(depositorInputs(1, { ...tables, previous: null }, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
   });
 });
 
