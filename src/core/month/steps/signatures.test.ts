@@ -8,7 +8,7 @@ import { monthEnd } from '../timeline';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
-import { timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
+import { authorisedSigner, timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
 
 const { sources } = recorded('full');
@@ -102,5 +102,63 @@ describe('when someone re-inscribes a message of the month byte for byte (§2.5)
     expect(ignored(r)).toEqual(['MESSAGE_COPY']);
     expect(r.value?.messages.copies.get(id)).toBe(original.id);
     expect(r.value?.messages.current.filter((x) => x.inscription.id === id)).toEqual([]);
+  });
+});
+
+describe('the signatures checks\' evidence and the messages\' markers', () => {
+  it('the genesis check names the genesis, its height, group key and proof system; each message its place, type and signer; the final the group key', () => {
+    const r = verifySignatures(input());
+    const g = r.value!.messages.genesis;
+    expect(r.checks[0]?.evidence).toEqual({ id: sources.genesisId, height: g.inscription.height, groupKey: g.payload.frost.group_key, proofSystem: g.payload.proof_system });
+    const c = r.value!.messages.current[0]!;
+    expect(r.checks.find((x) => x.evidence.id === c.inscription.id)?.evidence).toEqual({ id: c.inscription.id, height: c.inscription.height, position: c.inscription.position, type: c.type, signer: c.signer });
+    const f = r.value!.final!;
+    expect(r.checks.at(-1)?.evidence).toEqual({ id: f.inscription.id, height: f.inscription.height, groupKey: g.payload.frost.group_key });
+  });
+
+  it('messages go to the marker they were found on: month 0\'s, this month\'s, the month it starts from; others and referenced objects are not read', () => {
+    const r = verifySignatures(input());
+    const m = r.value!.messages;
+    expect(m.setup.length).toBeGreaterThan(0);
+    expect(m.setup.every((x) => x.inscription.found === 0)).toBe(true);
+    expect(m.current.every((x) => x.inscription.found === 2)).toBe(true);
+    expect(m.previous.length).toBeGreaterThan(0);
+    expect(m.previous.every((x) => x.inscription.found === 1)).toBe(true);
+    const all = [...m.setup, ...m.current, ...m.previous].map((x) => x.inscription.id);
+    expect(all.length).toBe(r.checks.filter((x) => x.evidence.signer !== undefined).length);
+    expect([...recordsOf().values()].filter((x) => x.found === 'ref').every((x) => !all.includes(x.id))).toBe(true);
+    const withoutPrevious = verifySignatures(input({ month: 3, previousMonth: 2 }));
+    expect(withoutPrevious.value?.messages.previous.every((x) => x.inscription.found === 2)).toBe(true);
+    expect(withoutPrevious.value?.messages.current).toEqual([]);
+  });
+
+  it('an ignored message names its place and why', () => {
+    const final = verifySignatures(input()).value!.final!;
+    const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved]]) }));
+    expect(r.checks.find((c) => c.evidence.ignored)?.evidence).toEqual({ id: moved.id, height: moved.height, position: moved.position, ignored: 'MESSAGE_WRONG_MONTH' });
+  });
+
+  it('a genesis that is no JSON message, no valid message, or another message is ANCHOR_GENESIS_MISSING with why', () => {
+    const g = recordsOf().get(sources.genesisId)!;
+    const as = (record: InscriptionRecord) => verifySignatures(input({ records: new Map([...recordsOf(), [sources.genesisId, record]]) })).checks;
+    expect(as({ ...g, contentType: 'text/plain' })).toEqual([expect.objectContaining({ code: 'ANCHOR_GENESIS_MISSING', evidence: { contentType: 'text/plain' } })]);
+    expect(as({ ...g, body: new TextEncoder().encode('{}') })[0]).toMatchObject({ code: 'ANCHOR_GENESIS_MISSING', evidence: { genesis: sources.genesisId, reason: expect.stringMatching(/^MESSAGE_/) } });
+    const commit = verifySignatures(input()).value!.messages.current.find((x) => x.type === 'commit')!;
+    expect(as({ ...g, body: commit.inscription.body })).toEqual([expect.objectContaining({ code: 'ANCHOR_GENESIS_MISSING', evidence: { type: 'commit' } })]);
+  });
+
+  it('only the PoL service signs inputs and only the FROST group reveals and finals; anyone else\'s types any key', () => {
+    const g = verifySignatures(input()).value!.genesis;
+    expect(authorisedSigner('inputs', g)).toBe(g.pol_key);
+    expect(authorisedSigner('reveal', g)).toBe(g.frost.group_key);
+    expect(authorisedSigner('final', g)).toBe(g.frost.group_key);
+    for (const t of ['commit', 'lottery', 'register'] as const) expect(authorisedSigner(t, g)).toBeUndefined();
+  });
+
+  it('several failed months are named; one failed month is named alone; none when the month starts from the one before', () => {
+    expect(verifySignatures(input({ month: 3, previousMonth: 0 })).checks.find((c) => c.evidence.previousMonth !== undefined)?.evidence).toEqual({ previousMonth: 0, failed: [1, 2] });
+    expect(verifySignatures(input()).checks.some((c) => c.evidence.previousMonth !== undefined)).toBe(false);
+    expect(verifySignatures(input({ month: 3, previousMonth: 1 })).value?.previous.final?.inscription.found).toBe(1);
   });
 });
