@@ -28,7 +28,7 @@ vi.mock('./stakes', async (original) => ({
 beforeEach(() => { served.blocksAsked = []; served.stakesAsked = []; });
 
 /** A one-host client serving the recorded month: its listings, transactions, proofs and tip. */
-function hostOf(sources: MonthSources, opts: { tip?: number; hide?: string } = {}) {
+function hostOf(sources: MonthSources, opts: { tip?: number; hide?: string; noProof?: string } = {}) {
   served.sources = sources;
   const txs = new Map<string, ParsedTx>();
   for (const r of Object.values(sources.reveals)) { txs.set(r.tx.txid, r.tx); for (const s of Object.values(r.spent)) txs.set(s.txid, s); }
@@ -39,6 +39,7 @@ function hostOf(sources: MonthSources, opts: { tip?: number; hide?: string } = {
     return h === undefined ? { confirmed: false } : { confirmed: true, block_height: h, block_hash: sources.blocks[h]?.hash ?? '', block_time: 0 };
   };
   const blamed: string[] = [];
+  const txidLists: string[] = [];
   const client = {
     hosts: ['A'], liveHosts: () => ['A'], blame: (h: string, b: { code: string }) => { blamed.push(`${h}:${b.code}`); }, sourceOf: () => 'A',
     fetchTipHeight: async () => opts.tip ?? sources.tipHeight,
@@ -49,12 +50,12 @@ function hostOf(sources: MonthSources, opts: { tip?: number; hide?: string } = {
       await o.check?.(tx);
       return tx;
     },
-    fetchBlockTxids: async () => { throw new VerifyError('FETCH_NOT_FOUND', 'no txid lists here'); },
-    fetchMerkleProof: async (txid: string) => { const r = sources.reveals[txid]; if (!r) throw new VerifyError('FETCH_NOT_FOUND', txid); return r.proof; },
+    fetchBlockTxids: async (hash: string) => { txidLists.push(hash); throw new VerifyError('FETCH_NOT_FOUND', 'no txid lists here'); },
+    fetchMerkleProof: async (txid: string) => { const r = txid === opts.noProof ? undefined : sources.reveals[txid]; if (!r) throw new VerifyError('FETCH_NOT_FOUND', `no proof of ${txid}`); return r.proof; },
   } as unknown as MonthClient;
   /** Listed transactions the recording did not keep (no drey/1 reveal to bind): this host cannot serve them either. */
   const unkept = [...new Set(Object.values(sources.listed).flat())].filter((t) => !txs.has(t)).map((txid) => ({ txid, code: 'FETCH_NOT_FOUND', message: `no ${txid}` }));
-  return { client, blamed, unkept };
+  return { client, blamed, unkept, txidLists };
 }
 const sorted = (listed: Record<number, string[]>) => Object.fromEntries(Object.entries(listed).map(([m, t]) => [m, [...t].sort()]));
 /** The month's anchor height, from the recorded genesis. */
@@ -67,8 +68,11 @@ function anchorOf(sources: MonthSources, month: number): number {
 describe('a month fetched from one honest host', () => {
   it('at full depth: the same sources as recorded — listings, reveals with their proofs and spent transactions, blocks, stakes', async () => {
     const { sources } = recorded('full');
-    const { client, blamed, unkept } = hostOf(sources);
+    const { client, blamed, unkept, txidLists } = hostOf(sources);
     const got = await fetchMonthSources(client, { network: 'regtest', genesisId: sources.genesisId, month: sources.month, depth: 'full' });
+    const listed = new Set(Object.values(sources.listed).flat());
+    const revealBlocks = new Set(Object.entries(sources.reveals).filter(([t]) => listed.has(t)).map(([, r]) => sources.blocks[r.proof.block_height]?.hash));
+    expect(new Set(txidLists)).toEqual(revealBlocks);
     expect(sorted(got.listed)).toEqual(sorted(sources.listed));
     expect(Object.keys(got.reveals).sort()).toEqual(Object.keys(sources.reveals).sort());
     for (const [txid, r] of Object.entries(sources.reveals)) expect(got.reveals[txid], txid).toEqual(r);
@@ -93,7 +97,7 @@ describe('a month fetched from one honest host', () => {
 
   it('reuses an earlier fetch\'s reveals and blocks, and fetches a checkpoint block once', async () => {
     const { sources } = recorded('full');
-    const { client } = hostOf(sources);
+    const { client, txidLists } = hostOf(sources);
     const heights = Object.keys(sources.blocks).map(Number);
     const [reusedHeight] = heights;
     const reusedBlock = { ...sources.blocks[reusedHeight!]!, hosts: { reused: 'yes' } };
@@ -110,18 +114,29 @@ describe('a month fetched from one honest host', () => {
     expect(got.blocks[3]?.height).toBe(3);
     expect(served.blocksAsked.filter((h) => h === 3)).toEqual([3]);
     expect(new Set(served.blocksAsked).size).toBe(served.blocksAsked.length);
+    const reusedAt = sources.blocks[reusedReveal.proof.block_height]!.hash;
+    const othersThere = Object.entries(sources.reveals).filter(([t, r]) => t !== reusedTxid && sources.blocks[r.proof.block_height]?.hash === reusedAt).length;
+    expect(txidLists.includes(reusedAt)).toBe(othersThere > 0);
   });
 
   it('the anchor block is fetched once the tip has reached it, and not before', async () => {
     const { sources } = recorded('full');
-    const anchor = anchorOf(sources, sources.month);
-    await fetchMonthSources(hostOf(sources, { tip: anchor }).client, { network: 'regtest', genesisId: sources.genesisId, month: sources.month, depth: 'full' });
+    const next = sources.month + 1;
+    const anchor = anchorOf(sources, next);
+    await fetchMonthSources(hostOf(sources, { tip: anchor }).client, { network: 'regtest', genesisId: sources.genesisId, month: next, depth: 'full' });
     expect(served.blocksAsked).toContain(anchor);
     served.blocksAsked = [];
-    const later = anchorOf(sources, sources.month + 1);
-    await fetchMonthSources(hostOf(sources, { tip: later - 1 }).client, { network: 'regtest', genesisId: sources.genesisId, month: sources.month + 1, depth: 'full' });
-    expect(served.blocksAsked).not.toContain(later);
+    await fetchMonthSources(hostOf(sources, { tip: anchor - 1 }).client, { network: 'regtest', genesisId: sources.genesisId, month: next, depth: 'full' });
+    expect(served.blocksAsked).not.toContain(anchor);
     expect(served.blocksAsked.length).toBeGreaterThan(0);
+  });
+
+  it('a wanted reveal whose proof the host cannot give is a failure, not a source', async () => {
+    const { sources } = recorded('full');
+    const [txid] = Object.keys(sources.reveals).filter((t) => t !== sources.genesisId.slice(0, 64));
+    const got = await fetchMonthSources(hostOf(sources, { noProof: txid }).client, { network: 'regtest', genesisId: sources.genesisId, month: sources.month, depth: 'full' });
+    expect(got.reveals[txid!]).toBeUndefined();
+    expect(got.failures).toContainEqual({ txid, code: 'FETCH_NOT_FOUND', message: `no proof of ${txid}` });
   });
 
   it('a listed transaction the host cannot serve is a failure; a genesis it cannot serve ends the fetch', async () => {
