@@ -261,3 +261,37 @@ describe('the evidence of each opened package and of a reveal that does not matc
     expect(() => full(revealOf(1020, fx().bothKeys), { ...fx().race, counted: [] })).toThrow(RangeError);
   });
 });
+
+describe('a commit whose KEM field is no Paillier ciphertext', () => {
+  const withKem = (kem: string) => { const c = commit(pub(3), 1010); return { ...c, payload: { ...c.payload, kem } }; };
+  const bytesOfN = (n.toString(16).length + 1) >> 1;
+  it('is unopenable: not 2·|N| bytes, not below N², or not a unit mod N²', () => {
+    const open = (kem: string) => openCommit(ctx, { commit: withKem(kem), actuary: pub(3), status: 'counted' }, '00'.repeat(32), []);
+    expect(open('ab'.repeat(2 * bytesOfN - 1))).toMatchObject({ status: 'unopenable', reason: `its KEM ciphertext has ${2 * bytesOfN - 1} bytes, not 2·|N| = ${2 * bytesOfN}` });
+    expect(open('ff'.repeat(2 * bytesOfN))).toMatchObject({ status: 'unopenable', reason: 'its KEM ciphertext is not below N²' });
+    expect(open(n.toString(16).padStart(4 * bytesOfN, '0'))).toMatchObject({ status: 'unopenable', reason: 'its KEM ciphertext is not a unit mod N²' });
+    expect(() => open('00'.repeat(2 * bytesOfN - 1) + '01')).toThrow(expect.objectContaining({ code: 'REVEAL_KEM_MISMATCH' }));
+  });
+});
+
+describe('a package that opens but names another actuary than its committer', () => {
+  it('is invalid with REVEAL_PACKAGE_CONTEXT', () => {
+    const k = new Uint8Array(32).fill(4);
+    const plaintext = buildPackage({ network: 'regtest', genesis: genesisId, month: 1, actuary: pub(3), newRoot: 'ab'.repeat(32), tableSha256: 'cd'.repeat(32), F: 0n, W: 0n, R: 0n, batches: [{ newRoot: 1n, partialF: 0n, partialW: 0n, partialS: 0n, proof: new Uint8Array(128) }] }, secret(3));
+    const sealed = sealPackage(n, k, plaintext, { network: 'regtest', genesis: parseInscriptionId(genesisId), month: 1, actuary: pub(2) });
+    const c = commit(pub(2), 1010);
+    const theirs = { ...c, payload: { ...c.payload, kem: bytesToHex(sealed.kem), ciphertext: bytesToHex(sealed.ciphertext) } };
+    expect(openCommit(ctx, { commit: theirs, actuary: pub(2), status: 'counted' }, bytesToHex(k), [])).toMatchObject({ status: 'invalid', code: 'REVEAL_PACKAGE_CONTEXT' });
+  });
+});
+
+describe('a counted commit that copies an earlier commit\'s KEM', () => {
+  it('is copied; the earlier one opens', () => {
+    const { leadCommit } = fx();
+    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
+    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
+    race.counted = race.entries;
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    expect(r.value.packages.map((p) => [p.entry.actuary, p.status])).toEqual([[pub(1), 'valid'], [pub(2), 'copied']]);
+  });
+});
