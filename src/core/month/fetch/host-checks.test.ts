@@ -41,6 +41,12 @@ describe('the BIP341 binding of a reveal\'s inputs', () => {
     expect(client.fetchTx).not.toHaveBeenCalled();
   });
 
+  it('takes the control block as the last item of a longer stack', async () => {
+    const client = spending(P2TR);
+    await bindingCheck(client)(txWith([bytes(10), bytes(33), bytes(20)], [bytes(10), bytes(20), bytes(33)]));
+    expect(client.fetchTx.mock.calls.map((c) => c[0])).toEqual(['sp1']);
+  });
+
   it('sets an annex aside: the control block is then the item before it', async () => {
     const client = spending(P2TR);
     await bindingCheck(client)(txWith([bytes(10), bytes(33), bytes(5, 0x50)], [bytes(33), bytes(5, 0x50)], [bytes(5, 0x50)]));
@@ -93,11 +99,11 @@ describe('a listed transaction no host has', () => {
 
   it('listed by some live hosts only: they invented it, are named, and the entry leaves the listings and failures', () => {
     const { client, blamed } = blaming();
-    const listings = [listingOf(1, ['t1', 't2'], { t1: ['A', 'B'], t2: ['A', 'B', 'C'] }), listingOf(2, ['t1', 't3'], { t1: ['B'] })];
+    const listings = [listingOf(1, ['t1', 't2'], { t1: ['A', 'B'], t2: ['A', 'B', 'C'] }), listingOf(2, ['t1', 't3'], { t1: ['B'] }), { month: 0, txids: ['t1'], confirmed: new Map() }];
     const other = { txid: 't9', code: 'FETCH_TIMEOUT' as const, message: 'slow' };
     const r = dropInvented(client, listings, { byId: new Map(), failures: [notFound('t1'), other] });
     expect(blamed.map(([h, b]) => [h, b.code, b.evidence])).toEqual([['A', 'CHAIN_LISTING_UNKNOWN_TX', { txid: 't1' }], ['B', 'CHAIN_LISTING_UNKNOWN_TX', { txid: 't1' }]]);
-    expect(r.listings.map((l) => l.txids)).toEqual([['t2'], ['t3']]);
+    expect(r.listings.map((l) => l.txids)).toEqual([['t2'], ['t3'], []]);
     expect(r.txs.failures).toEqual([other]);
   });
 

@@ -61,6 +61,7 @@ describe('the months started at the tip', () => {
     const { params } = await looseGenesis(client, sources.genesisId);
     const at = async (tip: number) => { const c = chain(tip).client; return monthsAtTip(c, sources.genesisId); };
     expect(await at(params.startHeight - 1)).toEqual({ months: 0, tip: params.startHeight - 1, params });
+    expect((await at(params.startHeight - 3 * params.blocksPerMonth)).months).toBe(0);
     expect((await at(params.startHeight)).months).toBe(1);
     expect((await at(params.startHeight + params.blocksPerMonth - 1)).months).toBe(1);
     expect((await at(params.startHeight + params.blocksPerMonth)).months).toBe(2);

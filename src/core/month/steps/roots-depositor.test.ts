@@ -66,3 +66,19 @@ describe('a month without a final, or without its table', () => {
     expect(verifyRoots({ ...base, finalTable: { table, sha256: '', parts: [] } })).toEqual({ checks: [] });
   });
 });
+
+describe('the roots step at quick depth on a table of several batches', () => {
+  const final = { payload: { root: ROOT() } } as unknown as MessageRecord<'final'>;
+  const quick = (user: string, leadBatchRoots: readonly bigint[]) => verifyRoots({ depth: 'quick', month: MONTH, batchSize: B, final, finalTable: { table, sha256: 'ab'.repeat(32), parts: [] }, previous: { month: 0 }, user, leadBatchRoots, startMonth: 202601 });
+  it('a row that verifies is the depositor\'s allocation (no inputs without the month\'s tables)', () => {
+    const r = quick('u-5', batchRoots());
+    expect(r.checks.map((c) => c.code)).toEqual(['OK']);
+    expect(r.value).toEqual({ allocation: expect.objectContaining({ user: 'u-5', row: 5, batchIndex: 1 }) });
+    expect(r.value?.allocation).not.toHaveProperty('inputs');
+  });
+  it('a row that does not verify gives the failed check and no allocation', () => {
+    const r = quick('u-5', batchRoots().map((x) => x + 1n));
+    expect(r.checks.map((c) => c.code)).toEqual(['MERKLE_BATCH_ROOT_MISMATCH']);
+    expect(r).not.toHaveProperty('value');
+  });
+});
