@@ -51,3 +51,12 @@ describe('the evidence of the anchors checks', () => {
     expect(verifyAnchors(input({ checkpoint: { height: 100, hash: HASH } })).checks[1]?.evidence).toEqual({ checkpoint: { height: 100, hash: HASH } });
   });
 });
+
+describe('the anchors checks\' step', () => {
+  it('is anchors, whether they pass or fail', () => {
+    const cases = [input(), input({ client: { network: 'mainnet', hosts: [] } }), input({ checkpoint: { height: 100, hash: HASH } }), input({ checkpoint: { height: 100, hash: 'cd'.repeat(32) } }), input({ checkpoint: { height: 101, hash: HASH } })];
+    const steps = cases.flatMap((i) => verifyAnchors(i).checks.map((c) => c.step));
+    expect(steps.length).toBe(8);
+    expect(new Set(steps)).toEqual(new Set(['anchors']));
+  });
+});

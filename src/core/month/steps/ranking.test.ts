@@ -88,3 +88,11 @@ describe('the ranking\'s roles, links and penalties', () => {
     expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks[0]?.evidence).toEqual({ monthEnd: 1050, tip: 1051 });
   });
 });
+
+describe('the ranking checks\' step', () => {
+  it('is ranking, for the ranking data and for a month without a final', () => {
+    const { round, rewards } = fixture();
+    expect(verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round, rewards } }).checks.map((c) => c.step)).toEqual(['ranking']);
+    expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks.map((c) => c.step)).toEqual(['ranking']);
+  });
+});
