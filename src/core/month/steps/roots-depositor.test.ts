@@ -82,3 +82,14 @@ describe('the roots step at quick depth on a table of several batches', () => {
     expect(r).not.toHaveProperty('value');
   });
 });
+
+describe('the roots checks\' step', () => {
+  it('is roots for the table\'s root, a depositor\'s row, an id not in the table and a row that fails', () => {
+    const checks = [
+      verifyTableRoot(MONTH, table, B, ROOT()), verifyTableRoot(MONTH, table, B, '00'.repeat(32)),
+      verifyDepositor(MONTH, table, B, ROOT(), batchRoots(), 'u-4').check, verifyDepositor(MONTH, table, B, ROOT(), batchRoots(), 'u-nobody').check,
+      verifyDepositor(MONTH, table, B, '00'.repeat(32), batchRoots(), 'u-4').check,
+    ];
+    expect(checks.map((c) => c.step)).toEqual(['roots', 'roots', 'roots', 'roots', 'roots']);
+  });
+});
