@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inputsCommitments, previousCommitments } from '../../commit/batch-commitments';
+import { VerifyError } from '../../errors';
 import { monthRoot } from '../../commit/batches';
 import { userIdField } from '../../commit/user-id';
 import type { ProofSystem, WireProof } from '../../proof/proof-system';
@@ -7,7 +8,7 @@ import type { AllocationTable } from '../../table/allocation';
 import type { InputsTable } from '../../table/inputs';
 import type { PackageBatch } from '../package';
 import type { MonthNumbers } from './program';
-import { judgePackages, proofContext, publicsOfPackage, type ProofContext } from './proofs';
+import { judgementChecks, judgePackages, proofContext, publicsOfPackage, type ProofContext } from './proofs';
 import type { OpenedPackage } from './reveal';
 import type { MonthTables } from './tables';
 import { key, opened, pkg } from './test-records.test-util';
@@ -165,5 +166,32 @@ describe('the public data packages are proven against', () => {
     expect(proofContext({ month: 4, batchSize: B, key: keyed, tables, numbers, randomBytes, onProgress, signal, workers })).toMatchObject({ randomBytes, onProgress, signal, workers });
     expect(proofContext({ month: 4, batchSize: B, key: keyed, tables: { previous }, numbers })).toBeUndefined();
     expect(proofContext({ month: 4, batchSize: B, key: keyed, tables: { ...tables, previous: undefined }, numbers })).toBeUndefined();
+  });
+});
+
+describe('the proofs step\'s checks for a round', () => {
+  it('a valid lead and secondary pass with their batch count, totals and whether the check was combined; an invalid secondary is listed', async () => {
+    const { system } = systemOf({ 3: { code: 'PROOF_INVALID', message: 'no' } });
+    const lead = valid(1, [10n, 11n], undefined, { F: 5n });
+    const two = valid(2, [10n, 11n], 1, { F: 5n });
+    const three = valid(3, [10n, 11n], 2, { F: 5n });
+    const j = await judgePackages(context(system), undefined, lead, [two, three]);
+    const checks = judgementChecks(j, lead, [two, three]);
+    expect(checks.map((c) => [c.step, c.ok, c.code])).toEqual([['proofs', true, 'OK'], ['proofs', true, 'OK'], ['proofs', true, 'OK']]);
+    expect(checks[0]?.evidence).toEqual({ actuary: key(1), batches: 2, verified: 2, F: '5', W: '0', R: '0' });
+    expect(checks[2]?.evidence).toEqual({ actuary: key(3), invalid: 'PROOF_INVALID' });
+    expect(checks[0]?.message).toMatch(/one combined check/);
+    expect(judgementChecks({ ...j, combined: false }, lead, [])[0]?.message).toMatch(/one by one/);
+    expect(judgementChecks(j, lead, [], true)[0]?.evidence).toMatchObject({ batches: 2, verified: 1 });
+  });
+  it('an invalid lead fails the step unless an earlier step reported it; quick depth reports the program\'s faults here', async () => {
+    const { system } = systemOf({ 1: { code: 'PROOF_INVALID', message: 'no' } });
+    const lead = valid(1, [10n, 11n]);
+    const j = await judgePackages(context(system), undefined, lead, []);
+    expect(judgementChecks(j, lead, []).map((c) => [c.step, c.ok, c.code])).toEqual([['proofs', false, 'PROOF_INVALID']]);
+    expect(judgementChecks(j, lead, [], false, true)).toEqual([]);
+    const fault = { ...j, programFaults: [new VerifyError('PROGRAM_TOTALS_MISMATCH', 'F')] };
+    expect(judgementChecks(fault, lead, [], true, true).map((c) => [c.step, c.code])).toEqual([['proofs', 'PROGRAM_TOTALS_MISMATCH']]);
+    expect(judgementChecks(fault, lead, [], false, true)).toEqual([]);
   });
 });
