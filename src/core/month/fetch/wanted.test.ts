@@ -6,25 +6,19 @@ import type { MarkerListing } from './listings';
 import { looseMessages, strictGenesis } from './loose';
 import { revealsToBind } from './wanted';
 
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
-const months = once(() => {
-  const full = recorded('full').sources;
-  const quick = recorded('quick').sources;
-  const txs = new Map<string, ParsedTx>(Object.entries({ ...full.reveals, ...quick.reveals }).map(([txid, r]) => [txid, r.tx]));
-  const genesis = parseInscriptionId(full.genesisId);
-  const genesisTx = txs.get(genesis.txid) ?? (() => { throw new Error('no genesis'); })();
-  const entitled = strictGenesis(genesisTx, full.genesisId, 'regtest');
-  return { full, quick, txs, genesis, entitled };
-});
+const full = recorded('full').sources;
+const quick = recorded('quick').sources;
+const txs = new Map<string, ParsedTx>(Object.entries({ ...full.reveals, ...quick.reveals }).map(([txid, r]) => [txid, r.tx]));
 const listingsOf = (listed: Record<number, string[]>): MarkerListing[] => Object.entries(listed).map(([m, txids]) => ({ month: Number(m), txids, confirmed: new Map() }));
-const ctx = (depth: 'full' | 'quick') => {
-  const { full, genesis, entitled } = months();
-  return { network: 'regtest' as const, genesisId: full.genesisId, genesis, entitled, month: 2, depth };
-};
+const genesis = parseInscriptionId(full.genesisId);
+const genesisTx = txs.get(genesis.txid) ?? (() => { throw new Error('no genesis'); })();
+/** The recorded genesis as the fetch layer reads it, parsed on first use (inside a test, not at collection). */
+let read: { entitled: ReturnType<typeof strictGenesis> } | undefined;
+const entitledOf = (): ReturnType<typeof strictGenesis> => (read ??= { entitled: strictGenesis(genesisTx, full.genesisId, 'regtest') }).entitled;
+const ctx = (depth: 'full' | 'quick') => ({ network: 'regtest' as const, genesisId: full.genesisId, genesis, entitled: entitledOf(), month: 2, depth });
 
 describe('when a month is fetched at full depth', () => {
   it('binds every drey/1 reveal of month 0\'s and month m\'s markers, the previous final and everything they name', () => {
-    const { full, txs, genesis } = months();
     const wanted = revealsToBind(ctx('full'), listingsOf(full.listed), txs);
     expect(new Set(wanted.keys())).toEqual(new Set(Object.keys(full.reveals)));
     expect(wanted.get(genesis.txid)).toBe('ref');
@@ -33,14 +27,12 @@ describe('when a month is fetched at full depth', () => {
 
 describe('when a depositor\'s month is fetched at quick depth', () => {
   it('binds the finals, the inputs, the reveal and the lead\'s commit only, and the tables and keys they name', () => {
-    const { full, quick, txs } = months();
     const wanted = revealsToBind(ctx('quick'), listingsOf(quick.listed), txs);
     expect(new Set(wanted.keys())).toEqual(new Set(Object.keys(quick.reveals)));
     expect(wanted.size).toBeLessThan(Object.keys(full.reveals).length);
     expect([...wanted.values()].filter((f) => f === 2).length).toBeGreaterThanOrEqual(3);
   });
   it('without a final, binds no commit', () => {
-    const { quick, txs } = months();
     const listings = listingsOf(quick.listed).map((l) => ({ ...l, txids: l.txids.filter((t) => !looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'final')) }));
     const wanted = revealsToBind(ctx('quick'), listings, txs);
     const commits = [...wanted.keys()].filter((t) => looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'commit'));
@@ -50,7 +42,6 @@ describe('when a depositor\'s month is fetched at quick depth', () => {
 
 describe('when a listed transaction could not be fetched', () => {
   it('is not bound (its failure is reported by the inscriptions step)', () => {
-    const { full, txs } = months();
     const [missing] = full.listed[2] ?? [];
     const fewer = new Map([...txs].filter(([t]) => t !== missing));
     const wanted = revealsToBind(ctx('full'), listingsOf(full.listed), fewer);
@@ -60,29 +51,23 @@ describe('when a listed transaction could not be fetched', () => {
 
 describe('when the group\'s and the PoL service\'s messages are signed by other keys than the genesis names', () => {
   const stranger = '11'.repeat(32);
-  const unentitled = () => {
-    const { entitled } = months();
-    return entitled && { ...entitled, groupKey: stranger, polKey: stranger };
-  };
+  const unentitled = () => { const entitled = entitledOf(); return entitled && { ...entitled, groupKey: stranger, polKey: stranger }; };
 
   it('at quick depth, follows none of them: only the genesis and its objects are bound', () => {
-    const { quick, txs, genesis, entitled } = months();
     const wanted = revealsToBind({ ...ctx('quick'), entitled: unentitled() }, listingsOf(quick.listed), txs);
     expect([...wanted.values()].every((f) => f === 'ref')).toBe(true);
-    expect(new Set(wanted.keys())).toEqual(new Set([genesis.txid, ...(entitled?.objects ?? []).map((id) => id.slice(0, 64))]));
+    expect(new Set(wanted.keys())).toEqual(new Set([genesis.txid, ...(entitledOf()?.objects ?? []).map((id) => id.slice(0, 64))]));
   });
 
   it('at full depth, binds the marker\'s envelopes but fetches no table part they name', () => {
-    const { full, txs, genesis, entitled } = months();
     const honest = revealsToBind(ctx('full'), listingsOf(full.listed), txs);
     const wanted = revealsToBind({ ...ctx('full'), entitled: unentitled() }, listingsOf(full.listed), txs);
-    const parts = [...honest].filter(([t, f]) => f === 'ref' && t !== genesis.txid && !(entitled?.objects ?? []).some((id) => id.startsWith(t)));
+    const parts = [...honest].filter(([t, f]) => f === 'ref' && t !== genesis.txid && !(entitledOf()?.objects ?? []).some((id) => id.startsWith(t)));
     expect(parts.length).toBeGreaterThan(0);
     for (const [t] of parts) expect(wanted.has(t), t).toBe(false);
   });
 
   it('without a genesis that parses, binds the genesis alone', () => {
-    const { quick, txs, genesis } = months();
     const wanted = revealsToBind({ ...ctx('quick'), entitled: undefined }, listingsOf(quick.listed), txs);
     expect([...wanted.keys()]).toEqual([genesis.txid]);
   });

@@ -44,3 +44,19 @@ describe('when the user trusts a block at a height', () => {
     expect(verdict(failed)).toBe('unavailable');
   });
 });
+
+describe('the evidence of the anchors checks', () => {
+  it('a network mismatch names both networks; a matching checkpoint names the checkpoint', () => {
+    expect(verifyAnchors(input({ client: { network: 'mainnet', hosts: [] } })).checks[0]?.evidence).toEqual({ client: 'mainnet', network: 'regtest' });
+    expect(verifyAnchors(input({ checkpoint: { height: 100, hash: HASH } })).checks[1]?.evidence).toEqual({ checkpoint: { height: 100, hash: HASH } });
+  });
+});
+
+describe('the anchors checks\' step', () => {
+  it('is anchors, whether they pass or fail', () => {
+    const cases = [input(), input({ client: { network: 'mainnet', hosts: [] } }), input({ checkpoint: { height: 100, hash: HASH } }), input({ checkpoint: { height: 100, hash: 'cd'.repeat(32) } }), input({ checkpoint: { height: 101, hash: HASH } })];
+    const steps = cases.flatMap((i) => verifyAnchors(i).checks.map((c) => c.step));
+    expect(steps.length).toBe(8);
+    expect(new Set(steps)).toEqual(new Set(['anchors']));
+  });
+});

@@ -58,5 +58,35 @@ describe('when the month’s tables could not be read', () => {
     expect(depositorInputs(1, undefined, numbers, START, 1)).toBeUndefined();
     expect(depositorInputs(1, { previous }, numbers, START, 1)).toBeUndefined();
     expect(depositorInputs(9, tables, numbers, START, 1)).toBeUndefined();
+    expect(depositorInputs(1, tables, undefined, START, 1)).toBeUndefined();
+    expect(depositorInputs(1, { ...tables, previous: undefined }, numbers, START, 1)).toBeUndefined();
+  });
+});
+
+describe('a row outside the month\'s inputs table', () => {
+  it('has no inputs: below 0, or at or past the table\'s rows; the last row has them', () => {
+    expect(depositorInputs(-1, tables, numbers, START, 1)).toBeUndefined();
+    expect(depositorInputs(inputs.rows, tables, numbers, START, 1)).toBeUndefined();
+    expect(depositorInputs(inputs.rows - 1, tables, numbers, START, 1)).toMatchObject({ isNew: true });
+  });
+});
+
+describe('the first row past last month\'s table', () => {
+  it('is new and starts from nothing, however last month\'s allocations array runs on; the row before it is not', () => {
+    const longer: MonthTables = { ...tables, previous: { ...previous, allocations: BigInt64Array.from([5n, 1_000_000n, 400_000n, 777n]) } };
+    expect(depositorInputs(3, longer, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
+    expect(depositorInputs(2, longer, numbers, START, 1)).toMatchObject({ isNew: false, previous: '400000' });
+  });
+  it('when last month has no table (month 1), or an empty one, every row is new', () => {
+    const empty: MonthTables = { ...tables, previous: { rows: 0, userIds: [], allocations: new BigInt64Array(), total: 0n } };
+    expect(depositorInputs(1, empty, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
+    expect(depositorInputs(1, { ...tables, previous: null }, numbers, START, 1)).toMatchObject({ isNew: true, previous: '0' });
+  });
+});
+
+describe('a depositor outside geography 0', () => {
+  it('has their own geography and sex', () => {
+    const elsewhere: MonthTables = { ...tables, inputs: { ...tables.inputs!, table: { ...inputs, geography: Int32Array.from([0, 3, 0, 0]) } } };
+    expect(depositorInputs(1, elsewhere, numbers, START, 1)).toMatchObject({ geography: 3, sex: 1 });
   });
 });

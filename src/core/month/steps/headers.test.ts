@@ -86,3 +86,25 @@ describe('when a block is used at a height its coinbase does not prove (BIP34)',
     expect(one(bare).checks.map((c) => c.code)).toEqual(['FETCH_NOT_FOUND']);
   });
 });
+
+describe('the headers checks\' step and evidence', () => {
+  it('a verified block: step headers, its bits and hosts', () => {
+    const { first } = month();
+    const c = one(first).checks[0]!;
+    expect(c).toMatchObject({ step: 'headers', ok: true, evidence: { height: first.height, hash: first.hash, bits: `0x${first.header!.bits.toString(16)}`, hosts: first.hosts } });
+  });
+  it('a failed block: step headers, with the height, hash and hosts, and what the height proof adds', () => {
+    const { first } = month();
+    const hosts = { a: first.hash, b: 'ee'.repeat(32) };
+    expect(one({ ...first, hosts }).checks[0]).toMatchObject({ step: 'headers', ok: false, evidence: { height: first.height, hash: first.hash, hosts } });
+    const off = one({ ...first, height: first.height + 1 }).checks[0]!;
+    expect(off.evidence).toMatchObject({ height: first.height + 1, hash: first.hash, hosts: first.hosts, proven: first.height });
+    expect(off.message).toMatch(new RegExp(`^block at height ${first.height + 1}: `));
+  });
+  it('a block that came with an error is not verified even with a header', () => {
+    const { first } = month();
+    const r = one({ ...first, error: { code: 'FETCH_HOSTS_DISAGREE', message: 'two blocks' } });
+    expect(r.checks.map((c) => c.code)).toEqual(['FETCH_HOSTS_DISAGREE']);
+    expect(r.value?.size).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bytesToHex, sha256 } from '../../bytes';
 import type { RevealSource } from '../records';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
@@ -74,5 +75,60 @@ describe('when a drey/1 envelope sits in a witness that spends no P2TR output (Â
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.checks.map((c) => c.evidence.ignored).filter(Boolean)).toContain('INSCRIPTION_NOT_TAPROOT');
     expect([...(r.value?.values() ?? [])].filter((x) => x.txid === withSpent.tx.txid && x.commitTxid === input.txid)).toEqual([]);
+  });
+});
+
+describe('the records and evidence of bound reveals', () => {
+  it('each record names its reveal, index, block, position, body hash, where it was found and its commit; the check lists them', () => {
+    const { withSpent, blocks, one } = month();
+    const r = one(withSpent);
+    const recs = [...(r.value?.values() ?? [])];
+    const block = blocks.get(withSpent.proof.block_height)!;
+    expect(recs.length).toBeGreaterThan(0);
+    for (const x of recs) {
+      expect(x).toMatchObject({ txid: withSpent.tx.txid, index: Number(x.id.slice(65)), height: block.height, blockHash: block.hash, position: withSpent.proof.pos, metaprotocol: 'drey/1', found: withSpent.found, bound: true });
+      expect(x.id.startsWith(`${withSpent.tx.txid}i`)).toBe(true);
+      expect(x.bodySha256).toBe(bytesToHex(sha256(x.body)));
+      expect(withSpent.spent[x.commitTxid]).toBeDefined();
+    }
+    expect(r.checks).toEqual([expect.objectContaining({ ok: true, step: 'inscriptions', evidence: {
+      txid: withSpent.tx.txid, height: block.height, position: withSpent.proof.pos, blockHash: block.hash, ids: recs.map((x) => x.id), commitTxid: recs[0]!.commitTxid,
+    } })]);
+  });
+
+  it('reveals are checked by height, then by position in the block', () => {
+    const { sources, blocks } = month();
+    const r = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] });
+    const at = r.checks.filter((c) => c.evidence.height !== undefined).map((c) => [c.evidence.height as number, c.evidence.position as number]);
+    expect(at).toEqual([...at].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(new Set(at.map(([h]) => h)).size).toBeLessThan(at.length);
+  });
+
+  it('a failure names the reveal: the claimed height, or the input and the transaction it spends', () => {
+    const { withSpent, one } = month();
+    const far = withSpent.proof.block_height + 10_000;
+    expect(one({ ...withSpent, proof: { ...withSpent.proof, block_height: far } }).checks[0]).toMatchObject({ step: 'inscriptions', evidence: { txid: withSpent.tx.txid, height: far } });
+    const c = one({ ...withSpent, spent: {} }).checks[0]!;
+    expect(c.evidence).toMatchObject({ txid: withSpent.tx.txid, input: expect.any(Number) });
+    expect(c.evidence.spends).toBe(withSpent.tx.inputs[c.evidence.input as number]!.txid);
+  });
+
+  it('a fetch failure names its transaction', () => {
+    const { blocks } = month();
+    expect(verifyInscriptions({ reveals: {}, blocks, failures: [{ txid: 'aa'.repeat(32), code: 'FETCH_TIMEOUT', message: 'slow' }] }).checks[0]?.evidence).toEqual({ txid: 'aa'.repeat(32) });
+  });
+
+  it('an ignored envelope names itself, its reveal and why; scripts that only look like P2TR are not P2TR', () => {
+    const { withSpent, one } = month();
+    const input = withSpent.tx.inputs.find((i) => withSpent.spent[i.txid])!;
+    const spentTx = withSpent.spent[input.txid]!;
+    const p2tr = spentTx.outputs[input.vout]!.script;
+    for (const script of [Uint8Array.from([0x52, ...p2tr.slice(1)]), Uint8Array.from([0x51, 0x21, ...p2tr.slice(2)]), p2tr.slice(0, 33)]) {
+      const outputs = spentTx.outputs.map((o, i) => (i === input.vout ? { ...o, script } : o));
+      const ignored = one({ ...withSpent, spent: { ...withSpent.spent, [input.txid]: { ...spentTx, outputs } } }).checks.filter((c) => c.evidence.ignored);
+      expect(ignored.length).toBeGreaterThan(0);
+      expect(ignored[0]).toMatchObject({ ok: true, step: 'inscriptions', evidence: { txid: withSpent.tx.txid, ignored: 'INSCRIPTION_NOT_TAPROOT' } });
+      expect(String(ignored[0]!.evidence.id).startsWith(withSpent.tx.txid)).toBe(true);
+    }
   });
 });

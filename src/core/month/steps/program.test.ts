@@ -109,3 +109,11 @@ describe('the program\'s table', () => {
     expect(t.sha256).toBe(read.sha256);
   });
 });
+
+describe('when the month\'s inputs table could not be read', () => {
+  it('the program is not run, even with last month\'s table and the mortality table', async () => {
+    const { input } = await month();
+    const { inputs: _none, ...rest } = input().tables!;
+    expect(await verifyProgram(input({ tables: rest, run: () => { throw new Error('not to be run'); } }))).toEqual({ checks: [] });
+  });
+});

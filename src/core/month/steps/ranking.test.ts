@@ -59,3 +59,40 @@ describe('when the month has no final', () => {
     expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks.map((c) => c.code)).toEqual(['AGREEMENT_NO_FINAL']);
   });
 });
+
+describe('the ranking\'s roles, links and penalties', () => {
+  it('an actuary neither lead, counted nor failed is eligible; each failed lead is a missed lead; a chain of links ends at the key; an unopenable secondary has no agreement', () => {
+    const base = fixture();
+    const packages = [...base.packages, opened(7, 'unopenable', R, 3)];
+    const round: RoundInput = { ...base.round, race: { ...base.round.race, entries: packages.map((p) => p.entry), counted: packages.map((p) => p.entry) }, reveal: { packages, pending: false } };
+    const outcome = { ...base.rewards.outcome, failed: [...base.rewards.outcome.failed, { attempt: 2, lead: key(8), reason: 'missed_deadline' as const }] };
+    const rewards: RewardsValue = { ...base.rewards, outcome, penalties: [...base.rewards.penalties, { actuary: key(5), reason: 'unopenable', sats: 4 }] };
+    const more: Eligibility = {
+      ...eligibility,
+      eligible: [
+        ...eligibility.eligible.map((a) => (a.key === key(3) ? { ...a, linkedFrom: [key(9), key(8)] } : a)),
+        ...[6, 7].map((i) => ({ key: key(i), stake: 1_000_000n, register: '', registeredAt: 900, linkedFrom: [] })),
+      ],
+    };
+    const r = verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility: more, round, rewards } });
+    expect(r.checks[0]?.evidence).toEqual({ lead: key(1) });
+    expect(r.value?.links).toEqual([[key(9), key(8)], [key(8), key(3)]]);
+    expect(r.value?.actuaries.map((a) => [a.key, a.role, a.agreed, a.packageStatus])).toEqual([
+      [key(1), 'lead', null, 'valid'], [key(2), 'secondary', true, 'valid'], [key(3), 'secondary', false, 'invalid'], [key(5), 'missed-lead', null, null],
+      [key(6), 'eligible', null, null], [key(7), 'secondary', null, 'unopenable'],
+    ]);
+    expect(r.value?.actuaries.find((a) => a.key === key(5))?.penalties).toEqual([{ reason: 'missed_deadline', sats: 9 }, { reason: 'unopenable', sats: 4 }]);
+  });
+
+  it('a month without a final past its end names the month end and the tip', () => {
+    expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks[0]?.evidence).toEqual({ monthEnd: 1050, tip: 1051 });
+  });
+});
+
+describe('the ranking checks\' step', () => {
+  it('is ranking, for the ranking data and for a month without a final', () => {
+    const { round, rewards } = fixture();
+    expect(verifyRanking({ month: 4, hasFinal: true, tipHeight: 2000, monthEnd: 1050, ranked: { eligibility, round, rewards } }).checks.map((c) => c.step)).toEqual(['ranking']);
+    expect(verifyRanking({ month: 4, hasFinal: false, tipHeight: 1051, monthEnd: 1050 }).checks.map((c) => c.step)).toEqual(['ranking']);
+  });
+});

@@ -76,25 +76,31 @@ function revealOf(height: number, keys: { commit: string; key: string }[]): Mess
 
 const K1 = new Uint8Array(32).fill(1);
 const K2 = new Uint8Array(32).fill(2);
-const leadCommit = openingCommit(1, 1005, K1);
-const secCommit = openingCommit(2, 1012, K2);
-const race: RaceResult = {
-  window: { from: 1012, to: 1015 }, quorum: 1, pending: false,
-  entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: secCommit, actuary: pub(2), status: 'counted', rank: 1 }],
-  counted: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: secCommit, actuary: pub(2), status: 'counted', rank: 1 }],
-};
+/** The two opening commits, their race and the reveal's keys, built on first use (inside a test, not at collection). */
+function fixtures() {
+  const leadCommit = openingCommit(1, 1005, K1);
+  const secCommit = openingCommit(2, 1012, K2);
+  const race: RaceResult = {
+    window: { from: 1012, to: 1015 }, quorum: 1, pending: false,
+    entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: secCommit, actuary: pub(2), status: 'counted', rank: 1 }],
+    counted: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: secCommit, actuary: pub(2), status: 'counted', rank: 1 }],
+  };
+  const bothKeys = [{ commit: leadCommit.inscription.id, key: bytesToHex(K1) }, { commit: secCommit.inscription.id, key: bytesToHex(K2) }];
+  return { leadCommit, secCommit, race, bothKeys };
+}
+let built: ReturnType<typeof fixtures> | undefined;
+const fx = (): ReturnType<typeof fixtures> => (built ??= fixtures());
 const eligibility = { anchor: 1000, eligible: [], ineligible: new Map() };
-const bothKeys = [{ commit: leadCommit.inscription.id, key: bytesToHex(K1) }, { commit: secCommit.inscription.id, key: bytesToHex(K2) }];
 const failures = (r: { checks: { ok: boolean; code: string }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.code);
 /** Full depth: an attempt's reveal against its race (lottery.ts picks the reveal by attempt). */
-const full = (reveal: MessageRecord<'reveal'> | undefined, r: RaceResult = race, context: RevealContext = ctx, copies = new Map<string, string>()) => {
+const full = (reveal: MessageRecord<'reveal'> | undefined, r: RaceResult = fx().race, context: RevealContext = ctx, copies = new Map<string, string>()) => {
   const out = openCountedCommits(context, reveal, r, eligibility, copies);
   return { checks: out.checks, value: out.result };
 };
 
 describe('when the group reveals every counted commit\'s key in its window', () => {
   it('opens every package (full depth)', () => {
-    const r = full(revealOf(1020, bothKeys));
+    const r = full(revealOf(1020, fx().bothKeys));
     expect(failures(r)).toEqual([]);
     expect(r.value?.packages.map((p) => p.status)).toEqual(['valid', 'valid']);
   });
@@ -103,34 +109,34 @@ describe('when the group reveals every counted commit\'s key in its window', () 
 describe('when the reveal leaves out a counted commit or names a stranger', () => {
   it('is REVEAL_KEY_MISSING for the missing key and REVEAL_UNKNOWN_COMMIT for the stranger', () => {
     const stranger = { commit: `${'ee'.repeat(32)}i0`, key: '00'.repeat(32) };
-    const r = full(revealOf(1020, [bothKeys[0]!, stranger]));
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, stranger]));
     expect(failures(r)).toEqual(['REVEAL_UNKNOWN_COMMIT', 'REVEAL_KEY_MISSING']);
   });
   it('is REVEAL_MALFORMED when it names one commit twice', () => {
-    const r = full(revealOf(1020, [...bothKeys, bothKeys[1]!]));
+    const r = full(revealOf(1020, [...fx().bothKeys, fx().bothKeys[1]!]));
     expect(failures(r)).toEqual(['REVEAL_MALFORMED']);
   });
 });
 
 describe('when the reveal gives a key to a commit the race did not count', () => {
   it('is RACE_VOID_COUNTED for a void commit, and the signer\'s refusal for an ineligible one', () => {
-    const voided = { ...race, entries: [...race.entries, { commit: commit(pub(3), 1006), actuary: pub(3), status: 'void' as const }, { commit: commit(pub(4), 1013), actuary: pub(4), status: 'not-eligible' as const }] };
-    const keys = [...bothKeys, { commit: voided.entries[2]!.commit.inscription.id, key: '00'.repeat(32) }, { commit: voided.entries[3]!.commit.inscription.id, key: '00'.repeat(32) }];
+    const voided = { ...fx().race, entries: [...fx().race.entries, { commit: commit(pub(3), 1006), actuary: pub(3), status: 'void' as const }, { commit: commit(pub(4), 1013), actuary: pub(4), status: 'not-eligible' as const }] };
+    const keys = [...fx().bothKeys, { commit: voided.entries[2]!.commit.inscription.id, key: '00'.repeat(32) }, { commit: voided.entries[3]!.commit.inscription.id, key: '00'.repeat(32) }];
     const r = full(revealOf(1020, keys), voided);
     expect(failures(r)).toEqual(['RACE_VOID_COUNTED', 'MESSAGE_NOT_ACTUARY']);
   });
   it.each([
     ['late', 'RACE_LATE_COUNTED'], ['repeat', 'RACE_REPEAT_COUNTED'], ['other-attempt', 'RACE_OTHER_ATTEMPT_COUNTED'],
   ] as const)('a %s commit given a key is %s', (status, code) => {
-    const entries = [...race.entries, { commit: commit(pub(3), 1013), actuary: pub(3), status }];
-    const r = full(revealOf(1020, [...bothKeys, { commit: entries[2]!.commit.inscription.id, key: '00'.repeat(32) }]), { ...race, entries });
+    const entries = [...fx().race.entries, { commit: commit(pub(3), 1013), actuary: pub(3), status }];
+    const r = full(revealOf(1020, [...fx().bothKeys, { commit: entries[2]!.commit.inscription.id, key: '00'.repeat(32) }]), { ...fx().race, entries });
     expect(failures(r)).toEqual([code]);
   });
 });
 
 describe('when there is no reveal', () => {
   it('the month is pending while the reveal window is open, and REVEAL_MISSING after it', () => {
-    const open = full(undefined, race, { ...ctx, tipHeight: 1020 });
+    const open = full(undefined, fx().race, { ...ctx, tipHeight: 1020 });
     expect(open).toMatchObject({ checks: [], value: { pending: true, packages: [] } });
     expect(failures(full(undefined))).toEqual(['REVEAL_MISSING']);
   });
@@ -138,7 +144,7 @@ describe('when there is no reveal', () => {
 
 describe('when the reveal confirms after its window', () => {
   it('is REVEAL_TOO_LATE', () => {
-    expect(failures(full(revealOf(1100, bothKeys)))).toEqual(['REVEAL_TOO_LATE']);
+    expect(failures(full(revealOf(1100, fx().bothKeys)))).toEqual(['REVEAL_TOO_LATE']);
   });
 });
 
@@ -146,36 +152,36 @@ describe('when a depositor\'s quick check opens only the final lead\'s package',
   const final = (lead: string, attempt = 0): MessageRecord<'final'> => ({ ...commit(lead, 1030), type: 'final', payload: { lead, attempt } as never });
   const quick = (reveals: MessageRecord<'reveal'>[], f: MessageRecord<'final'> | undefined, commits: MessageRecord<'commit'>[], copies = new Map<string, string>()) => verifyReveal({ context: ctx, reveals, ...(f ? { final: f } : {}), commits, copies });
   it('opens it when the reveal has its key', () => {
-    const r = quick([revealOf(1020, bothKeys)], final(pub(1)), [leadCommit, secCommit]);
+    const r = quick([revealOf(1020, fx().bothKeys)], final(pub(1)), [fx().leadCommit, fx().secCommit]);
     expect(r.checks.map((c) => c.message)).toEqual(['the lead\'s package: valid']);
     expect(r.value?.packages).toHaveLength(1);
   });
   it('is REVEAL_KEY_MISSING without a key for the final\'s lead, REVEAL_MISSING without a reveal, nothing without a final', () => {
-    expect(failures(quick([revealOf(1020, bothKeys.slice(1))], final(pub(1)), [leadCommit, secCommit]))).toEqual(['REVEAL_KEY_MISSING']);
-    expect(failures(quick([], final(pub(1)), [leadCommit]))).toEqual(['REVEAL_MISSING']);
+    expect(failures(quick([revealOf(1020, fx().bothKeys.slice(1))], final(pub(1)), [fx().leadCommit, fx().secCommit]))).toEqual(['REVEAL_KEY_MISSING']);
+    expect(failures(quick([], final(pub(1)), [fx().leadCommit]))).toEqual(['REVEAL_MISSING']);
     expect(quick([], undefined, [])).toEqual({ checks: [] });
   });
   it('fails with the group\'s fault when the key does not re-encrypt (REVEAL_KEM_MISMATCH)', () => {
-    const wrong = [{ commit: leadCommit.inscription.id, key: bytesToHex(K2) }];
-    expect(failures(quick([revealOf(1020, wrong)], final(pub(1)), [leadCommit]))).toEqual(['REVEAL_KEM_MISMATCH']);
+    const wrong = [{ commit: fx().leadCommit.inscription.id, key: bytesToHex(K2) }];
+    expect(failures(quick([revealOf(1020, wrong)], final(pub(1)), [fx().leadCommit]))).toEqual(['REVEAL_KEM_MISMATCH']);
   });
 });
 
 describe('when a reveal names a byte-for-byte copy of a commit (§2.5: one message)', () => {
   it('the copy\'s id names the earliest copy: the package opens, and naming both is naming it twice', () => {
     const copyId = `${'cc'.repeat(32)}i0`;
-    const copies = new Map([[copyId, secCommit.inscription.id]]);
-    const viaCopy = [bothKeys[0]!, { commit: copyId, key: bytesToHex(K2) }];
-    expect(failures(full(revealOf(1020, viaCopy), race, ctx, copies))).toEqual([]);
-    expect(failures(full(revealOf(1020, [...bothKeys, { commit: copyId, key: bytesToHex(K2) }]), race, ctx, copies))).toEqual(['REVEAL_MALFORMED']);
+    const copies = new Map([[copyId, fx().secCommit.inscription.id]]);
+    const viaCopy = [fx().bothKeys[0]!, { commit: copyId, key: bytesToHex(K2) }];
+    expect(failures(full(revealOf(1020, viaCopy), fx().race, ctx, copies))).toEqual([]);
+    expect(failures(full(revealOf(1020, [...fx().bothKeys, { commit: copyId, key: bytesToHex(K2) }]), fx().race, ctx, copies))).toEqual(['REVEAL_MALFORMED']);
   });
 });
 
 describe('when the group reveals several attempts (§6.6: one reveal per attempt)', () => {
   it('an attempt\'s reveal is the first one naming that attempt', () => {
-    const r0 = revealOf(1020, bothKeys);
+    const r0 = revealOf(1020, fx().bothKeys);
     const r1a = { ...revealOf(1030, []), payload: { ...revealOf(1030, []).payload, attempt: 1 } };
-    const r1b = { ...revealOf(1031, bothKeys), payload: { ...revealOf(1031, bothKeys).payload, attempt: 1 } };
+    const r1b = { ...revealOf(1031, fx().bothKeys), payload: { ...revealOf(1031, fx().bothKeys).payload, attempt: 1 } };
     expect(revealOfAttempt([r0, r1a, r1b], 1)).toBe(r1a);
     expect(revealOfAttempt([r0, r1a, r1b], 0)).toBe(r0);
     expect(revealOfAttempt([r0], 2)).toBeUndefined();
@@ -183,10 +189,10 @@ describe('when the group reveals several attempts (§6.6: one reveal per attempt
 
   it('quick depth opens the lead\'s package from the reveal of the final\'s attempt', () => {
     const final = { ...commit(pub(1), 1030), type: 'final' as const, payload: { lead: pub(1), attempt: 1 } as never } as MessageRecord<'final'>;
-    const other = revealOf(1020, bothKeys);
-    expect(failures(verifyReveal({ context: ctx, reveals: [other], final, commits: [leadCommit], copies: new Map() }))).toEqual(['REVEAL_MISSING']);
+    const other = revealOf(1020, fx().bothKeys);
+    expect(failures(verifyReveal({ context: ctx, reveals: [other], final, commits: [fx().leadCommit], copies: new Map() }))).toEqual(['REVEAL_MISSING']);
     const own = { ...other, payload: { ...other.payload, attempt: 1 } };
-    expect(failures(verifyReveal({ context: ctx, reveals: [other, own], final, commits: [leadCommit], copies: new Map() }))).toEqual([]);
+    expect(failures(verifyReveal({ context: ctx, reveals: [other, own], final, commits: [fx().leadCommit], copies: new Map() }))).toEqual([]);
   });
 });
 
@@ -194,7 +200,7 @@ describe('when the group reveals several attempts (§6.6: one reveal per attempt
 // window's end (1005 + 7 + 4 − 1 = 1015) + 6 + 6 = 1027.
 describe('the reveal window\'s ends', () => {
   const windowOf = { from: 1018, to: 1027 };
-  const timing = (h: number) => full(revealOf(h, bothKeys)).checks[0];
+  const timing = (h: number) => full(revealOf(h, fx().bothKeys)).checks[0];
 
   it('a reveal at the last block of the window is in it; one block later is REVEAL_TOO_LATE with its height and window', () => {
     expect(timing(1027)).toMatchObject({ ok: true, step: 'reveal', evidence: { height: 1027, window: windowOf } });
@@ -203,21 +209,21 @@ describe('the reveal window\'s ends', () => {
   });
 
   it('REVEAL_TOO_EARLY names the reveal, its height and the window', () => {
-    const early = revealOf(1017, bothKeys);
+    const early = revealOf(1017, fx().bothKeys);
     expect(full(early).checks[0]).toMatchObject({ ok: false, code: 'REVEAL_TOO_EARLY', evidence: { reveal: early.inscription.id, height: 1017, window: windowOf } });
     expect(timing(1018)?.ok).toBe(true);
   });
 
   it('with the lead\'s commit the latest counted one, the window counts from the lead', () => {
-    const solo: RaceResult = { ...race, entries: race.entries.slice(0, 1), counted: race.counted.slice(0, 1) };
-    const at = (h: number) => full(revealOf(h, bothKeys.slice(0, 1)), solo).checks[0];
+    const solo: RaceResult = { ...fx().race, entries: fx().race.entries.slice(0, 1), counted: fx().race.counted.slice(0, 1) };
+    const at = (h: number) => full(revealOf(h, fx().bothKeys.slice(0, 1)), solo).checks[0];
     expect(at(1010)).toMatchObject({ code: 'REVEAL_TOO_EARLY', evidence: { window: { from: 1011, to: 1027 } } });
     expect(at(1011)?.ok).toBe(true);
   });
 
   it('without a reveal, the month is pending up to the window\'s last block and REVEAL_MISSING after, with the window', () => {
-    expect(full(undefined, race, { ...ctx, tipHeight: 1027 }).value).toEqual({ packages: [], pending: true });
-    const missing = full(undefined, race, { ...ctx, tipHeight: 1028 });
+    expect(full(undefined, fx().race, { ...ctx, tipHeight: 1027 }).value).toEqual({ packages: [], pending: true });
+    const missing = full(undefined, fx().race, { ...ctx, tipHeight: 1028 });
     expect(missing.value).toEqual({ packages: [], pending: false });
     expect(missing.checks).toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_MISSING', evidence: { window: windowOf } }]);
   });
@@ -225,10 +231,10 @@ describe('the reveal window\'s ends', () => {
 
 describe('the evidence of each opened package and of a reveal that does not match the race', () => {
   it('each opened package has a passed check naming the commit, the actuary and the status', () => {
-    const r = full(revealOf(1020, bothKeys));
+    const r = full(revealOf(1020, fx().bothKeys));
     expect(r.checks.slice(1)).toMatchObject([
-      { ok: true, step: 'reveal', evidence: { commit: leadCommit.inscription.id, actuary: pub(1), status: 'valid' } },
-      { ok: true, step: 'reveal', evidence: { commit: secCommit.inscription.id, actuary: pub(2), status: 'valid' } },
+      { ok: true, step: 'reveal', evidence: { commit: fx().leadCommit.inscription.id, actuary: pub(1), status: 'valid' } },
+      { ok: true, step: 'reveal', evidence: { commit: fx().secCommit.inscription.id, actuary: pub(2), status: 'valid' } },
     ]);
     expect(r.checks[1]?.evidence).not.toHaveProperty('invalid');
     expect(r.checks[1]?.evidence).not.toHaveProperty('disputedBy');
@@ -236,22 +242,56 @@ describe('the evidence of each opened package and of a reveal that does not matc
 
   it('REVEAL_KEY_MISSING names the counted commit and its actuary; REVEAL_UNKNOWN_COMMIT the commit it names', () => {
     const stranger = { commit: `${'ee'.repeat(32)}i0`, key: '00'.repeat(32) };
-    const r = full(revealOf(1020, [bothKeys[0]!, stranger]));
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, stranger]));
     expect(r.checks.filter((c) => !c.ok)).toMatchObject([
       { code: 'REVEAL_UNKNOWN_COMMIT', evidence: { commit: stranger.commit } },
-      { code: 'REVEAL_KEY_MISSING', evidence: { commit: secCommit.inscription.id, actuary: pub(2) } },
+      { code: 'REVEAL_KEY_MISSING', evidence: { commit: fx().secCommit.inscription.id, actuary: pub(2) } },
     ]);
     expect(r.value.packages.map((p) => p.entry.actuary)).toEqual([pub(1)]);
   });
 
   it('a key for a commit the race did not count names the commit, its signer, its height and its status', () => {
     const voided = commit(pub(3), 1006);
-    const entries = [...race.entries, { commit: voided, actuary: pub(3), status: 'void' as const }];
-    const r = full(revealOf(1020, [...bothKeys, { commit: voided.inscription.id, key: '00'.repeat(32) }]), { ...race, entries });
+    const entries = [...fx().race.entries, { commit: voided, actuary: pub(3), status: 'void' as const }];
+    const r = full(revealOf(1020, [...fx().bothKeys, { commit: voided.inscription.id, key: '00'.repeat(32) }]), { ...fx().race, entries });
     expect(r.checks.filter((c) => !c.ok)).toMatchObject([{ code: 'RACE_VOID_COUNTED', evidence: { commit: voided.inscription.id, actuary: pub(3), height: 1006, status: 'void' } }]);
   });
 
   it('a race without its lead is a caller bug (RangeError)', () => {
-    expect(() => full(revealOf(1020, bothKeys), { ...race, counted: [] })).toThrow(RangeError);
+    expect(() => full(revealOf(1020, fx().bothKeys), { ...fx().race, counted: [] })).toThrow(RangeError);
+  });
+});
+
+describe('a commit whose KEM field is no Paillier ciphertext', () => {
+  const withKem = (kem: string) => { const c = commit(pub(3), 1010); return { ...c, payload: { ...c.payload, kem } }; };
+  const bytesOfN = (n.toString(16).length + 1) >> 1;
+  it('is unopenable: not 2·|N| bytes, not below N², or not a unit mod N²', () => {
+    const open = (kem: string) => openCommit(ctx, { commit: withKem(kem), actuary: pub(3), status: 'counted' }, '00'.repeat(32), []);
+    expect(open('ab'.repeat(2 * bytesOfN - 1))).toMatchObject({ status: 'unopenable', reason: `its KEM ciphertext has ${2 * bytesOfN - 1} bytes, not 2·|N| = ${2 * bytesOfN}` });
+    expect(open('ff'.repeat(2 * bytesOfN))).toMatchObject({ status: 'unopenable', reason: 'its KEM ciphertext is not below N²' });
+    expect(open(n.toString(16).padStart(4 * bytesOfN, '0'))).toMatchObject({ status: 'unopenable', reason: 'its KEM ciphertext is not a unit mod N²' });
+    expect(() => open('00'.repeat(2 * bytesOfN - 1) + '01')).toThrow(expect.objectContaining({ code: 'REVEAL_KEM_MISMATCH' }));
+  });
+});
+
+describe('a package that opens but names another actuary than its committer', () => {
+  it('is invalid with REVEAL_PACKAGE_CONTEXT', () => {
+    const k = new Uint8Array(32).fill(4);
+    const plaintext = buildPackage({ network: 'regtest', genesis: genesisId, month: 1, actuary: pub(3), newRoot: 'ab'.repeat(32), tableSha256: 'cd'.repeat(32), F: 0n, W: 0n, R: 0n, batches: [{ newRoot: 1n, partialF: 0n, partialW: 0n, partialS: 0n, proof: new Uint8Array(128) }] }, secret(3));
+    const sealed = sealPackage(n, k, plaintext, { network: 'regtest', genesis: parseInscriptionId(genesisId), month: 1, actuary: pub(2) });
+    const c = commit(pub(2), 1010);
+    const theirs = { ...c, payload: { ...c.payload, kem: bytesToHex(sealed.kem), ciphertext: bytesToHex(sealed.ciphertext) } };
+    expect(openCommit(ctx, { commit: theirs, actuary: pub(2), status: 'counted' }, bytesToHex(k), [])).toMatchObject({ status: 'invalid', code: 'REVEAL_PACKAGE_CONTEXT' });
+  });
+});
+
+describe('a counted commit that copies an earlier commit\'s KEM', () => {
+  it('is copied; the earlier one opens', () => {
+    const { leadCommit } = fx();
+    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
+    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
+    race.counted = race.entries;
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    expect(r.value.packages.map((p) => [p.entry.actuary, p.status])).toEqual([[pub(1), 'valid'], [pub(2), 'copied']]);
   });
 });

@@ -8,17 +8,19 @@ import { monthEnd } from '../timeline';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
-import { timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
+import { authorisedSigner, timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
 
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
-const month = once(() => {
-  const { sources } = recorded('full');
+const { sources } = recorded('full');
+/** The recorded month's inscriptions, read through the header and inscription steps on first use (inside a test). */
+let read: Map<string, InscriptionRecord> | undefined;
+function recordsOf(): Map<string, InscriptionRecord> {
+  if (read) return read;
   const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
-  const records: Map<string, InscriptionRecord> = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
-  return { sources, records };
-});
-const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records: month().records, genesisId: month().sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
+  read = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
+  return read;
+}
+const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records: recordsOf(), genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
 const ignored = (r: ReturnType<typeof verifySignatures>) => r.checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.ignored);
 
 describe('when the month\'s messages are the group\'s and its actuaries\'', () => {
@@ -35,8 +37,7 @@ describe('when the month\'s messages are the group\'s and its actuaries\'', () =
 
 describe('when the genesis is not among the bound inscriptions', () => {
   it('fails with ANCHOR_GENESIS_MISSING and nothing else is read', () => {
-    const { sources, records } = month();
-    const without = new Map([...records].filter(([id]) => id !== sources.genesisId));
+    const without = new Map([...recordsOf()].filter(([id]) => id !== sources.genesisId));
     const r = verifySignatures(input({ records: without }));
     expect(r.checks.map((c) => c.code)).toEqual(['ANCHOR_GENESIS_MISSING']);
     expect(r.value).toBeUndefined();
@@ -49,7 +50,6 @@ describe('when the genesis is not among the bound inscriptions', () => {
 
 describe('when a message is on the wrong marker or does not verify', () => {
   it('is listed as ignored (MESSAGE_WRONG_MONTH, MESSAGE_BAD_SIGNATURE), never failed', () => {
-    const { records } = month();
     const final = verifySignatures(input()).value?.final;
     if (!final) throw new Error('no final');
     const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
@@ -57,17 +57,16 @@ describe('when a message is on the wrong marker or does not verify', () => {
     const at = text.indexOf('"sig":"') + 7;
     const body = new TextEncoder().encode(text.slice(0, at) + (text[at] === '0' ? '1' : '0') + text.slice(at + 1));
     const forged = { ...final.inscription, id: `${'cd'.repeat(32)}i0`, body, bodySha256: bytesToHex(sha256(body)) };
-    const r = verifySignatures(input({ records: new Map([...records, [moved.id, moved], [forged.id, forged]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved], [forged.id, forged]]) }));
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(ignored(r).sort()).toEqual(['MESSAGE_BAD_SIGNATURE', 'MESSAGE_WRONG_MONTH']);
   });
   it('a reveal signed by a key other than the group\'s is ignored (MESSAGE_NOT_AUTHORISED)', () => {
-    const { sources, records } = month();
     const sk = hexToBytes('07'.repeat(32));
     const signer = bytesToHex(publicKeyFromSecret(sk));
     const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
     const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
-    const r = verifySignatures(input({ records: new Map([...records, [rogue.id, rogue]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [rogue.id, rogue]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED']);
   });
 });
@@ -95,14 +94,71 @@ describe('when last month\'s final is taken as this month\'s starting point', ()
 
 describe('when someone re-inscribes a message of the month byte for byte (§2.5)', () => {
   it('the later copy is ignored as MESSAGE_COPY and stands for the earliest one', () => {
-    const { records } = month();
-    const original = [...records.values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
+    const original = [...recordsOf().values()].find((r) => r.found === 2 && new TextDecoder().decode(r.body).includes('"type":"commit"'));
     if (!original) throw new Error('the recorded month has no commit');
     const id = `${'ee'.repeat(32)}i0`;
     const copy: InscriptionRecord = { ...original, id, txid: 'ee'.repeat(32), height: original.height + 1 };
-    const r = verifySignatures(input({ records: new Map([...records, [id, copy]]) }));
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [id, copy]]) }));
     expect(ignored(r)).toEqual(['MESSAGE_COPY']);
     expect(r.value?.messages.copies.get(id)).toBe(original.id);
     expect(r.value?.messages.current.filter((x) => x.inscription.id === id)).toEqual([]);
+  });
+});
+
+describe('the signatures checks\' evidence and the messages\' markers', () => {
+  it('the genesis check names the genesis, its height, group key and proof system; each message its place, type and signer; the final the group key', () => {
+    const r = verifySignatures(input());
+    const g = r.value!.messages.genesis;
+    expect(r.checks[0]?.evidence).toEqual({ id: sources.genesisId, height: g.inscription.height, groupKey: g.payload.frost.group_key, proofSystem: g.payload.proof_system });
+    const c = r.value!.messages.current[0]!;
+    expect(r.checks.find((x) => x.evidence.id === c.inscription.id)?.evidence).toEqual({ id: c.inscription.id, height: c.inscription.height, position: c.inscription.position, type: c.type, signer: c.signer });
+    const f = r.value!.final!;
+    expect(r.checks.at(-1)?.evidence).toEqual({ id: f.inscription.id, height: f.inscription.height, groupKey: g.payload.frost.group_key });
+  });
+
+  it('messages go to the marker they were found on: month 0\'s, this month\'s, the month it starts from; others and referenced objects are not read', () => {
+    const r = verifySignatures(input());
+    const m = r.value!.messages;
+    expect(m.setup.length).toBeGreaterThan(0);
+    expect(m.setup.every((x) => x.inscription.found === 0)).toBe(true);
+    expect(m.current.every((x) => x.inscription.found === 2)).toBe(true);
+    expect(m.previous.length).toBeGreaterThan(0);
+    expect(m.previous.every((x) => x.inscription.found === 1)).toBe(true);
+    const all = [...m.setup, ...m.current, ...m.previous].map((x) => x.inscription.id);
+    expect(all.length).toBe(r.checks.filter((x) => x.evidence.signer !== undefined).length);
+    expect([...recordsOf().values()].filter((x) => x.found === 'ref').every((x) => !all.includes(x.id))).toBe(true);
+    const withoutPrevious = verifySignatures(input({ month: 3, previousMonth: 2 }));
+    expect(withoutPrevious.value?.messages.previous.every((x) => x.inscription.found === 2)).toBe(true);
+    expect(withoutPrevious.value?.messages.current).toEqual([]);
+  });
+
+  it('an ignored message names its place and why', () => {
+    const final = verifySignatures(input()).value!.final!;
+    const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved]]) }));
+    expect(r.checks.find((c) => c.evidence.ignored)?.evidence).toEqual({ id: moved.id, height: moved.height, position: moved.position, ignored: 'MESSAGE_WRONG_MONTH' });
+  });
+
+  it('a genesis that is no JSON message, no valid message, or another message is ANCHOR_GENESIS_MISSING with why', () => {
+    const g = recordsOf().get(sources.genesisId)!;
+    const as = (record: InscriptionRecord) => verifySignatures(input({ records: new Map([...recordsOf(), [sources.genesisId, record]]) })).checks;
+    expect(as({ ...g, contentType: 'text/plain' })).toEqual([expect.objectContaining({ code: 'ANCHOR_GENESIS_MISSING', evidence: { contentType: 'text/plain' } })]);
+    expect(as({ ...g, body: new TextEncoder().encode('{}') })[0]).toMatchObject({ code: 'ANCHOR_GENESIS_MISSING', evidence: { genesis: sources.genesisId, reason: expect.stringMatching(/^MESSAGE_/) } });
+    const commit = verifySignatures(input()).value!.messages.current.find((x) => x.type === 'commit')!;
+    expect(as({ ...g, body: commit.inscription.body })).toEqual([expect.objectContaining({ code: 'ANCHOR_GENESIS_MISSING', evidence: { type: 'commit' } })]);
+  });
+
+  it('only the PoL service signs inputs and only the FROST group reveals and finals; anyone else\'s types any key', () => {
+    const g = verifySignatures(input()).value!.genesis;
+    expect(authorisedSigner('inputs', g)).toBe(g.pol_key);
+    expect(authorisedSigner('reveal', g)).toBe(g.frost.group_key);
+    expect(authorisedSigner('final', g)).toBe(g.frost.group_key);
+    for (const t of ['commit', 'lottery', 'register'] as const) expect(authorisedSigner(t, g)).toBeUndefined();
+  });
+
+  it('several failed months are named; one failed month is named alone; none when the month starts from the one before', () => {
+    expect(verifySignatures(input({ month: 3, previousMonth: 0 })).checks.find((c) => c.evidence.previousMonth !== undefined)?.evidence).toEqual({ previousMonth: 0, failed: [1, 2] });
+    expect(verifySignatures(input()).checks.some((c) => c.evidence.previousMonth !== undefined)).toBe(false);
+    expect(verifySignatures(input({ month: 3, previousMonth: 1 })).value?.previous.final?.inscription.found).toBe(1);
   });
 });

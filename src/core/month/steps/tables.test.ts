@@ -32,6 +32,7 @@ describe('when the month it starts from has no timely final', () => {
     const { input } = await load();
     const r = await readMonthTables(input({ previous: { month: 1 } }));
     expect(r.checks.map((c) => `${c.step} ${c.code}`)).toEqual(['program TABLE_PREVIOUS_MISSING']);
+    expect(r.checks[0]?.evidence).toEqual({ month: 1 });
     expect(r.value).toEqual({});
   });
   it('starts from an empty table when it is the first month', async () => {
@@ -85,6 +86,12 @@ describe('when the final\'s table is read', () => {
     const { m } = await load();
     const t = await readFinalTable(m.final, m.records, '00'.repeat(32));
     expect('error' in t ? t.error.code : t.notLeads?.code).toBe('TABLE_HASH_MISMATCH');
+    expect('error' in t ? undefined : t.notLeads?.evidence).toEqual({ table: 'error' in t ? '' : t.sha256, package: '00'.repeat(32) });
+  });
+  it('without a lead\'s table to compare, is read as it is', async () => {
+    const { m } = await load();
+    const t = await readFinalTable(m.final, m.records, undefined);
+    expect('error' in t ? t.error : t.notLeads).toBeUndefined();
   });
   it('is an error when a part is missing', async () => {
     const { m, without } = await load();

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { VerifyError } from '../../errors';
+import type { AddressTx } from '../../esplora/shapes';
+import { parseInscriptionId } from '../../protocol/ids';
+import { markerAddress } from '../../protocol/marker';
+import { confirmedAt, fetchListing, markerMonths, type MarkerListing } from './listings';
+import type { MonthClient } from './month-client';
+
+const GENESIS = parseInscriptionId(`${'11'.repeat(32)}i0`);
+
+describe('the markers a month is discovered from', () => {
+  it('at full depth: month 0\'s, the month before and the month itself, once each', () => {
+    expect(markerMonths(5, 'full')).toEqual([0, 4, 5]);
+    expect(markerMonths(1, 'full')).toEqual([0, 1]);
+  });
+  it('at quick depth: the month before (from month 1 on) and the month itself', () => {
+    expect(markerMonths(5, 'quick')).toEqual([4, 5]);
+    expect(markerMonths(2, 'quick')).toEqual([1, 2]);
+    expect(markerMonths(1, 'quick')).toEqual([1]);
+  });
+});
+
+describe('where the listings say a transaction confirmed', () => {
+  const listing = (at: Record<string, number>): MarkerListing => ({ month: 1, txids: Object.keys(at), confirmed: new Map(Object.entries(at).map(([t, h]) => [t, { height: h, hash: `h${h}` }])) });
+  it('is the last listing\'s word that names it, or nothing', () => {
+    const ls = [listing({ a: 1, b: 2 }), listing({ b: 3 }), listing({ c: 4 })];
+    expect(confirmedAt(ls, 'a')).toEqual({ height: 1, hash: 'h1' });
+    expect(confirmedAt(ls, 'b')).toEqual({ height: 3, hash: 'h3' });
+    expect(confirmedAt(ls, 'z')).toBeUndefined();
+  });
+});
+
+const entry = (txid: string, status: AddressTx['status']) => ({ txid, status }) as AddressTx;
+/** A client whose hosts answer the marker's address listing as `answers` says (an error is that host's failure). */
+function clientOf(answers: Record<string, AddressTx[] | VerifyError>) {
+  const asked: string[] = [];
+  const client = {
+    liveHosts: () => Object.keys(answers),
+    fetchAddressTxs: async (address: string, opts: { hosts: string[] }) => {
+      asked.push(address);
+      const a = answers[opts.hosts[0]!];
+      if (a instanceof VerifyError) throw a;
+      return a;
+    },
+  } as unknown as MonthClient;
+  return { client, asked };
+}
+
+describe('a month\'s marker listed by every live host', () => {
+  it('is the union of the listings, with where each confirmed transaction confirmed', async () => {
+    const { client, asked } = clientOf({
+      A: [entry('t1', { confirmed: true, block_height: 10, block_hash: 'b10', block_time: 1 }), entry('t0', { confirmed: false })],
+      B: [entry('t2', { confirmed: true, block_height: 11, block_hash: 'b11', block_time: 1 })],
+    });
+    const l = await fetchListing(client, 'regtest', GENESIS, 3);
+    expect(asked).toEqual([markerAddress('regtest', GENESIS, 3), markerAddress('regtest', GENESIS, 3)]);
+    expect(l.month).toBe(3);
+    expect(new Set(l.txids)).toEqual(new Set(['t0', 't1', 't2']));
+    expect([...l.confirmed]).toEqual(expect.arrayContaining([['t1', { height: 10, hash: 'b10' }], ['t2', { height: 11, hash: 'b11' }]]));
+    expect(l.confirmed.size).toBe(2);
+    expect(l.hosts?.byHost.size).toBe(2);
+  });
+
+  it('a confirmed entry without its height or hash is listed, with no place', async () => {
+    const { client } = clientOf({ A: [entry('t1', { confirmed: true, block_hash: 'b' } as AddressTx['status']), entry('t2', { confirmed: true, block_height: 3 } as AddressTx['status'])] });
+    const l = await fetchListing(client, 'regtest', GENESIS, 1);
+    expect(new Set(l.txids)).toEqual(new Set(['t1', 't2']));
+    expect(l.confirmed.size).toBe(0);
+  });
+
+  it('when no host answers: the only host\'s own error, or FETCH_ALL_HOSTS_FAILED naming each host\'s code', async () => {
+    const timeout = new VerifyError('FETCH_TIMEOUT', 'slow');
+    await expect(fetchListing(clientOf({ A: timeout }).client, 'regtest', GENESIS, 2)).rejects.toBe(timeout);
+    await expect(fetchListing(clientOf({ A: timeout, B: new VerifyError('FETCH_NOT_FOUND', 'none') }).client, 'regtest', GENESIS, 2))
+      .rejects.toMatchObject({ code: 'FETCH_ALL_HOSTS_FAILED', evidence: { month: 2, hosts: { A: 'FETCH_TIMEOUT', B: 'FETCH_NOT_FOUND' } } });
+  });
+});
