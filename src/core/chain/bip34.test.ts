@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { bip34ScriptSig } from '../../devnet/coinbase';
 import { PERMISSIVE } from '../../devnet/tx';
 import { bytesToHex, concatBytes, hexToBytes } from '../bytes';
-import { VerifyError } from '../errors';
 import { bip34Prefix, heightFromCoinbase, isCoinbase } from './bip34';
 import { parseTx, type ParsedTx, type TxInput } from './tx';
+import { errorOf } from '../errors.test-util';
 
 /** A coinbase whose scriptSig is `scriptSig` (one output), as real bytes. */
 function coinbaseWith(scriptSig: Uint8Array, outputScript = hexToBytes(`0014${'ab'.repeat(20)}`)): Uint8Array {
@@ -19,17 +19,6 @@ function coinbaseWith(scriptSig: Uint8Array, outputScript = hexToBytes(`0014${'a
 function withInputs(...inputs: Partial<TxInput>[]): ParsedTx {
   const full = inputs.map((i) => ({ txid: '00'.repeat(32), vout: 0xffffffff, sequence: 0xffffffff, scriptSig: new Uint8Array(0), witness: [], ...i }));
   return { bytes: new Uint8Array(0), txid: 'cd'.repeat(32), wtxid: 'cd'.repeat(32), version: 2, locktime: 0, inputs: full, outputs: [], hasWitness: false, strippedSize: 0, weight: 0 };
-}
-
-/** The VerifyError `f` throws. */
-function refusal(f: () => unknown): VerifyError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VerifyError) return e;
-    throw e;
-  }
-  throw new Error('expected a VerifyError');
 }
 
 const code = (c: string) => expect.objectContaining({ code: c });
@@ -97,7 +86,7 @@ describe('the edges of the BIP34 height push', () => {
   });
 
   it('refuses an empty scriptSig, naming the transaction', () => {
-    const e = refusal(() => heightFromCoinbase(withInputs({})));
+    const e = errorOf(() => heightFromCoinbase(withInputs({})));
     expect(e.code).toBe('CHAIN_COINBASE_MALFORMED');
     expect(e.evidence).toEqual({ txid: 'cd'.repeat(32) });
     expect(e.message).toBe('the coinbase scriptSig is empty');
@@ -105,7 +94,7 @@ describe('the edges of the BIP34 height push', () => {
 
   it('names the transaction and the scriptSig\'s first 16 bytes when the push is not a height', () => {
     const script = `0105${'ee'.repeat(20)}`;
-    const e = refusal(() => heightFromCoinbase(withInputs({ scriptSig: hexToBytes(script) })));
+    const e = errorOf(() => heightFromCoinbase(withInputs({ scriptSig: hexToBytes(script) })));
     expect(e.code).toBe('CHAIN_COINBASE_MALFORMED');
     expect(e.evidence).toEqual({ txid: 'cd'.repeat(32), scriptSig: script.slice(0, 32) });
     expect(e.message).toBe('the coinbase scriptSig does not start with a BIP34 height push');
@@ -117,7 +106,7 @@ describe('the edges of the BIP34 height push', () => {
     const cases = [withInputs(push, push), withInputs({ ...push, vout: 0 }), withInputs({ ...push, txid: `${'00'.repeat(31)}01` })];
     for (const tx of cases) {
       expect(isCoinbase(tx)).toBe(false);
-      const e = refusal(() => heightFromCoinbase(tx));
+      const e = errorOf(() => heightFromCoinbase(tx));
       expect(e.code).toBe('CHAIN_COINBASE_MALFORMED');
       expect(e.evidence).toEqual({ txid: 'cd'.repeat(32) });
       expect(e.message).toBe('the transaction is not a coinbase (one input spending the null outpoint)');

@@ -6,30 +6,19 @@ import { mineHeader } from '../../devnet/header';
 import { BLOCK_VERSION, REGTEST, REGTEST_BITS } from '../../devnet/params';
 import { PERMISSIVE } from '../../devnet/tx';
 import { concatBytes, fromDisplayHex, hexToBytes, sha256, sha256d, toDisplayHex } from '../bytes';
-import { VerifyError } from '../errors';
 import { bip34Prefix } from './bip34';
 import { provenHeight, verifyBlockHeight, type ProvableBlock } from './block-proof';
 import { parseHeader } from './header';
 import { merkleProofFromTxids, merkleRootFromTxids } from './merkle';
 import { networkFromName } from './network';
 import { parseTx, type ParsedTx } from './tx';
+import { once } from '../once.test-util';
+import { errorOf } from '../errors.test-util';
 
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 const net = () => networkFromName('regtest');
 const priv = sha256(new TextEncoder().encode('block-proof-test'));
 const pay = p2wpkh(secp256k1.getPublicKey(priv, true), REGTEST);
 const code = (c: string) => expect.objectContaining({ code: c });
-
-/** The VerifyError `f` throws. */
-function refusal(f: () => unknown): VerifyError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VerifyError) return e;
-    throw e;
-  }
-  throw new Error('expected a VerifyError');
-}
 
 /** A devnet chain mined in-process: 101 blocks, a block holding a spend of block 1's coinbase, then up to height 130. */
 const devnet = once(() => {
@@ -151,7 +140,7 @@ describe('the edges of a height proof', () => {
   it('a header that is not the block\'s names both hashes', () => {
     const a = devBlock(50);
     const other = devBlock(51).hash;
-    const e = refusal(() => provenHeight({ ...a, hash: other }, net()));
+    const e = errorOf(() => provenHeight({ ...a, hash: other }, net()));
     expect(e.code).toBe('CHAIN_HEADER_HASH_MISMATCH');
     expect(e.evidence).toEqual({ hash: other, computed: a.hash });
     expect(e.message).toBe('the header does not hash to the block hash');
@@ -162,7 +151,7 @@ describe('the edges of a height proof', () => {
     const txid = toDisplayHex(sha256d(bytes));
     const tx: ParsedTx = { bytes, txid, wtxid: txid, version: 2, locktime: 0, inputs: [{ txid: '00'.repeat(32), vout: 0xffffffff, sequence: 0xffffffff, scriptSig: hexToBytes('03008000'), witness: [] }], outputs: [{ script: new Uint8Array(0), amount: 0n }], hasWitness: false, strippedSize: 64, weight: 256 };
     const b = handBlock(tx);
-    const e = refusal(() => provenHeight(b, net()));
+    const e = errorOf(() => provenHeight(b, net()));
     expect(e.code).toBe('CHAIN_TX_64_BYTES');
     expect(e.evidence).toEqual({ hash: b.hash, coinbase: txid });
     expect(e.message).toBe('the coinbase is 64 bytes without its witness: it could pose as an inner Merkle node');
@@ -171,7 +160,7 @@ describe('the edges of a height proof', () => {
   it('a branch that misses the header\'s root names both roots', () => {
     const { spendHeight } = devnet();
     const a = devBlock(spendHeight);
-    const e = refusal(() => provenHeight({ ...a, proof: { ...a.proof, branch: [] } }, net()));
+    const e = errorOf(() => provenHeight({ ...a, proof: { ...a.proof, branch: [] } }, net()));
     expect(e.code).toBe('CHAIN_MERKLE_ROOT_MISMATCH');
     expect(e.evidence).toEqual({ hash: a.hash, coinbase: a.proof.coinbase.txid, computedRoot: a.proof.coinbase.txid, headerRoot: a.header.merkleRoot });
     expect(e.message).toBe('the coinbase\'s Merkle branch does not lead to the header\'s Merkle root');
@@ -179,7 +168,7 @@ describe('the edges of a height proof', () => {
 
   it('a version-1 block names its version', () => {
     const b = handBlock(coinbase(concatBytes(bip34Prefix(131), hexToBytes('00'))), [], 1);
-    const e = refusal(() => provenHeight(b, net()));
+    const e = errorOf(() => provenHeight(b, net()));
     expect(e.code).toBe('CHAIN_HEIGHT_UNPROVABLE');
     expect(e.evidence).toEqual({ hash: b.hash, coinbase: b.proof.coinbase.txid, version: 1 });
     expect(e.message).toBe('block version 1 predates BIP34: its coinbase proves no height');
@@ -187,7 +176,7 @@ describe('the edges of a height proof', () => {
 
   it('a proven height below the activation names the height and the activation', () => {
     const b = devBlock(102);
-    const e = refusal(() => provenHeight(b, { ...net(), bip34Height: 103 }));
+    const e = errorOf(() => provenHeight(b, { ...net(), bip34Height: 103 }));
     expect(e.code).toBe('CHAIN_HEIGHT_UNPROVABLE');
     expect(e.evidence).toEqual({ hash: b.hash, coinbase: b.proof.coinbase.txid, height: 102, bip34Height: 103 });
     expect(e.message).toBe('height 102 is below BIP34\'s activation on regtest (103): its coinbase proves no height');
@@ -195,7 +184,7 @@ describe('the edges of a height proof', () => {
 
   it('a height asked below the activation is refused before the block is read', () => {
     const b = devBlock(102);
-    const e = refusal(() => verifyBlockHeight({ ...b, proof: { ...b.proof, branch: [] } }, 102, { ...net(), bip34Height: 103 }));
+    const e = errorOf(() => verifyBlockHeight({ ...b, proof: { ...b.proof, branch: [] } }, 102, { ...net(), bip34Height: 103 }));
     expect(e.code).toBe('CHAIN_HEIGHT_UNPROVABLE');
     expect(e.evidence).toEqual({ hash: b.hash, height: 102, bip34Height: 103 });
     expect(e.message).toBe('height 102 is below BIP34\'s activation on regtest (103): no block proves it');
@@ -203,7 +192,7 @@ describe('the edges of a height proof', () => {
 
   it('a block used at another height names both heights', () => {
     const b = devBlock(102);
-    const e = refusal(() => verifyBlockHeight(b, 103, net()));
+    const e = errorOf(() => verifyBlockHeight(b, 103, net()));
     expect(e.code).toBe('CHAIN_HEIGHT_MISMATCH');
     expect(e.evidence).toEqual({ hash: b.hash, height: 103, proven: 102 });
     expect(e.message).toBe(`block ${b.hash} is used at height 103, but its coinbase proves height 102`);

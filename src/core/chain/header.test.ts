@@ -6,10 +6,10 @@ import { REAL_PROOFS } from '../../../vectors/spv/real-proofs';
 import { errorOf } from '../errors.test-util';
 import { parseHeader, targetFromBits, verifyHeaderChain, verifyPow, workFromTarget } from './header';
 import { networkFromName } from './network';
+import { once } from '../once.test-util';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 /** A fixture built on first use, inside a test: a failure in the code under test then fails that test, not the file. */
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 
 /** Mine a regtest header on top of `prev` (bits 0x207fffff: about every second nonce works). */
 function mineRegtest(prevHash: Uint8Array, time: number): Uint8Array {

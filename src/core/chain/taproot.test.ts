@@ -7,10 +7,10 @@ import { parseTx, type ParsedTx } from './tx';
 import bip341Vectors from '../../../vectors/bip341/script-path.json';
 import { errorOf } from '../errors.test-util';
 import { outputKeyFromControlBlock, outputKeyFromScript, tapLeafHash, verifyRevealBinding, verifyTaprootScriptPath } from './taproot';
+import { once } from '../once.test-util';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 /** A fixture built on first use, inside a test: a failure in the code under test then fails that test, not the file. */
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
 const priv = sha256(utf8.encode('drey taproot test key'));
 const pub = schnorr.getPublicKey(priv);

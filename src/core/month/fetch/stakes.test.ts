@@ -8,6 +8,7 @@ import { VerifyError } from '../../errors';
 import { createEsploraClient } from '../../esplora/client';
 import { fetchBlock } from './blocks';
 import { fetchStake } from './stakes';
+import { once } from '../../once.test-util';
 
 const A = 'https://a.example/api';
 const B = 'https://b.example/api';
@@ -34,7 +35,6 @@ function mined(txids: readonly string[]): { hash: string; hex: string } {
     }
   }
 }
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 /** The funding and spending transactions, the block's coinbase, its txids and the mined header. */
 const chainData = once(() => {
   const p2tr = concatBytes(Uint8Array.of(0x51, 0x20), new Uint8Array(32).fill(7));

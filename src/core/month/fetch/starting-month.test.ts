@@ -7,17 +7,17 @@ import type { MarkerListing } from './listings';
 import { strictGenesis } from './loose';
 import { hasTimelyFinal, startingMonth, type StartingMonthContext } from './starting-month';
 import type { Transactions } from './transactions';
+import { once } from '../../once.test-util';
 
 const { sources } = recorded('full');
 const txs = new Map<string, ParsedTx>(Object.entries(sources.reveals).map(([t, r]) => [t, r.tx]));
 const genesisTx = txs.get(sources.genesisId.slice(0, 64));
 /** The recorded genesis, parsed on first use (inside a test, not at collection). */
-let parsed: NonNullable<ReturnType<typeof strictGenesis>> | undefined;
-function genesisOf(): NonNullable<ReturnType<typeof strictGenesis>> {
-  parsed ??= genesisTx && strictGenesis(genesisTx, sources.genesisId, 'regtest');
+const genesisOf = once(() => {
+  const parsed = genesisTx && strictGenesis(genesisTx, sources.genesisId, 'regtest');
   if (!parsed) throw new Error('the recorded month has no genesis');
   return parsed;
-}
+});
 const params = (): GenesisParams => genesisOf().params;
 const month1: MarkerListing = {
   month: 1, txids: sources.listed[1] ?? [],

@@ -5,6 +5,7 @@ import { recorded } from '../steps/recorded.test-util';
 import type { MarkerListing } from './listings';
 import { looseMessages, strictGenesis } from './loose';
 import { revealsToBind } from './wanted';
+import { once } from '../../once.test-util';
 
 const full = recorded('full').sources;
 const quick = recorded('quick').sources;
@@ -13,8 +14,7 @@ const listingsOf = (listed: Record<number, string[]>): MarkerListing[] => Object
 const genesis = parseInscriptionId(full.genesisId);
 const genesisTx = txs.get(genesis.txid) ?? (() => { throw new Error('no genesis'); })();
 /** The recorded genesis as the fetch layer reads it, parsed on first use (inside a test, not at collection). */
-let read: { entitled: ReturnType<typeof strictGenesis> } | undefined;
-const entitledOf = (): ReturnType<typeof strictGenesis> => (read ??= { entitled: strictGenesis(genesisTx, full.genesisId, 'regtest') }).entitled;
+const entitledOf = once(() => strictGenesis(genesisTx, full.genesisId, 'regtest'));
 const ctx = (depth: 'full' | 'quick') => ({ network: 'regtest' as const, genesisId: full.genesisId, genesis, entitled: entitledOf(), month: 2, depth });
 
 describe('when a month is fetched at full depth', () => {

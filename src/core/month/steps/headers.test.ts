@@ -5,8 +5,8 @@ import { parseHeader } from '../../chain/header';
 import type { BlockSource } from '../records';
 import { verifyHeaders } from './headers';
 import { recorded, REGTEST } from './recorded.test-util';
+import { once } from '../../once.test-util';
 
-const once = <T,>(f: () => T): (() => T) => { let v: { value: T } | undefined; return () => (v ??= { value: f() }).value; };
 const month = once(() => {
   const { sources } = recorded('full');
   const blocks = Object.values(sources.blocks);

@@ -4,9 +4,9 @@ import type { RevealSource } from '../records';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
+import { once } from '../../once.test-util';
 
 /** The recorded month, its verified blocks and a reveal bound to a fetched commit; built inside the tests, once. */
-let cached: ReturnType<typeof load> | undefined;
 function load() {
   const { sources } = recorded('full');
   const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
@@ -15,7 +15,7 @@ function load() {
   const one = (r: RevealSource) => verifyInscriptions({ reveals: { [r.tx.txid]: r }, blocks, failures: [] });
   return { sources, blocks, withSpent, one };
 }
-const month = () => (cached ??= load());
+const month = once(load);
 
 describe('when every reveal sits in a verified block and its witness is bound to its commit output', () => {
   it('passes one check per reveal and returns every drey/1 inscription by id', () => {

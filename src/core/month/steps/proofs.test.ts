@@ -4,9 +4,9 @@ import type { InscriptionRecord } from '../records';
 import { agreeingOf, judgementChecks, judgePackages, proofContext, verifyProofKey, type ProofContextInput } from './proofs';
 import { fullMonth } from './recorded.test-util';
 import type { OpenedPackage } from './reveal';
+import { once } from '../../once.test-util';
 
 /** The recorded month carried through the steps and what these tests derive from it; loaded inside the tests, once. */
-let loaded: ReturnType<typeof derive> | undefined;
 async function derive() {
   const m = await fullMonth();
   const ctxInput = (extra: Partial<ProofContextInput> = {}): ProofContextInput => ({ month: m.month, batchSize: m.genesis.params.batch_size, key: m.key, tables: m.tables, numbers: m.numbers, ...extra });
@@ -27,7 +27,7 @@ async function derive() {
   const withPkg = (p: OpenedPackage, change: Partial<NonNullable<OpenedPackage['pkg']>>): OpenedPackage => (p.status === 'valid' ? { ...p, pkg: { ...p.pkg, ...change } } : p);
   return { m, ctxInput, ctx, lead, agreeing, secondary, codeOf, swapped, withPkg };
 }
-const load = (): ReturnType<typeof derive> => (loaded ??= derive());
+const load = once(derive);
 
 describe('when every batch proof of the lead\'s and the agreeing packages verifies', () => {
   it('proves them all, returns the lead\'s public inputs and finds no fault of the program', async () => {

@@ -9,6 +9,7 @@ import type { MessageRecord } from '../records';
 import type { RaceResult } from './race';
 import { openCommit, openCountedCommits, revealOf as revealOfAttempt, verifyReveal, type RevealContext } from './reveal';
 import { PARAMS, commit } from './test-records.test-util';
+import { once } from '../../once.test-util';
 
 const vector = JSON.parse(readFileSync(new URL('../../../../vectors/protocol/kem/kem-512.json', import.meta.url), 'utf8')) as { n: string };
 const n = BigInt('0x' + vector.n);
@@ -88,8 +89,7 @@ function fixtures() {
   const bothKeys = [{ commit: leadCommit.inscription.id, key: bytesToHex(K1) }, { commit: secCommit.inscription.id, key: bytesToHex(K2) }];
   return { leadCommit, secCommit, race, bothKeys };
 }
-let built: ReturnType<typeof fixtures> | undefined;
-const fx = (): ReturnType<typeof fixtures> => (built ??= fixtures());
+const fx = once(fixtures);
 const eligibility = { anchor: 1000, eligible: [], ineligible: new Map() };
 const failures = (r: { checks: { ok: boolean; code: string }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.code);
 /** Full depth: an attempt's reveal against its race (lottery.ts picks the reveal by attempt). */

@@ -3,9 +3,9 @@ import { VerifyError } from '../../errors';
 import type { MessageRecord } from '../records';
 import { fullMonth } from './recorded.test-util';
 import { verifyRoots, type RootsInput } from './roots';
+import { once } from '../../once.test-util';
 
 /** The recorded month carried through the steps and what these tests derive from it; loaded inside the tests, once. */
-let loaded: ReturnType<typeof derive> | undefined;
 async function derive() {
   const m = await fullMonth();
   const read = m.finalTable;
@@ -19,7 +19,7 @@ async function derive() {
   const withPayload = (f: MessageRecord<'final'>, p: Partial<MessageRecord<'final'>['payload']>): MessageRecord<'final'> => ({ ...f, payload: { ...f.payload, ...p } });
   return { m, read, leadBatchRoots, input, codes, withPayload };
 }
-const load = (): ReturnType<typeof derive> => (loaded ??= derive());
+const load = once(derive);
 
 describe('when the final table hashes to the final\'s root and the month log grows by this month', () => {
   it('passes the root and the log', async () => {

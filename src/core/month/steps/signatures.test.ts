@@ -10,16 +10,14 @@ import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
 import { authorisedSigner, timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
+import { once } from '../../once.test-util';
 
 const { sources } = recorded('full');
 /** The recorded month's inscriptions, read through the header and inscription steps on first use (inside a test). */
-let read: Map<string, InscriptionRecord> | undefined;
-function recordsOf(): Map<string, InscriptionRecord> {
-  if (read) return read;
+const recordsOf = once((): Map<string, InscriptionRecord> => {
   const blocks = verifyHeaders({ blocks: sources.blocks, network: REGTEST }).value ?? new Map();
-  read = verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
-  return read;
-}
+  return verifyInscriptions({ reveals: sources.reveals, blocks, failures: [] }).value ?? new Map();
+});
 const input = (extra: Partial<SignaturesInput> = {}): SignaturesInput => ({ records: recordsOf(), genesisId: sources.genesisId, network: 'regtest', month: 2, previousMonth: 1, ...extra });
 const ignored = (r: ReturnType<typeof verifySignatures>) => r.checks.filter((c) => c.evidence.ignored).map((c) => c.evidence.ignored);
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { InscriptionRecord } from '../records';
 import { fullMonth } from './recorded.test-util';
 import { readFinalTable, readMonthTables, type TablesInput } from './tables';
+import { once } from '../../once.test-util';
 
 /** The recorded month carried through the steps and what these tests derive from it; loaded inside the tests, once. */
-let loaded: ReturnType<typeof derive> | undefined;
 async function derive() {
   const m = await fullMonth();
   const input = (extra: Partial<TablesInput> = {}): TablesInput => ({
@@ -13,7 +13,7 @@ async function derive() {
   const without = (id: string): Map<string, InscriptionRecord> => new Map([...m.records].filter(([k]) => k !== id));
   return { m, input, without };
 }
-const load = (): ReturnType<typeof derive> => (loaded ??= derive());
+const load = once(derive);
 
 describe('when the month\'s tables are all bound and well formed', () => {
   it('reads last month\'s table, the inputs and the mortality table (the program computes the rates)', async () => {
