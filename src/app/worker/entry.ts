@@ -32,17 +32,19 @@ const tables = new Map<string, VerifiedTable>();
  */
 const GLANCE_RETRY_BUDGET_MS = 15_000;
 
-function clientFor(s: ChainSettings, signal?: AbortSignal, f: typeof fetch = net, retryBudgetMs?: number): EsploraClient {
+function clientFor(s: ChainSettings, o: { signal?: AbortSignal; fetch?: typeof fetch; retryBudgetMs?: number } = {}): EsploraClient {
   const rate = s.rps ? { requestsPerSecond: s.rps, burst: Math.max(2, Math.ceil(s.rps / 2)) } : {};
-  return createEsploraClient({ hosts: s.esplora, network: s.network, fetch: f, cache, ...rate, ...(signal ? { signal } : {}), ...(retryBudgetMs ? { retryBudgetMs } : {}) });
+  return createEsploraClient({ hosts: s.esplora, network: s.network, fetch: o.fetch ?? net, cache, ...rate, ...(o.signal ? { signal: o.signal } : {}), ...(o.retryBudgetMs ? { retryBudgetMs: o.retryBudgetMs } : {}) });
 }
+
+const glance = { retryBudgetMs: GLANCE_RETRY_BUDGET_MS };
 
 const tableKey = (s: VerifySettings, month: number) => `${s.network}|${s.genesis}|${month}`;
 
 const api: VerifierApi = {
-  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, undefined, net, GLANCE_RETRY_BUDGET_MS))),
+  chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, glance))),
 
-  months: (s) => outcomeOf(() => listMonths(clientFor(s, undefined, net, GLANCE_RETRY_BUDGET_MS), s.genesis)),
+  months: (s) => outcomeOf(() => listMonths(clientFor(s, glance), s.genesis)),
 
   async verifyMonth(runId, s, q, onProgress) {
     const abort = new AbortController();
@@ -52,7 +54,7 @@ const api: VerifierApi = {
     try {
       return await outcomeOf(async () => {
         const counted = countingFetch(net);
-        const client = clientFor(s, abort.signal, counted.fetch);
+        const client = clientFor(s, { signal: abort.signal, fetch: counted.fetch });
         const { report, table } = await verifyMonth({
           client, network: s.network, genesisId: s.genesis, month: q.month, depth: q.depth,
           ...(q.user ? { user: q.user } : {}),
