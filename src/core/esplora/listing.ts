@@ -33,8 +33,12 @@ export function isComplete(listing: Listing): boolean {
 
 const heightOf = (t: AddressTx): number => (t.status.confirmed ? t.status.block_height! : Infinity);
 
-export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchAddressTxs'>, address: string): Promise<Listing> {
-  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchAddressTxs(address, { hosts: [h] }));
+/**
+ * The listing of an address from every live host, merged; with `from` (a transaction of the address's history), only
+ * what is older than it.
+ */
+export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchAddressTxs'>, address: string, o: { from?: string } = {}): Promise<Listing> {
+  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchAddressTxs(address, { hosts: [h], ...(o.from !== undefined ? { from: o.from } : {}) }));
   const merged = new Map<string, AddressTx>();
   const listedBy = new Map<string, string[]>();
   for (const [host, txs] of every.answers) {

@@ -95,6 +95,8 @@ export interface MonthScript {
 export interface SetupScript {
   /** Genesis parameters replacing the devnet's. */
   params?: Partial<GenesisParams>;
+  /** The genesis transaction's last month outpoint is missing, or pays another key than the group's. */
+  monthOutputs?: 'missing' | 'wrong-key';
   /** Rewrite the genesis payload before it is signed. */
   genesis?: (g: GenesisPayload) => GenesisPayload;
   /** A program that traps, or that reports other totals or other allocations than the circuit proves. */

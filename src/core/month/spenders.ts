@@ -1,0 +1,20 @@
+/**
+ * The month outpoints' spenders the sources prove (docs/protocol.md §2.4): a spender the hosts named counts once its
+ * transaction was fetched (re-hashed) and one of its inputs spends the genesis transaction's output m. Whether its
+ * reveal is in a PoW-checked block is the inscriptions step's concern: an unbound spender yields no final record.
+ */
+import type { ParsedTx } from '../chain/tx';
+import type { MonthSources } from './records';
+
+export function spendersOf(src: Pick<MonthSources, 'genesisId' | 'reveals' | 'spenders'>): { genesisTx: ParsedTx; spenders: Map<number, string> } | undefined {
+  const genesisTxid = src.genesisId.slice(0, 64);
+  const genesisTx = src.reveals[genesisTxid]?.tx;
+  if (!genesisTx) return undefined;
+  const spenders = new Map<number, string>();
+  for (const [m, txid] of Object.entries(src.spenders ?? {})) {
+    const month = Number(m);
+    const tx = txid === null ? undefined : src.reveals[txid]?.tx;
+    if (tx?.inputs.some((i) => i.txid === genesisTxid && i.vout === month)) spenders.set(month, tx.txid);
+  }
+  return { genesisTx, spenders };
+}
