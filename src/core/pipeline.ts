@@ -33,7 +33,7 @@ import { revealContext, verifyReveal, type OpenedPackage, type RevealResult } fr
 import { verifyRewards } from './month/steps/rewards';
 import { verifyRoots } from './month/steps/roots';
 import { verifySignatures } from './month/steps/signatures';
-import { spendersOf } from './month/spenders';
+import { signaturesInputOf } from './month/spenders';
 import { readFinalTable, readMonthTables, type FinalTable, type MonthTables } from './month/steps/tables';
 import { anchorHeight, monthEnd } from './month/timeline';
 import type { AllocationTable } from './table/allocation';
@@ -117,7 +117,7 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   await run.step('anchors', () => verifyAnchors({ network, genesisId, client: { network: opts.client.network.name, hosts: opts.client.hosts }, checkpoint: opts.checkpoint, blocks: src.blocks }));
   const blocks = await run.step('headers', () => verifyHeaders({ blocks: src.blocks, network: opts.client.network })) ?? new Map();
   const records = await run.step('inscriptions', () => verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures })) ?? new Map();
-  const signed = await run.step('signatures', () => verifySignatures({ records, genesisId, network, month, previousMonth: src.previousMonth ?? month - 1, ...outpointsOf(src) }));
+  const signed = await run.step('signatures', () => verifySignatures(signaturesInputOf(src, records)));
   if (!signed) return monthVerification(run, opts, await run.skip(AFTER_SIGNATURES), records);
 
   const { genesis, final, previous } = signed;
@@ -222,8 +222,3 @@ function missingSteps(checks: readonly Check[], depth: Depth): Check[] {
     failed(step, new VerifyError('PIPELINE_STEP_MISSING', `the "${step}" check produced no result, so the month cannot be called verified`, { step, depth })));
 }
 
-/** The signatures step's view of the month outpoints, when the genesis transaction is at hand. */
-function outpointsOf(src: MonthSources): { outpoints?: NonNullable<ReturnType<typeof spendersOf>> } {
-  const o = spendersOf(src);
-  return o ? { outpoints: o } : {};
-}

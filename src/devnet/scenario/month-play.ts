@@ -332,7 +332,7 @@ async function playFinal(
   if (s.group?.editFinal) payload = s.group.editFinal(payload, { secondaries: secondaries.map((c) => c.actuary.key.pub) });
   const finalMsg = await buildGroupMessage('final', payload, w.signing, signers);
   if (s.group?.final === 'late') await io.mineTo(monthEnd(params, m));
-  const final = await publishFinal(w, m, finalMsg.bytes, signers);
+  const final = s.group?.final === 'unspent' ? await publishOn(w, m, finalMsg.bytes, CONTENT_TYPES.message) : await publishFinal(w, m, finalMsg.bytes, signers);
   if (s.group?.final === 'early' && at.reveal) await publishOn(w, m, at.reveal.bytes, CONTENT_TYPES.message);
   await io.mine(1);
   await status('final', await io.tip(), { root });
