@@ -334,6 +334,8 @@ async function playFinal(
   if (s.group?.final === 'late') await io.mineTo(monthEnd(params, m));
   const final = s.group?.final === 'unspent' ? await publishOn(w, m, finalMsg.bytes, CONTENT_TYPES.message) : await publishFinal(w, m, finalMsg.bytes, signers);
   if (s.group?.final === 'early' && at.reveal) await publishOn(w, m, at.reveal.bytes, CONTENT_TYPES.message);
+  // A final that does not spend the month's outpoint is none: the month ends without one.
+  if (s.group?.final === 'unspent') await io.mineTo(monthEnd(params, m) + 1);
   await io.mine(1);
   await status('final', await io.tip(), { root });
   if (at.reveal) rec.roast = { reveal: at.reveal.outcome, final: finalMsg.outcome };

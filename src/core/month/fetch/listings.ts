@@ -40,8 +40,10 @@ export function markerMonths(month: number, depth: Depth, outpoints = false): nu
  * Month `month`'s marker listed by every live host; no host answering is a failure to obtain it. From a known final
  * (§2.4: it pays months 0's and m's markers), only what precedes it is listed, and the final itself heads the list.
  */
-export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, final?: { txid: string; at: ConfirmedAt }): Promise<MarkerListing> {
-  const hosts = await listingFromEveryHost(client, markerAddress(network, genesis, month), final ? { from: final.txid } : {});
+export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, final?: { txid: string; at: ConfirmedAt; hosts: string[] }): Promise<MarkerListing> {
+  const listed = await listingFromEveryHost(client, markerAddress(network, genesis, month), final ? { from: final.txid } : {});
+  // A host that named the final has indexed its block: what it leaves out below the final, it hides.
+  const hosts = final ? { ...listed, indexedTo: new Map(final.hosts.map((h) => [h, final.at.height])) } : listed;
   if (hosts.byHost.size === 0) {
     const [first] = hosts.failures.values();
     if (hosts.failures.size === 1 && first) throw first;

@@ -18,6 +18,8 @@ export interface MonthSpend {
   month: number;
   txid: string;
   at: ConfirmedAt;
+  /** The hosts that named it (their index has reached its block). */
+  hosts: string[];
 }
 
 export interface MonthFinals {
@@ -37,7 +39,7 @@ function spendOf(month: number, a: OutspendAnswers): MonthSpend | undefined {
     throw new VerifyError('FETCH_HOSTS_DISAGREE', `the hosts name ${confirmed.length} different confirmed spenders of month ${month}'s outpoint`, { month, spenders: confirmed.map((s) => s.tx.txid) });
   }
   const [s] = confirmed;
-  if (s) return { month, txid: s.tx.txid, at: { height: s.status.block_height!, hash: s.status.block_hash! } };
+  if (s) return { month, txid: s.tx.txid, at: { height: s.status.block_height!, hash: s.status.block_hash! }, hosts: s.hosts };
   if (a.failures.size > 0) {
     throw new VerifyError('FETCH_ALL_HOSTS_FAILED', `not every host could say whether month ${month}'s outpoint is spent`, { month, hosts: Object.fromEntries([...a.failures].map(([h, e]) => [h, e.code])) });
   }
