@@ -113,6 +113,8 @@ describe('when the example page, as npm start serves it, embeds the widget', () 
     // The month pipeline is a lazy chunk of the worker, and the program runs in its own nested worker.
     expect(exampleRequests.some((p) => /^\/widget-month-verdict-[\w-]+\.js$/.test(p))).toBe(true);
     expect(exampleRequests.some((p) => /^\/widget-program-worker-[\w-]+\.js$/.test(p))).toBe(true);
+    // Both badges verified in the page's one verifier Worker.
+    expect(exampleRequests.filter((p) => /^\/widget-worker-[\w-]+\.js$/.test(p))).toHaveLength(1);
     // The settings came from the app's runtime config, as on npm start.
     expect(exampleRequests).toContain('/drey-config.json');
   });
@@ -203,22 +205,29 @@ describe('when an attribute changes', () => {
 });
 
 describe('when the element is removed while verifying', () => {
-  it('cancels the verification: the worker is stopped and its pending request is dropped', async () => {
+  it('cancels its verification only: its pending request is dropped, another badge\'s in the same Worker goes on', async () => {
     const page = await h.newPage();
     await page.goto(`${site.url}/host.html`);
     const closedBefore = site.hangClosed();
+    // Two hosts, so that the browser does not hold the second request back behind the first (same URL, same cache entry).
     await page.evaluate((url) => {
-      const el = document.createElement('drey-verify');
-      el.id = 'hanging';
-      el.setAttribute('network', 'regtest');
-      el.setAttribute('esplora', url);
-      document.querySelector('main')!.append(el);
-    }, `${site.url}/hang/api`);
+      for (const id of ['hanging', 'other']) {
+        const el = document.createElement('drey-verify');
+        el.id = id;
+        el.setAttribute('network', 'regtest');
+        el.setAttribute('esplora', `${url}/${id}/api`);
+        document.querySelector('main')!.append(el);
+      }
+    }, `${site.url}/hang`);
     await waitForStatus(page, 'hanging', 'running');
-    await expect.poll(() => site.hangOpen(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => site.hangOpen(), { timeout: 30_000 }).toBeGreaterThan(1);
+    expect(page.workers().filter((w) => /widget-worker-/.test(w.url()))).toHaveLength(1);
     await page.evaluate(() => document.querySelector('drey-verify#hanging')!.remove());
-    await expect.poll(() => site.hangClosed() - closedBefore, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(site.hangOpen()).toBe(0);
+    await expect.poll(() => site.hangClosed() - closedBefore, { timeout: 10_000 }).toBe(1);
+    expect(site.hangOpen()).toBe(1);
+    expect(await badge(page, 'other').getAttribute('status')).toBe('running');
+    await page.evaluate(() => document.querySelector('drey-verify#other')!.remove());
+    await expect.poll(() => site.hangOpen(), { timeout: 10_000 }).toBe(0);
   });
 });
 

@@ -1,7 +1,11 @@
-/** The widget on a bench page: build the app and widget, and time one `<drey-verify>` from insertion to its verdict. */
-import type { Page } from 'playwright-core';
+/**
+ * The widget on a bench page: build the app and widget, and time one `<drey-verify>` from insertion to its verdict, as
+ * the next badge of a page that has verified before (its verifier Worker up) or as the first badge of a fresh page.
+ */
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { fmt } from '../stats';
+import { LONGTASK_PROBE } from './longtasks';
 
 export const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`;
 
@@ -41,3 +45,23 @@ export async function widgetSample(page: Page, attrs: Record<string, string>): P
   }, attrs);
 }
 
+
+/** A bench page (served at `${siteUrl}/bench.html`, loading widget.js) in a new browser context, long-task probe in. */
+export async function benchPage(browser: Browser, siteUrl: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript(LONGTASK_PROBE);
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}/bench.html`);
+  await page.waitForFunction(() => customElements.get('drey-verify') !== undefined);
+  return page;
+}
+
+/** The first badge of a freshly loaded page in a new browser context: nothing cached, no verifier Worker yet. */
+export async function firstBadgeSample(browser: Browser, siteUrl: string, attrs: Record<string, string>): Promise<Sample> {
+  const page = await benchPage(browser, siteUrl);
+  try {
+    return await widgetSample(page, attrs);
+  } finally {
+    await page.context().close();
+  }
+}

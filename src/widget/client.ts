@@ -1,12 +1,13 @@
 /**
- * Starts one verification in a fresh Worker and owns its lifetime: cancelling terminates the worker, which stops
- * every fetch and computation it had under way.
+ * The page's side of the verifier Worker: one Worker for every `<drey-verify>` on the page (verifier-pool.ts), started
+ * on first use from the file emitted next to widget.js.
  */
 import { wrap } from 'comlink';
-import { WIDGET_HELP, type WidgetCode } from './codes';
 import type { WidgetSettings } from './settings';
-import type { WidgetVerdict } from './verdict';
+import { createVerifierPool, type VerificationRun, type VerifierHandle } from './verifier-pool';
 import type { WidgetWorkerApi } from './worker';
+
+export type { VerificationRun } from './verifier-pool';
 
 const NativeWorker = globalThis.Worker;
 
@@ -23,34 +24,22 @@ class Worker extends NativeWorker {
   }
 }
 
-export interface VerificationRun {
-  result: Promise<WidgetVerdict>;
-  cancel(): void;
-}
-
-function unavailable(code: WidgetCode, message: string): WidgetVerdict {
-  return { status: 'unavailable', subject: '', month: null, code, explanation: WIDGET_HELP[code], message, ms: 0 };
-}
-
-export function startVerification(settings: WidgetSettings): VerificationRun {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'drey-verify' });
-  } catch (e) {
-    return { result: Promise.resolve(unavailable('WIDGET_WORKER', `could not start the verifier worker: ${e instanceof Error ? e.message : String(e)}`)), cancel: () => {} };
-  }
-  let stop: (v: WidgetVerdict) => void = () => {};
-  const stopped = new Promise<WidgetVerdict>((resolve) => { stop = resolve; });
-  worker.addEventListener('error', (e) => stop(unavailable('WIDGET_WORKER', `the verifier worker failed: ${e.message || 'it could not be loaded'}`)));
+function spawnVerifier(): VerifierHandle {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'drey-verify' });
   const remote = wrap<WidgetWorkerApi>(worker);
-  const result = Promise.race([remote.verify(settings), stopped])
-    .catch((e: unknown) => unavailable('WIDGET_WORKER', `the verifier worker failed: ${e instanceof Error ? e.message : String(e)}`))
-    .finally(() => worker.terminate());
   return {
-    result,
-    cancel: () => {
-      stop(unavailable('WIDGET_CANCELLED', 'the verification was cancelled'));
-      worker.terminate();
+    api: { verify: (id, settings) => remote.verify(id, settings), cancel: (id) => remote.cancel(id) },
+    terminate: () => worker.terminate(),
+    onFailure: (listener) => {
+      worker.addEventListener('error', (e) => listener(e.message || 'it could not be loaded'));
+      worker.addEventListener('messageerror', () => listener('it sent an unreadable message'));
     },
   };
+}
+
+const pool = createVerifierPool({ spawn: spawnVerifier });
+
+/** Starts one verification in the page's verifier Worker; cancelling aborts it there (other badges' runs go on). */
+export function startVerification(settings: WidgetSettings): VerificationRun {
+  return pool.start(settings);
 }

@@ -7,6 +7,8 @@ import { outcomeOf } from '../core/outcome';
 import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
 import { verifyMonth, type ProgramRunner } from '../core/pipeline';
+import { preparePoseidon } from '../core/crypto/poseidon-fast';
+import { loadMcl } from '../core/proof/mcl';
 import type { ProofWorkers } from '../core/proof/proof-system';
 import type { WidgetSettings } from './settings';
 import { failedVerdict } from './failed-verdict';
@@ -44,8 +46,18 @@ export function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
   return failedVerdict(shown.code, `${shown.message}${more}`, base.subject, base.month, ms, 'rejected');
 }
 
+/**
+ * Every month's proofs need the proof engine and Poseidon: their WebAssembly compiles (off this thread) while the
+ * month's data is fetched, instead of after it. Once per Worker; a failure here is the proofs' to report.
+ */
+function warmEngines(): void {
+  void loadMcl().catch(() => undefined);
+  void preparePoseidon().catch(() => undefined);
+}
+
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {
   const t0 = now();
+  warmEngines();
   const verify = async (month: number) => (await verifyMonth({
     client, network: settings.network, genesisId: settings.genesis, month, depth: settings.depth,
     ...(settings.user ? { user: settings.user } : {}),
