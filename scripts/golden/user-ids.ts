@@ -8,6 +8,7 @@ import { verifyHeaders } from '../../src/core/month/steps/headers';
 import { verifyInscriptions } from '../../src/core/month/steps/inscriptions';
 import { verifySignatures } from '../../src/core/month/steps/signatures';
 import { readFinalTable } from '../../src/core/month/steps/tables';
+import { signaturesInputOf } from '../../src/core/month/spenders';
 
 /** The final table's user ids, or undefined when the month has no readable final table (failed, pending). */
 export async function finalTableUserIds(client: EsploraClient, genesisId: string, month: number): Promise<string[] | undefined> {
@@ -15,7 +16,7 @@ export async function finalTableUserIds(client: EsploraClient, genesisId: string
   const src = await fetchMonthSources(client, { network, genesisId, month, depth: 'quick' });
   const blocks = verifyHeaders({ blocks: src.blocks, network: client.network }).value ?? new Map();
   const records = verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures }).value ?? new Map();
-  const final = verifySignatures({ records, genesisId, network, month, previousMonth: src.previousMonth ?? month - 1 }).value?.final;
+  const final = verifySignatures(signaturesInputOf(src, records)).value?.final;
   const table = final && await readFinalTable(final, records, undefined);
   return table && !('error' in table) ? table.table.userIds : undefined;
 }

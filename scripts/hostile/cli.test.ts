@@ -92,7 +92,8 @@ describe('through a lying host listed before an honest one', { timeout: 900_000 
     await through(lie, async (p) => {
       const { report } = await month(`${p.url},${devnet.url}`, m, 'full');
       expect(report.verdict, failures(report)).toBe('verified');
-      expect(report.hosts!.liars.map((l) => l.host)).toEqual([p.url]);
+      // Which host answers a given request depends on how busy each is at that moment: a lie is named once it was told.
+      expect(report.hosts!.liars.map((l) => l.host)).toEqual(p.stats.injected[lie] ? [p.url] : []);
     });
   });
 });

@@ -111,7 +111,8 @@ const REWRITES: Record<LieName, Rewrite> = {
     return kept.length === list.length ? undefined : out(kept);
   },
   'add-listing': (body, path, ctx) => {
-    if (!LISTING.test(path) || path.split('/').length > 5) return undefined;
+    // Every page (a listing paged back from a known transaction starts at a `/txs/chain/:txid` page too).
+    if (!LISTING.test(path)) return undefined;
     const list = json(body) as { status: unknown }[];
     const status = list.find((t) => (t.status as { confirmed?: boolean }).confirmed)?.status ?? { confirmed: false };
     const fake = { txid: fakeHash(ctx.seed, `listed${path}`), version: 2, locktime: 0, vin: [], vout: [], size: 100, weight: 400, fee: 0, status };

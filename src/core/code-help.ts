@@ -45,6 +45,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   GENESIS_REWARD_SHARES: protocol('The genesis’ reward shares do not split the pool exactly, or pay a later rank more.'),
   GENESIS_MONTH_TOO_SHORT: protocol('The genesis’ month is shorter than its own attempts can last, so one month could run into the next.'),
   GENESIS_START_HEIGHT: protocol('The genesis starts its first month before its own block, so no actuary could register in time.'),
+  GENESIS_MONTH_OUTPUTS: protocol('The genesis transaction lacks an output that should mark where a month’s final is published, so finals could not be found.'),
   GENESIS_GROUP: protocol('The genesis’ actuary groups differ in size, or a threshold is not a majority of its group.'),
   GENESIS_PAILLIER: protocol('The genesis’ encryption key for disputes is not a valid key of the size the protocol requires.'),
   GENESIS_PROOF_SYSTEM: protocol('The genesis names a proof system that protocol v1 does not define.'),

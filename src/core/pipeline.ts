@@ -33,6 +33,7 @@ import { revealContext, verifyReveal, type OpenedPackage, type RevealResult } fr
 import { verifyRewards } from './month/steps/rewards';
 import { verifyRoots } from './month/steps/roots';
 import { verifySignatures } from './month/steps/signatures';
+import { signaturesInputOf } from './month/spenders';
 import { readFinalTable, readMonthTables, type FinalTable, type MonthTables } from './month/steps/tables';
 import { anchorHeight, monthEnd } from './month/timeline';
 import type { AllocationTable } from './table/allocation';
@@ -116,7 +117,7 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   await run.step('anchors', () => verifyAnchors({ network, genesisId, client: { network: opts.client.network.name, hosts: opts.client.hosts }, checkpoint: opts.checkpoint, blocks: src.blocks }));
   const blocks = await run.step('headers', () => verifyHeaders({ blocks: src.blocks, network: opts.client.network })) ?? new Map();
   const records = await run.step('inscriptions', () => verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures })) ?? new Map();
-  const signed = await run.step('signatures', () => verifySignatures({ records, genesisId, network, month, previousMonth: src.previousMonth ?? month - 1 }));
+  const signed = await run.step('signatures', () => verifySignatures(signaturesInputOf(src, records)));
   if (!signed) return monthVerification(run, opts, await run.skip(AFTER_SIGNATURES), records);
 
   const { genesis, final, previous } = signed;
@@ -220,3 +221,4 @@ function missingSteps(checks: readonly Check[], depth: Depth): Check[] {
   return REQUIRED[depth].filter((step) => !done.has(step)).map((step) =>
     failed(step, new VerifyError('PIPELINE_STEP_MISSING', `the "${step}" check produced no result, so the month cannot be called verified`, { step, depth })));
 }
+

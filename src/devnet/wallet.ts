@@ -4,7 +4,7 @@
  * through the Esplora REST API (`/address/:a/utxo`, `/tx/:txid`, `/blocks/tip/height`, `POST /tx`) and
  * `POST /devnet/mine`, so it can drive any regtest Esplora.
  */
-import { p2tr, p2wpkh, Transaction, utils as btcUtils } from '@scure/btc-signer';
+import { p2tr, p2wpkh, SigHash, Transaction, utils as btcUtils } from '@scure/btc-signer';
 import { OutOrdinalReveal, p2tr_ord_reveal, type Tags } from 'micro-ordinals';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, sha256, utf8 } from '../core/bytes';
@@ -31,6 +31,17 @@ export interface InscribeSpec {
   postage?: bigint;
   /** Extra outputs on the reveal after the inscription output, e.g. a small payment to a marker address. */
   extraOutputs?: Payment[];
+  /** Extra inputs of the reveal after the commit output, spent by the key path with signatures from their own signers. */
+  extraInputs?: ExternalKeyInput[];
+}
+
+/** An input the wallet does not sign itself: a P2TR key-path spend whose BIP340 signature over the sighash comes from `sign`. */
+export interface ExternalKeyInput {
+  txid: string;
+  vout: number;
+  amount: bigint;
+  script: Uint8Array;
+  sign: (sighash: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface Inscribed {
@@ -171,20 +182,29 @@ export class DevWallet {
       { script: outputScript({ address: spec.to ?? this.address, value: postage }), value: postage },
       ...(spec.extraOutputs ?? []).map((p) => ({ script: outputScript(p), value: p.value })),
     ];
-    const buildReveal = (commitTxid: string, amount: bigint): Transaction => {
+    const extra = spec.extraInputs ?? [];
+    const buildReveal = async (commitTxid: string, amount: bigint, signExtra: (i: ExternalKeyInput, sighash: Uint8Array) => Promise<Uint8Array>): Promise<Transaction> => {
       const tx = new Transaction({ version: 2, customScripts: [OutOrdinalReveal] });
       for (const o of outs) tx.addOutput({ script: o.script, amount: o.value });
       tx.addInput({ ...reveal, txid: commitTxid, index: 0, witnessUtxo: { script: reveal.script, amount } });
-      tx.sign(this.priv, undefined, ZERO_AUX);
+      for (const i of extra) tx.addInput({ txid: i.txid, index: i.vout, witnessUtxo: { script: i.script, amount: i.amount } });
+      const scripts = [reveal.script, ...extra.map((i) => i.script)];
+      const amounts = [amount, ...extra.map((i) => i.amount)];
+      for (const [k, i] of extra.entries()) {
+        tx.updateInput(k + 1, { tapKeySig: await signExtra(i, tx.preimageWitnessV1(k + 1, scripts, SigHash.DEFAULT, amounts)) }, true);
+      }
+      tx.signIdx(this.priv, 0, undefined, ZERO_AUX);
       tx.finalize();
       return tx;
     };
     const outSum = outs.reduce((a, o) => a + o.value, 0n);
-    const revealFee = BigInt(buildReveal('00'.repeat(32), outSum + 100_000n).vsize) * this.feeRate;
+    // The fee is estimated on a copy with placeholder signatures of the right size; the extra inputs' value adds to it.
+    const placeholder = async (): Promise<Uint8Array> => new Uint8Array(64);
+    const revealFee = BigInt((await buildReveal('00'.repeat(32), outSum + 100_000n, placeholder)).vsize) * this.feeRate;
     const commitValue = outSum + revealFee;
     const commit = await this.buildPayment([{ script: reveal.script, value: commitValue }]);
     const commitTxid = await this.broadcast(commit);
-    const revealTx = buildReveal(commitTxid, commitValue);
+    const revealTx = await buildReveal(commitTxid, commitValue, (i, sighash) => i.sign(sighash));
     const revealTxid = await this.broadcast(revealTx);
     return { commitTxid, revealTxid, inscriptionId: `${revealTxid}i0`, commitAddress: reveal.address! };
   }

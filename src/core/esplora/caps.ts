@@ -23,6 +23,8 @@ const RULES: readonly (readonly [RegExp, number])[] = [
   [new RegExp(`^/tx/${HASH}/hex$`), 2 * MAX_TX_BYTES + 16],
   [new RegExp(`^/tx/${HASH}$`), 3 * MAX_TX_BYTES],
   [new RegExp(`^/tx/${HASH}/(status|outspend/\\d+)$`), 4 * KiB],
+  // One entry per output (a spent one about 250 characters): 16,000 outputs; a protocol genesis has at most 1,201.
+  [new RegExp(`^/tx/${HASH}/outspends$`), 4 * MiB],
   // Branches are at most 24 hashes long (more would exceed any block): 67 characters each.
   [new RegExp(`^/tx/${HASH}/merkle-proof$`), 8 * KiB],
   [new RegExp(`^/tx/${HASH}/merkleblock-proof$`), 64 * KiB],

@@ -164,6 +164,8 @@ describe('when a server is broken', () => {
     ['a header that is not hex', (c) => c.fetchHeader(p1.blockHash), 'zz'.repeat(80)],
     ['a status without block hash', (c) => c.fetchTxStatus(p1.txid), '{"confirmed":true,"block_height":1}'],
     ['an outspend without txid', (c) => c.fetchOutspend(p1.txid, 0), '{"spent":true}'],
+    ['an outspends answer that is not a list', (c) => c.fetchOutspends(p1.txid), '{"spent":false}'],
+    ['an outspends list with a spender without txid', (c) => c.fetchOutspends(p1.txid), '[{"spent":false},{"spent":true}]'],
     ['a utxo with a negative value', (c) => c.fetchAddressUtxo('bc1qxyzxyzxyzxyzxyz'), '[{"txid":"' + 'a'.repeat(64) + '","vout":0,"value":-1,"status":{"confirmed":false}}]'],
     ['fee estimates with a string rate', (c) => c.fetchFeeEstimates(), '{"1":"fast"}'],
     ['block JSON for another block', (c) => c.fetchBlock(p1.blockHash), JSON.stringify(answerFromVectors('testnet', '/block/' + REAL_PROOFS.find((p) => p.network === 'testnet')!.blockHash).body)],
@@ -177,6 +179,8 @@ describe('when a server is broken', () => {
   it('well-formed small answers parse', async () => {
     const c = (body: string) => hosts({ [A]: () => new Response(body) }).client();
     expect(await c('{"spent":false}').fetchOutspend(p1.txid, 1)).toEqual({ spent: false });
+    const spender = { spent: true, txid: 'b'.repeat(64), vin: 2, status: { confirmed: true, block_height: 7, block_hash: 'c'.repeat(64), block_time: 1_700_000_000 } };
+    expect(await c(JSON.stringify([{ spent: false }, spender])).fetchOutspends(p1.txid)).toEqual([{ spent: false }, spender]);
     expect(await c('{"1":87.9,"144":1.01}').fetchFeeEstimates()).toEqual({ 1: 87.9, 144: 1.01 });
     expect(await c('{"confirmed":false}').fetchTxStatus(p1.txid)).toEqual({ confirmed: false });
   });
@@ -197,6 +201,25 @@ describe('address history paging (/txs/chain/:last_seen, 25 per page)', () => {
       `/address/bcrt1qexampleaddress/txs/chain/${history[24]!.txid}`,
       `/address/bcrt1qexampleaddress/txs/chain/${history[49]!.txid}`,
     ]);
+  });
+  it('from a transaction of the history: only what is older, paged on from it (the anchor itself is not listed)', async () => {
+    const { client, calls } = hosts({ [A]: pager(history) });
+    const got = await client().fetchAddressTxs('bcrt1qexampleaddress', { from: history[9]!.txid });
+    expect(got.map((t) => t.txid)).toEqual(history.slice(10).map((t) => t.txid));
+    expect(calls.map((u) => u.slice(A.length))).toEqual([
+      `/address/bcrt1qexampleaddress/txs/chain/${history[9]!.txid}`,
+      `/address/bcrt1qexampleaddress/txs/chain/${history[34]!.txid}`,
+      `/address/bcrt1qexampleaddress/txs/chain/${history[59]!.txid}`,
+    ]);
+  });
+  it('a page after the anchor that lists the anchor again is FETCH_BAD_BODY (a paging loop)', async () => {
+    const { client } = hosts({ [A]: () => new Response(JSON.stringify(history.slice(0, 3))) });
+    expect(await codeOf(client().fetchAddressTxs('bcrt1qexampleaddress', { from: history[1]!.txid }))).toBe('FETCH_BAD_BODY');
+  });
+  it('an anchor that is not a txid is refused before any request', async () => {
+    const { client, calls } = hosts({ [A]: pager(history) });
+    await expect(client().fetchAddressTxs('bcrt1qexampleaddress', { from: 'nope' })).rejects.toThrow();
+    expect(calls).toEqual([]);
   });
   it('an exact multiple of 25 ends with an empty page', async () => {
     const { client, calls } = hosts({ [A]: pager(history.slice(0, 50)) });

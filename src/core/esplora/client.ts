@@ -15,7 +15,7 @@ import { networkFromName, type NetworkName, type NetworkParams } from '../chain/
 import { parseTx, type ParsedTx } from '../chain/tx';
 import {
   addressTxsFromJson, badBody, blockFromJson, feeEstimatesFromJson, hashFromText, heightFromText, jsonFromBody,
-  outspendFromJson, textFromBody, txStatusFromJson, txidsFromJson, utxosFromJson,
+  outspendFromJson, outspendsFromJson, textFromBody, txStatusFromJson, txidsFromJson, utxosFromJson,
   type AddressTx, type BlockJson, type Outspend, type TxStatus, type Utxo,
 } from './shapes';
 import type { HostLie, HostsReport } from './host-book';
@@ -229,9 +229,14 @@ export function createEsploraClient(opts: EsploraClientOptions) {
       fetchOutspend: async (txid: string, vout: number, hosts?: readonly string[]): Promise<Outspend> =>
         get(`/tx/${checkHash(txid, 'txid')}/outspend/${checkIndex(vout, 'vout')}`, (b) => outspendFromJson(jsonFromBody(b)), hosts ? { hosts } : {}),
 
+      /** Every output's spend status in one answer (`/tx/:txid/outspends`): the host's word, as `fetchOutspend`. */
+      fetchOutspends: async (txid: string, hosts?: readonly string[]): Promise<Outspend[]> =>
+        get(`/tx/${checkHash(txid, 'txid')}/outspends`, (b) => outspendsFromJson(jsonFromBody(b)), hosts ? { hosts } : {}),
+
       /**
-       * Confirmed history of an address, newest first, following `/txs/chain/:last_seen` until a short page, however
-       * long the history (a host that pages without end is ended by the caller's signal or deadline). Each
+       * Confirmed history of an address, newest first (from the top, or strictly older than `from`, a transaction of
+       * the address's own history: Esplora lists nothing after a txid the address did not receive), following
+       * `/txs/chain/:last_seen` until a short page, however long the history (a host that pages without end is ended by the caller's signal or deadline). Each
        * listed transaction whose JSON rebuilds to bytes hashing to its txid is cached as `fetchTx` would cache it, so
        * reading it later costs no request; one that does not is left for `fetchTx` to fetch (and re-hash).
        *
@@ -240,22 +245,23 @@ export function createEsploraClient(opts: EsploraClientOptions) {
        * inscription's envelope counts only once its witness is checked (BIP341) against the taproot output it spends,
        * in a commit transaction that is itself fetched by txid and re-hashed.
        */
-      async fetchAddressTxs(address: string, o: Pick<AskOptions<AddressTx[]>, 'hosts'> = {}): Promise<AddressTx[]> {
+      async fetchAddressTxs(address: string, o: Pick<AskOptions<AddressTx[]>, 'hosts'> & { from?: string } = {}): Promise<AddressTx[]> {
         const base = `/address/${checkAddress(address)}/txs/chain`;
         const all: AddressTx[] = [];
         const seen = new Set<string>();
+        const from = o.from === undefined ? undefined : checkHash(o.from, 'txid');
         for (;;) {
-          const last = all.at(-1);
-          const items = await get(last ? `${base}/${last.txid}` : base, (b) => addressTxsFromJson(jsonFromBody(b)), o);
+          const last = all.at(-1)?.txid ?? from;
+          const items = await get(last ? `${base}/${last}` : base, (b) => addressTxsFromJson(jsonFromBody(b)), o.hosts ? { hosts: o.hosts } : {});
           for (const t of items) {
-            if (seen.has(t.txid)) badBody('address history repeats a transaction (paging loop)', { txid: t.txid });
+            if (seen.has(t.txid) || t.txid === from) badBody('address history repeats a transaction (paging loop)', { txid: t.txid });
             seen.add(t.txid);
             all.push(t);
           }
-          const from = sources.get(items);
+          const host = sources.get(items);
           for (const t of items) {
-            if (from) sources.set(t, from);
-            await keepListedTx(t, from);
+            if (host) sources.set(t, host);
+            await keepListedTx(t, host);
           }
           if (items.length < ADDRESS_PAGE_SIZE) {
             if (o.hosts?.length === 1) sources.set(all, o.hosts[0]!);

@@ -94,6 +94,13 @@ describe('a listing from every host', () => {
     expect(omissionsOf(l, proven)).toEqual([
       { host: B, txid: all[2]!.txid, height: 20, listsUpTo: 30 },
     ]);
+    // A host known to have indexed height 30 (it named a transaction there) hides what it leaves out below, however
+    // little it lists; a host not known to have is judged by its own listing only.
+    expect(omissionsOf({ ...l, indexedTo: new Map([[C, 30]]) }, proven)).toEqual([
+      { host: B, txid: all[2]!.txid, height: 20, listsUpTo: 30 },
+      { host: C, txid: all[2]!.txid, height: 20, listsUpTo: 30 },
+      { host: C, txid: all[1]!.txid, height: 30, listsUpTo: 30 },
+    ]);
   });
 });
 

@@ -24,6 +24,11 @@ export interface Listing {
    * cover it): which one is true must be settled by a check (the BIP341 binding) before either is read.
    */
   contested: Set<string>;
+  /**
+   * Heights some hosts are known to have indexed (e.g. a listing paged back from a transaction the host itself named):
+   * an entry proven at or below it that the host leaves out is an omission, however little the host lists.
+   */
+  indexedTo?: ReadonlyMap<string, number>;
 }
 
 /** True when every live host gave its whole listing: only then may an absence from the union be relied on. */
@@ -33,8 +38,12 @@ export function isComplete(listing: Listing): boolean {
 
 const heightOf = (t: AddressTx): number => (t.status.confirmed ? t.status.block_height! : Infinity);
 
-export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchAddressTxs'>, address: string): Promise<Listing> {
-  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchAddressTxs(address, { hosts: [h] }));
+/**
+ * The listing of an address from every live host, merged; with `from` (a transaction of the address's history), only
+ * what is older than it.
+ */
+export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchAddressTxs'>, address: string, o: { from?: string } = {}): Promise<Listing> {
+  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchAddressTxs(address, { hosts: [h], ...(o.from !== undefined ? { from: o.from } : {}) }));
   const merged = new Map<string, AddressTx>();
   const listedBy = new Map<string, string[]>();
   for (const [host, txs] of every.answers) {
@@ -80,13 +89,13 @@ export interface Omission {
 
 /**
  * Hosts that hid a proven entry: for each entry proven at height h (`proven`: txid → height), every host whose
- * listing lacks it while listing something confirmed at h or above.
+ * listing lacks it while listing something confirmed at h or above, or known to have indexed height h (`indexedTo`).
  */
 export function omissionsOf(listing: Listing, proven: ReadonlyMap<string, number>): Omission[] {
   const out: Omission[] = [];
   for (const [host, txs] of listing.byHost) {
     const has = new Set(txs.map((t) => t.txid));
-    const top = Math.max(-1, ...txs.filter((t) => t.status.confirmed).map((t) => t.status.block_height!));
+    const top = Math.max(listing.indexedTo?.get(host) ?? -1, ...txs.filter((t) => t.status.confirmed).map((t) => t.status.block_height!));
     for (const [txid, height] of proven) {
       if (!has.has(txid) && top >= height) out.push({ host, txid, height, listsUpTo: top });
     }

@@ -7,7 +7,7 @@ import type { ParsedTx } from '../chain/tx';
 import { rethrowUnlessFetchFailure, VerifyError } from '../errors';
 import type { EsploraClient } from './client';
 import { askEveryHost } from './every-host';
-import type { TxStatus } from './shapes';
+import type { Outspend, TxStatus } from './shapes';
 
 export interface SpendClaim {
   /** Hosts naming this spender. */
@@ -34,8 +34,50 @@ export function unspentByEveryHost(a: OutspendAnswers, liveHosts: readonly strin
 
 export async function outspendFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchOutspend' | 'fetchTx' | 'blame'>, txid: string, vout: number): Promise<OutspendAnswers> {
   const every = await askEveryHost(client.liveHosts(), (h) => client.fetchOutspend(txid, vout, [h]));
-  const out: OutspendAnswers = { spenders: [], unspent: [], failures: every.failures };
-  for (const [host, o] of every.answers) {
+  return checkedClaims(client, txid, vout, every.answers, every.failures);
+}
+
+/** Every host's outspends list of one transaction; the claims about an output are checked when first asked for. */
+export interface EveryOutspends {
+  /** Each answering host's list, one entry per output (unchecked: the hosts' word). */
+  lists: Map<string, Outspend[]>;
+  failures: Map<string, VerifyError>;
+  /** The claims about output `vout`, each named spender fetched and checked to spend it. */
+  output(vout: number): Promise<OutspendAnswers>;
+}
+
+/**
+ * Every output's spend status from every host, one request each (`/tx/:txid/outspends`); the claims about an output
+ * are checked as `outspendFromEveryHost` checks them, when that output is asked about. A host whose list has no entry
+ * for the output could not answer for it.
+ */
+export async function outspendsFromEveryHost(client: Pick<EsploraClient, 'liveHosts' | 'fetchOutspends' | 'fetchTx' | 'blame'>, txid: string): Promise<EveryOutspends> {
+  const every = await askEveryHost(client.liveHosts(), (h) => client.fetchOutspends(txid, [h]));
+  const checked = new Map<number, Promise<OutspendAnswers>>();
+  const output = (vout: number): Promise<OutspendAnswers> => {
+    let p = checked.get(vout);
+    if (!p) {
+      const answers = new Map<string, Outspend>();
+      const failures = new Map(every.failures);
+      for (const [host, list] of every.answers) {
+        const o = list[vout];
+        if (o) answers.set(host, o);
+        else failures.set(host, new VerifyError('FETCH_BAD_BODY', `the outspends list has no entry for output ${vout}`, { txid, vout, entries: list.length }));
+      }
+      p = checkedClaims(client, txid, vout, answers, failures);
+      checked.set(vout, p);
+    }
+    return p;
+  };
+  return { lists: every.answers, failures: every.failures, output };
+}
+
+/** The hosts' answers about one output, each named spender fetched (re-hashed) and checked to spend it. */
+async function checkedClaims(
+  client: Pick<EsploraClient, 'fetchTx' | 'blame'>, txid: string, vout: number, answers: ReadonlyMap<string, Outspend>, failures: Map<string, VerifyError>,
+): Promise<OutspendAnswers> {
+  const out: OutspendAnswers = { spenders: [], unspent: [], failures };
+  for (const [host, o] of answers) {
     if (!o.spent) {
       out.unspent.push(host);
       continue;

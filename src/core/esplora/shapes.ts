@@ -87,6 +87,12 @@ export function outspendFromJson(v: unknown): Outspend {
   return { spent: true, txid: v.txid, vin: v.vin, status: txStatusFromJson(v.status) };
 }
 
+/** `/tx/:txid/outspends`: one entry per output, in output order. */
+export function outspendsFromJson(v: unknown): Outspend[] {
+  if (!Array.isArray(v)) return badBody('outspends list', v);
+  return v.map(outspendFromJson);
+}
+
 export function utxosFromJson(v: unknown): Utxo[] {
   if (!Array.isArray(v)) return badBody('utxo list', v);
   return v.map((u) => {

@@ -74,6 +74,11 @@ export interface MonthSources {
   failures: FetchFailure[];
   /** Esplora requests this month's fetch made (cache hits not counted). */
   requests: number;
+  /**
+   * With month outpoints (§2.4): the spender the hosts name for each month outpoint asked about (null: every host
+   * says unspent). The steps count a spender only once its reveal is bound and spends that output.
+   */
+  spenders?: Record<number, string | null>;
 }
 
 /** An inscription whose reveal is in a PoW-checked block and whose witness is bound to its commit output (BIP341). */

@@ -11,7 +11,7 @@ import type { GenesisParams, GenesisPayload } from './payloads';
 const SATS_MAX = 2_100_000_000_000_000;
 
 /** Rule 1: each integer parameter's bounds (inclusive). `race_delay` and `batch_size` have rules of their own. */
-export const PARAM_BOUNDS: Readonly<Record<Exclude<keyof GenesisParams, 'race_delay' | 'batch_size' | 'super_majority' | 'reward_shares'>, readonly [number, number]>> = {
+export const PARAM_BOUNDS: Readonly<Record<Exclude<keyof GenesisParams, 'race_delay' | 'batch_size' | 'super_majority' | 'reward_shares' | 'months'>, readonly [number, number]>> = {
   blocks_per_month: [1, 100_000],
   start_height: [1, 100_000_000],
   start_month: [190001, 299912],
@@ -24,6 +24,9 @@ export const PARAM_BOUNDS: Readonly<Record<Exclude<keyof GenesisParams, 'race_de
   monthly_fee_ppm: [0, 1_000_000],
   penalty_sats: [0, SATS_MAX],
 };
+
+/** Rule 1, optional `months`: month outpoints for up to 100 years of months (§2.4). */
+export const MONTHS_BOUNDS = [1, 1200] as const;
 
 export const RACE_DELAY_FLOOR = 7;
 export const RACE_DELAY_MAX = 10_000;
@@ -39,6 +42,9 @@ function paramRange(p: GenesisParams): void {
   for (const [name, [min, max]] of Object.entries(PARAM_BOUNDS) as [keyof typeof PARAM_BOUNDS, readonly [number, number]][]) {
     const v = p[name];
     if (!(v >= min && v <= max)) throw new VerifyError('GENESIS_PARAM_RANGE', `params.${name} is ${v}, outside ${min}..${max}`, { param: name, value: v, min, max });
+  }
+  if (p.months !== undefined && !(p.months >= MONTHS_BOUNDS[0] && p.months <= MONTHS_BOUNDS[1])) {
+    throw new VerifyError('GENESIS_PARAM_RANGE', `params.months is ${p.months}, outside ${MONTHS_BOUNDS[0]}..${MONTHS_BOUNDS[1]}`, { param: 'months', value: p.months, min: MONTHS_BOUNDS[0], max: MONTHS_BOUNDS[1] });
   }
   const mm = p.start_month % 100;
   if (mm < 1 || mm > 12) throw new VerifyError('GENESIS_PARAM_RANGE', `params.start_month ${p.start_month} is not a yyyymm month`, { param: 'start_month', value: p.start_month });

@@ -41,6 +41,11 @@ export interface GenesisParams {
   monthly_fee_ppm: number;
   penalty_sats: number;
   batch_size: number;
+  /**
+   * How many months the genesis transaction provides month outpoints for (§2.4): its outputs 1..months pay the FROST
+   * group key, and month m's final is the transaction that spends output m. Absent: finals are found on the markers.
+   */
+  months?: number;
 }
 
 export interface GenesisPayload extends Common {
@@ -145,7 +150,7 @@ const count = (v: JsonValue | undefined, p: string): number => int(v, p, 0, Numb
 function parseParams(v: JsonValue | undefined): GenesisParams {
   const p = 'payload.params';
   const o = obj(v, p, ['blocks_per_month', 'start_height', 'start_month', 'min_stake', 'lead_window', 'max_attempts', 'race_delay', 'race_window',
-    'reveal_confirmations', 'reveal_window', 'super_majority', 'reward_shares', 'monthly_fee_ppm', 'penalty_sats', 'batch_size']);
+    'reveal_confirmations', 'reveal_window', 'super_majority', 'reward_shares', 'monthly_fee_ppm', 'penalty_sats', 'batch_size'], ['months']);
   const sm = obj(o.super_majority, `${p}.super_majority`, ['num', 'den']);
   return {
     blocks_per_month: count(o.blocks_per_month, `${p}.blocks_per_month`),
@@ -163,6 +168,7 @@ function parseParams(v: JsonValue | undefined): GenesisParams {
     monthly_fee_ppm: count(o.monthly_fee_ppm, `${p}.monthly_fee_ppm`),
     penalty_sats: count(o.penalty_sats, `${p}.penalty_sats`),
     batch_size: count(o.batch_size, `${p}.batch_size`),
+    ...(o.months !== undefined ? { months: count(o.months, `${p}.months`) } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ export const ADVERSARIAL_CASES = {
   'package-malformed': { code: null, info: ['REVEAL_PACKAGE_MALFORMED'], penalty: 'invalid_package', step: 'reveal', what: 'a counted secondary seals a plaintext that is no v1 package: invalid and penalised, the month verifies', month: { secondaries: [{ package: 'malformed' }] } },
   'package-signature': { code: null, info: ['REVEAL_PACKAGE_SIGNATURE'], penalty: 'invalid_package', step: 'reveal', what: "a counted secondary's package is signed by another key", month: { secondaries: [{ package: 'bad-signature' }] } },
   'package-context': { code: null, info: ['REVEAL_PACKAGE_CONTEXT'], penalty: 'invalid_package', step: 'reveal', what: "a counted secondary's package names the next month", month: { secondaries: [{ package: 'wrong-context' }] } },
-  'outsider-spam': { code: null, outsider: true, info: ['INSCRIPTION_NOT_TAPROOT', 'MESSAGE_NOT_AUTHORISED', 'MESSAGE_WRONG_MONTH', 'MESSAGE_COPY', 'LOTTERY_ANCHOR_MISMATCH'], step: 'signatures', what: "an outsider pays the markers, hides a drey/1 envelope in a P2WSH witness, inscribes junk, a loose final, a message naming 2,000 ids, a final and a commit under its own key, copies of real messages, a 300 KB envelope and 400 dust payments; month 2 verifies" },
+  'outsider-spam': { code: null, outsider: true, info: ['INSCRIPTION_NOT_TAPROOT', 'MESSAGE_MALFORMED', 'MESSAGE_COPY', 'STAKE_NOT_CONTROLLED', 'LOTTERY_ANCHOR_MISMATCH'], step: 'signatures', what: "an outsider pays the markers, hides a drey/1 envelope in a P2WSH witness, inscribes junk, a loose final, a message naming 2,000 ids, a final and a commit under its own key, copies of real messages, a 300 KB envelope and 400 dust payments; month 2 verifies (what it writes after month 2's final is never read: the markers are listed back from the final)" },
   'user-not-found': { code: null, chain: 'honest', info: ['MERKLE_USER_NOT_FOUND'], verify: { depth: 'quick', user: 'nobody' }, step: 'roots', what: 'a quick check for a user id that is not in the table: information, the month verifies' },
 
   // ---- the user's settings (another case's chain)
@@ -82,6 +82,7 @@ export const ADVERSARIAL_CASES = {
   'genesis-start-height': { code: 'GENESIS_START_HEIGHT', setup: genesisOnly({ genesis: (g) => ({ ...g, params: { ...g.params, start_height: g.params.start_height - 3 } }) }), verify: { month: 1 }, step: 'signatures', what: "month 1's anchor is the genesis' own block" },
   'genesis-group': { code: 'GENESIS_GROUP', setup: genesisOnly({ genesis: (g) => ({ ...g, bls: { ...g.bls, threshold: 2 } }) }), verify: { month: 1 }, step: 'signatures', what: 'the lottery key is 2 of 5: a minority of the group could draw' },
   'genesis-paillier': { code: 'GENESIS_PAILLIER', setup: genesisOnly({ genesis: (g) => ({ ...g, paillier: { ...g.paillier, v: '00' } }) }), verify: { month: 1 }, step: 'signatures', what: 'the Paillier share verification base v is 0' },
+  'genesis-month-outputs': { code: 'GENESIS_MONTH_OUTPUTS', setup: genesisOnly({ monthOutputs: 'wrong-key' }), verify: { month: 1 }, step: 'signatures', what: "the genesis transaction's last month outpoint pays another key than the group's, so that month's final could not be told" },
   'genesis-proof-system': { code: 'GENESIS_PROOF_SYSTEM', setup: genesisOnly({ genesis: (g) => ({ ...g, proof_system: 'plonk-bn254-v1' }) }), verify: { month: 1 }, step: 'signatures', what: 'the genesis names a proof system v1 does not define' },
 
   // ---- the Proof-of-Life service
@@ -155,6 +156,7 @@ export const ADVERSARIAL_CASES = {
   'log-inclusion': { code: 'MERKLE_INCLUSION_MISMATCH', step: 'roots', what: "the final's inclusion proof of this month's leaf is altered", month: editFinal((p) => ({ ...p, log: { ...p.log, inclusion: p.log.inclusion.map((h, i) => (i === 0 ? flip(h) : h)) } })) },
   'reward-mismatch': { code: 'REWARD_MISMATCH', step: 'rewards', what: 'the final gives the lead one sat more', month: editFinal((p) => ({ ...p, rewards: p.rewards.map((r, i) => (i === 0 ? { ...r, sats: r.sats + 1 } : r)) })) },
   'penalty-mismatch': { code: 'REWARD_PENALTY_MISMATCH', step: 'rewards', what: 'the final penalises the lead for disagreeing', month: editFinal((p) => ({ ...p, penalties: [...p.penalties, { actuary: p.lead, reason: 'disagreed', sats: 5000 }] })) },
+  'final-not-spender': { code: 'AGREEMENT_NO_FINAL', step: 'ranking', what: "the group signs a final but inscribes it without spending the month's outpoint: it is not the month's final, so the month has none", month: { group: { final: 'unspent' } } },
   'no-final': { code: 'AGREEMENT_NO_FINAL', step: 'ranking', what: 'the group reveals but never publishes a final', month: { group: { final: 'never' } } },
 } satisfies Record<string, CaseSpec>;
 

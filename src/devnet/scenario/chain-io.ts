@@ -2,7 +2,7 @@
 import { bytesToHex, sha256 } from '../../core/bytes';
 import { METAPROTOCOL } from '../../core/protocol/message';
 import { RestClient, type FetchLike } from '../rest-client';
-import { DevWallet } from '../wallet';
+import { DevWallet, type ExternalKeyInput, type Payment } from '../wallet';
 
 /** Value paid to a marker address by every reveal (the P2TR dust limit is 330 sats; 546 clears every policy). */
 export const MARKER_VALUE = 546n;
@@ -51,13 +51,18 @@ export class ChainIO {
 
   /**
    * Inscribe a protocol object (metaprotocol `drey/1`, or `metaprotocol` when given; `null` for none), paying
-   * MARKER_VALUE to each marker given.
+   * MARKER_VALUE to each marker given, then `extraOutputs`; `extraInputs` are spent by the reveal too (key path).
    */
-  async inscribe(body: Uint8Array, contentType: string, marker?: string | string[], metaprotocol: string | null = METAPROTOCOL): Promise<Published> {
+  async inscribe(
+    body: Uint8Array, contentType: string, marker?: string | string[], metaprotocol: string | null = METAPROTOCOL,
+    opts: { extraOutputs?: Payment[]; extraInputs?: ExternalKeyInput[] } = {},
+  ): Promise<Published> {
     const markers = marker === undefined ? [] : Array.isArray(marker) ? marker : [marker];
+    const extraOutputs = [...markers.map((address) => ({ address, value: MARKER_VALUE })), ...(opts.extraOutputs ?? [])];
     const r = await this.wallet.inscribe({
       contentType, body, ...(metaprotocol === null ? {} : { metaprotocol }),
-      ...(markers.length ? { extraOutputs: markers.map((address) => ({ address, value: MARKER_VALUE })) } : {}),
+      ...(extraOutputs.length ? { extraOutputs } : {}),
+      ...(opts.extraInputs?.length ? { extraInputs: opts.extraInputs } : {}),
     });
     return { id: r.inscriptionId, revealTxid: r.revealTxid, commitTxid: r.commitTxid, sha256: bytesToHex(sha256(body)), bytes: body.length };
   }

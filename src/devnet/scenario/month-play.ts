@@ -16,7 +16,7 @@ import { selectLead } from '../../core/protocol/selection';
 import { ALLOCATION, INPUTS, splitIntoParts, type InputsRow } from '../../core/table';
 import { isEligible, register, spendStake, type Actuary } from './actors';
 import { commitPackage, copyCommit, disputeFor, type CommitRecord } from './commits';
-import { buildGroupMessage, type GroupSigner, type RoastOutcome } from './frost-sign';
+import { buildGroupMessage, roastSignDigest, type GroupSigner, type RoastOutcome } from './frost-sign';
 import { computeAllocation, type MonthResult } from './month-compute';
 import type { Outsider } from './outsider';
 import { hex32 } from './package';
@@ -24,6 +24,7 @@ import type { ScenarioProof } from './proofs';
 import { Rng } from './rng';
 import type { MonthScript, PackageFault, PackageKind, SecondaryScript } from './scripts';
 import { NETWORK, publishOn, sortedByKey, type MonthRecord, type World } from './world';
+import type { Published } from './chain-io';
 
 export interface MonthOptions {
   /** The month in progress at the tip: stop after the accepted lead's commit. */
@@ -331,8 +332,10 @@ async function playFinal(
   if (s.group?.editFinal) payload = s.group.editFinal(payload, { secondaries: secondaries.map((c) => c.actuary.key.pub) });
   const finalMsg = await buildGroupMessage('final', payload, w.signing, signers);
   if (s.group?.final === 'late') await io.mineTo(monthEnd(params, m));
-  const final = await publishOn(w, m, finalMsg.bytes, CONTENT_TYPES.message);
+  const final = s.group?.final === 'unspent' ? await publishOn(w, m, finalMsg.bytes, CONTENT_TYPES.message) : await publishFinal(w, m, finalMsg.bytes, signers);
   if (s.group?.final === 'early' && at.reveal) await publishOn(w, m, at.reveal.bytes, CONTENT_TYPES.message);
+  // A final that does not spend the month's outpoint is none: the month ends without one.
+  if (s.group?.final === 'unspent') await io.mineTo(monthEnd(params, m) + 1);
   await io.mine(1);
   await status('final', await io.tip(), { root });
   if (at.reveal) rec.roast = { reveal: at.reveal.outcome, final: finalMsg.outcome };
@@ -344,6 +347,21 @@ async function playFinal(
   w.logEntries.push({ month: m, root: hexBytes(payload.root) });
   w.prevRows = honest.rows;
   w.log(`month ${m}: lead ${at.lead.actuary.key.pub.slice(0, 12)}… attempt ${at.attempt}, ${secondaries.length} counted, final ${final.id.slice(0, 16)}…`);
+}
+
+/**
+ * The final: with month outpoints (docs/protocol.md §2.4), its reveal also spends month m's outpoint (the group signs
+ * that input by ROAST, as it signs messages) and pays month 0's marker besides month m's, so a verifier pages both
+ * listings back from it; without them, a reveal on month m's marker.
+ */
+async function publishFinal(w: World, m: number, bytes: Uint8Array, signers: readonly GroupSigner[]): Promise<Published> {
+  const outpoint = w.monthOutput?.(m);
+  if (!outpoint) return publishOn(w, m, bytes, CONTENT_TYPES.message);
+  const sign = async (sighash: Uint8Array): Promise<Uint8Array> => (await roastSignDigest(w.signing, signers, sighash)).signature;
+  const p = await w.io.inscribe(bytes, CONTENT_TYPES.message, [w.marker(m), w.marker(0)], undefined, { extraInputs: [{ ...outpoint, sign }] });
+  w.records.find((r) => r.month === m)?.txids.push(p.revealTxid);
+  w.bodies.set(p.id, bytes);
+  return p;
 }
 
 /** The threshold-BLS lottery signature of attempt a (founders inscribe it); `skip`: computed, never published. */

@@ -59,7 +59,11 @@ export interface GroupScript {
   reveal?: 'never' | 'early' | 'late';
   /** Edit the reveal before it is signed. */
   editReveal?: (p: RevealPayload, ctx: RevealEdit) => RevealPayload;
-  final?: 'never' | 'early' | 'late';
+  /**
+   * The final: never published; inscribed ahead of the reveal; after the month end; or on the month's marker without
+   * spending the month's outpoint (`unspent`: not the month's final, §2.4).
+   */
+  final?: 'never' | 'early' | 'late' | 'unspent';
   /** Edit the final before it is signed. */
   editFinal?: (p: FinalPayload, ctx: { secondaries: string[] }) => FinalPayload;
   /** The rows the group publishes as the allocation table (default the lead's). */
@@ -95,6 +99,8 @@ export interface MonthScript {
 export interface SetupScript {
   /** Genesis parameters replacing the devnet's. */
   params?: Partial<GenesisParams>;
+  /** The genesis transaction's last month outpoint is missing, or pays another key than the group's. */
+  monthOutputs?: 'missing' | 'wrong-key';
   /** Rewrite the genesis payload before it is signed. */
   genesis?: (g: GenesisPayload) => GenesisPayload;
   /** A program that traps, or that reports other totals or other allocations than the circuit proves. */

@@ -10,6 +10,7 @@ import { taprootTweakPrivKey } from '@scure/btc-signer/utils.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, sha256, utf8 } from '../../core/bytes';
 import { markerAddress } from '../../core/protocol/marker';
+import { monthOutputScript } from '../../core/protocol/month-outpoints';
 import { buildMessage, CONTENT_TYPES } from '../../core/protocol/message';
 import { parseInscriptionId } from '../../core/protocol/ids';
 import type { GenesisParams, GenesisPayload } from '../../core/protocol/payloads';
@@ -31,11 +32,16 @@ import type { SetupScript } from './scripts';
 import { NETWORK, type World } from './world';
 
 const STAKE = 1_000_000n;
+/** What each month outpoint holds (above the P2TR dust limit of 330 sats). */
+const MONTH_OUTPUT_SATS = 1_000n;
+
+/** Months a devnet instance provides month outpoints for (docs/protocol.md §2.4). */
+export const SCENARIO_MONTHS = 24;
 
 /** The genesis parameters the simulator runs with (blocks, not dates; docs/protocol.md §6.0). */
 export function scenarioParams(startHeight: number, batchSize: number): GenesisParams {
   return {
-    blocks_per_month: 80, start_height: startHeight, start_month: 202601, min_stake: 500_000,
+    months: SCENARIO_MONTHS, blocks_per_month: 80, start_height: startHeight, start_month: 202601, min_stake: 500_000,
     lead_window: 3, max_attempts: 3, race_delay: 7, race_window: 4, reveal_confirmations: 6, reveal_window: 6,
     super_majority: { num: 2, den: 3 }, reward_shares: [3000, 2000, 1500, 1200, 1000, 700, 600],
     monthly_fee_ppm: 1000, penalty_sats: 5000, batch_size: batchSize,
@@ -99,7 +105,10 @@ export async function setupInstance(io: ChainIO, prover: BatchProver, presence: 
     pol_key: pol.pub, params, relays: o.relays,
   };
   if (s.genesis) genesisPayload = s.genesis(genesisPayload);
-  const genesisIns = await io.inscribe(buildMessage('genesis', genesisPayload, founders.secret), CONTENT_TYPES.message);
+  // The genesis transaction carries the month outpoints: outputs 1..months pay the group key (docs/protocol.md §2.4).
+  const months = genesisPayload.params.months ?? 0;
+  const monthOutputs = genesisMonthOutputs(group.frost.groupKey, months, s.monthOutputs);
+  const genesisIns = await io.inscribe(buildMessage('genesis', genesisPayload, founders.secret), CONTENT_TYPES.message, [], undefined, { extraOutputs: monthOutputs });
   const genesis = genesisIns.id;
   const genesisId = parseInscriptionId(genesis);
   const marker = (m: number): string => markerAddress(NETWORK, genesisId, m);
@@ -127,7 +136,16 @@ export async function setupInstance(io: ChainIO, prover: BatchProver, presence: 
     mortality: programMortality(mortalityRows), batchSize: o.circuit.batchSize, prover, presence,
     population: new Population(seed, o.members, o.newPerMonth), prevRows: [], logEntries: [], records: [],
     commitPayloads: new Map(), bodies: new Map(), marker,
+    ...(months > 0 ? { monthOutput: (m: number) => ({ txid: genesisId.txid, vout: m, amount: MONTH_OUTPUT_SATS, script: monthOutputScript(group.frost.groupKey) }) } : {}),
   };
+}
+
+/** Outputs 1..months of the genesis transaction, `OP_1 <group key>` each (for adversarial vectors, the last one broken). */
+function genesisMonthOutputs(groupKey: string, months: number, fault: SetupScript['monthOutputs']): { script: Uint8Array; value: bigint }[] {
+  const outputs = Array.from({ length: months }, () => ({ script: monthOutputScript(groupKey), value: MONTH_OUTPUT_SATS }));
+  if (fault === 'missing') outputs.pop();
+  if (fault === 'wrong-key') outputs[months - 1] = { script: monthOutputScript(bytesToHex(sha256(utf8.encode('not the group key')))), value: MONTH_OUTPUT_SATS };
+  return outputs;
 }
 
 /** The intruder's key and stake: a stake that does not exist, is not P2TR, is too low, or is someone else's. */

@@ -62,6 +62,8 @@ export interface World {
   /** Every message body published, by inscription id (for copies). */
   bodies: Map<string, Uint8Array>;
   marker: (m: number) => string;
+  /** Month m's outpoint (output m of the genesis transaction, paying the group key; docs/protocol.md §2.4), when the genesis has them. */
+  monthOutput?: (m: number) => { txid: string; vout: number; amount: bigint; script: Uint8Array };
 }
 
 /** Publish a protocol object on month m's marker and record it in the month's record. */

@@ -30,13 +30,20 @@ export interface MarkerListing {
  * The markers a month is discovered from: month 0's (registrations, full depth only), the month before and the month
  * itself. Earlier months are added when the months between failed (see startingMonth).
  */
-export function markerMonths(month: number, depth: Depth): number[] {
+export function markerMonths(month: number, depth: Depth, outpoints = false): number[] {
+  // With month outpoints (§2.4) the month it starts from is found by its final's transaction, not by its marker.
+  if (outpoints) return depth === 'full' ? [0, month] : [month];
   return depth === 'full' ? [...new Set([0, month - 1, month])] : [...new Set([month - 1, month])].filter((m) => m >= 1);
 }
 
-/** Month `month`'s marker listed by every live host; no host answering is a failure to obtain it. */
-export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number): Promise<MarkerListing> {
-  const hosts = await listingFromEveryHost(client, markerAddress(network, genesis, month));
+/**
+ * Month `month`'s marker listed by every live host; no host answering is a failure to obtain it. From a known final
+ * (§2.4: it pays months 0's and m's markers), only what precedes it is listed, and the final itself heads the list.
+ */
+export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, final?: { txid: string; at: ConfirmedAt; hosts: string[] }): Promise<MarkerListing> {
+  const listed = await listingFromEveryHost(client, markerAddress(network, genesis, month), final ? { from: final.txid } : {});
+  // A host that named the final has indexed its block: what it leaves out below the final, it hides.
+  const hosts = final ? { ...listed, indexedTo: new Map(final.hosts.map((h) => [h, final.at.height])) } : listed;
   if (hosts.byHost.size === 0) {
     const [first] = hosts.failures.values();
     if (hosts.failures.size === 1 && first) throw first;
@@ -46,7 +53,8 @@ export async function fetchListing(client: MonthClient, network: NetworkName, ge
   for (const t of hosts.txs) {
     if (t.status.confirmed && t.status.block_height !== undefined && t.status.block_hash !== undefined) confirmed.set(t.txid, { height: t.status.block_height, hash: t.status.block_hash });
   }
-  return { month, txids: hosts.txs.map((t) => t.txid), confirmed, hosts };
+  if (final) confirmed.set(final.txid, final.at);
+  return { month, txids: [...(final ? [final.txid] : []), ...hosts.txs.map((t) => t.txid)], confirmed, hosts };
 }
 
 /** Where any of the listings says a transaction confirmed (a later listing's word wins, as they agree by construction). */

@@ -3,5 +3,5 @@ import type { EsploraClient } from '../../esplora/client';
 
 export type MonthClient = Pick<EsploraClient,
   | 'hosts' | 'network' | 'liveHosts' | 'blame' | 'sourceOf'
-  | 'fetchTipHeight' | 'fetchBlockHash' | 'fetchHeader' | 'fetchTx' | 'fetchTxStatus' | 'fetchMerkleProof' | 'fetchOutspend' | 'fetchAddressTxs'
+  | 'fetchTipHeight' | 'fetchBlockHash' | 'fetchHeader' | 'fetchTx' | 'fetchTxStatus' | 'fetchMerkleProof' | 'fetchOutspend' | 'fetchOutspends' | 'fetchAddressTxs'
   | 'fetchBlockTxids'>;

@@ -19,7 +19,8 @@ import { looseMessages, looseParams, strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
 import { branchesFromBlocks, branchLeadsTo, fetchReveal, refreshedProofs } from './reveals';
 import { fetchStakes, stakeOutpoints } from './stakes';
-import { startingMonth } from './starting-month';
+import { monthFinals, type MonthFinals } from './month-finals';
+import { startingMonth, type Discovered } from './starting-month';
 import { fetchTransactions, knownTransactions, type Transactions } from './transactions';
 import { revealsToBind } from './wanted';
 
@@ -49,22 +50,27 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   const blocksAt = async (heights: Iterable<number>): Promise<Record<number, BlockSource>> =>
     Object.fromEntries(await Promise.all([...new Set(heights)].map(async (h) => [h, await blockAt(h)] as const)));
 
-  // Discovery: the marker listings and every listed transaction (the genesis' too). The genesis steers everything
-  // fetched after it, so its witness must bind before it is read: a host serving another is asked no more.
-  const [withGenesis, firstListings] = await Promise.all([
-    fetchTransactions(client, [genesis.txid], knownTransactions(reuse.reveals), bindingCheck(client)),
-    Promise.all(markerMonths(month, depth).map((m) => fetchListing(client, network, genesis, m))),
-  ]);
+  // Discovery. The genesis steers everything fetched after it, so its witness must bind before it is read: a host
+  // serving another is asked no more. With month outpoints (§2.4), the finals come first, from the genesis' spends,
+  // and the markers are listed back from month m's final; otherwise every marker is listed from the top.
+  const withGenesis = await fetchTransactions(client, [genesis.txid], knownTransactions(reuse.reveals), bindingCheck(client));
   const genesisTx = withGenesis.byId.get(genesis.txid);
   if (!genesisTx) throw new VerifyError('FETCH_NOT_FOUND', 'the genesis transaction could not be fetched', { genesis: genesisId, failures: withGenesis.failures });
+  const strict = strictGenesis(genesisTx, genesisId, network);
+  const finals = strict?.params.months !== undefined
+    ? await monthFinals(client, { network, genesisId, genesis: strict, tipHeight: tip }, genesis.txid, month)
+    : undefined;
+  const firstListings = await Promise.all(markerMonths(month, depth, finals !== undefined).map((m) => fetchListing(client, network, genesis, m, m === 0 || m === month ? finals?.current : undefined)));
   // Hosts that list a witness that does not bind, or a transaction no host has, are named; their entries settled.
   const discovered = await settleListings(client, firstListings, await fetchTransactions(client, firstListings.flatMap((l) => l.txids), withGenesis));
 
-  // The month it starts from: earlier markers are listed while the months between have no timely final.
-  const strict = strictGenesis(genesisTx, genesisId, network);
-  const { month: previousMonth, listings, txs } = strict
-    ? await startingMonth({ network, genesisId, genesis: strict, tipHeight: tip }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
-    : { ...discovered, month: month - 1 };
+  // The month it starts from: its final found among the genesis' spends, or earlier markers listed while the months
+  // between have no timely final.
+  const { month: previousMonth, listings, txs } = finals
+    ? await withPreviousFinal(client, discovered, finals)
+    : strict
+      ? await startingMonth({ network, genesisId, genesis: strict, tipHeight: tip }, month, discovered, (m, known) => listingWithTransactions(client, network, genesis, m, known))
+      : { ...discovered, month: month - 1 };
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
@@ -96,7 +102,19 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   return {
     network, genesisId, month, tipHeight: tip, reveals, previousMonth, blocks, stakes, failures, requests: 0,
     listed: Object.fromEntries(listings.map((l) => [l.month, l.txids])),
+    ...(finals ? { spenders: finals.spenders } : {}),
   };
+}
+
+/**
+ * With month outpoints, the month m starts from is known from the genesis' spends; its final's transaction stands for
+ * that month's marker (nothing else of it is needed), fetched by txid.
+ */
+async function withPreviousFinal(client: MonthClient, known: Discovered, finals: MonthFinals): Promise<Discovered & { month: number }> {
+  const p = finals.previous;
+  if (!p || finals.previousMonth < 1) return { ...known, month: finals.previousMonth };
+  const listing: MarkerListing = { month: finals.previousMonth, txids: [p.txid], confirmed: new Map([[p.txid, p.at]]) };
+  return { listings: [...known.listings, listing], txs: await fetchTransactions(client, [p.txid], known.txs), month: finals.previousMonth };
 }
 
 /** The heights at which reveals are proven: a branch leading to the settled block's header. */

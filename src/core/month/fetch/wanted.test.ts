@@ -25,6 +25,18 @@ describe('when a month is fetched at full depth', () => {
   });
 });
 
+describe('month 0\'s marker with month outpoints (§2.4.1)', () => {
+  it('a transaction spending a genesis output from 1 on (an earlier month\'s final) is not bound there; one spending output 0 is', () => {
+    const registration = (full.listed[0] ?? []).find((t) => full.reveals[t])!;
+    const tx = txs.get(registration)!;
+    const spending = (vout: number): ParsedTx => ({ ...tx, inputs: [...tx.inputs, { ...tx.inputs[0]!, txid: genesis.txid, vout, witness: [] }] });
+    const wantedWith = (vout: number) => revealsToBind(ctx('full'), [{ month: 0, txids: [registration], confirmed: new Map() }], new Map([[registration, spending(vout)]]));
+    expect(wantedWith(1).has(registration)).toBe(false);
+    expect(wantedWith(7).has(registration)).toBe(false);
+    expect(wantedWith(0).get(registration)).toBe(0);
+  });
+});
+
 describe('when a depositor\'s month is fetched at quick depth', () => {
   it('binds the finals, the inputs, the reveal and the lead\'s commit only, and the tables and keys they name', () => {
     const wanted = revealsToBind(ctx('quick'), listingsOf(quick.listed), txs);

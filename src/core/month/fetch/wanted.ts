@@ -67,8 +67,9 @@ export function revealsToBind(ctx: WantedContext, listings: readonly MarkerListi
       if (!tx) continue;
       const msgs = entitledMessages(ctx, tx, m);
       if (depth === 'full' && (m === 0 || m === month)) {
-        // Parts and other objects carry no JSON: keep every reveal with a drey/1 envelope.
-        if (hasDreyEnvelope(tx)) wanted.set(txid, m);
+        // Parts and other objects carry no JSON: keep every reveal with a drey/1 envelope. On month 0's marker, the
+        // finals of earlier months (spenders of month outpoints, §2.4: only the group can make them) register nothing.
+        if (hasDreyEnvelope(tx) && !(m === 0 && spendsMonthOutpoint(tx, ctx.genesis.txid))) wanted.set(txid, m);
         for (const x of msgs) for (const id of tableParts(x)) refs.add(id);
         continue;
       }
@@ -108,4 +109,9 @@ function leadCommits(ctx: WantedContext, wanted: ReadonlyMap<string, Found>, txs
     if (msg && finalLead !== undefined && msg.signer === finalLead) out.push(txid);
   }
   return out;
+}
+
+/** Whether a transaction spends one of the genesis transaction's outputs 1.. (the month outpoints, §2.4). */
+function spendsMonthOutpoint(tx: ParsedTx, genesisTxid: string): boolean {
+  return tx.inputs.some((i) => i.txid === genesisTxid && i.vout >= 1);
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { networkFromName } from '../../chain/network';
 import { recordedMonth } from '../../../../vectors/month-sources/codec';
 import { ofType, type InscriptionRecord } from '../records';
+import { signaturesInputOf } from '../spenders';
 import { anchorHeight, monthEnd } from '../timeline';
 import { verifyAgreement } from './agreement';
 import { verifyEligibility } from './eligibility';
@@ -42,7 +43,7 @@ async function carry() {
   const month = src.month;
   const blocks: Map<number, VerifiedBlock> = need(verifyHeaders({ blocks: src.blocks, network: REGTEST }).value, 'blocks');
   const records: Map<string, InscriptionRecord> = need(verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures }).value, 'records');
-  const signed = need(verifySignatures({ records, genesisId: src.genesisId, network: 'regtest', month, previousMonth: src.previousMonth ?? month - 1 }).value, 'messages');
+  const signed = need(verifySignatures(signaturesInputOf(src, records)).value, 'messages');
   const { genesis } = signed;
   const final = need(signed.final, 'final');
   const anchor = anchorHeight(genesis.params, month);

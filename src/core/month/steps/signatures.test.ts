@@ -3,6 +3,7 @@ import { bytesToHex, hexToBytes, sha256 } from '../../bytes';
 import { publicKeyFromSecret } from '../../crypto/schnorr';
 import { VerifyError } from '../../errors';
 import { buildMessage } from '../../protocol/message';
+import type { ParsedTx } from '../../chain/tx';
 import type { InscriptionRecord, MessageRecord } from '../records';
 import { monthEnd } from '../timeline';
 import { verifyHeaders } from './headers';
@@ -158,5 +159,57 @@ describe('the signatures checks\' evidence and the messages\' markers', () => {
     expect(verifySignatures(input({ month: 3, previousMonth: 0 })).checks.find((c) => c.evidence.previousMonth !== undefined)?.evidence).toEqual({ previousMonth: 0, failed: [1, 2] });
     expect(verifySignatures(input()).checks.some((c) => c.evidence.previousMonth !== undefined)).toBe(false);
     expect(verifySignatures(input({ month: 3, previousMonth: 1 })).value?.previous.final?.inscription.found).toBe(1);
+  });
+});
+
+describe('with month outpoints (§2.4.1): a month\'s final is the one its outpoint\'s spender carries', () => {
+  const SECRET = hexToBytes('07'.repeat(32));
+  /** The recorded records with the genesis re-signed to declare 12 month outpoints, and a genesis transaction paying them. */
+  const withOutpoints = once(() => {
+    const records = new Map(recordsOf());
+    const g = records.get(sources.genesisId)!;
+    const original = verifySignatures(input()).value!.genesis;
+    const payload = { ...original, signer: bytesToHex(publicKeyFromSecret(SECRET)), params: { ...original.params, months: 12 } };
+    const body = buildMessage('genesis', payload, SECRET);
+    records.set(sources.genesisId, { ...g, body, bodySha256: bytesToHex(sha256(body)) });
+    const groupOutput = { script: Uint8Array.from([0x51, 0x20, ...hexToBytes(original.frost.group_key)]), amount: 1_000n };
+    const genesisTx = { txid: sources.genesisId.slice(0, 64), inputs: [], outputs: [{ script: new Uint8Array([0x51]), amount: 10_000n }, ...Array(12).fill(groupOutput)] } as unknown as ParsedTx;
+    const finalOf = (found: number) => [...records.values()].find((r) => r.found === found && /"type":"final"/.test(new TextDecoder().decode(r.body)))!;
+    return { records, genesisTx, final2: finalOf(2), final1: finalOf(1) };
+  });
+  const outpointInput = (spenders: [number, string][], genesisTx = withOutpoints().genesisTx): SignaturesInput =>
+    input({ records: withOutpoints().records, outpoints: { genesisTx, spenders: new Map(spenders) } });
+
+  it('picks the spenders\' finals for this month and the month it starts from', () => {
+    const { final1, final2 } = withOutpoints();
+    const r = verifySignatures(outpointInput([[1, final1.txid], [2, final2.txid]]));
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(r.value?.final?.inscription.id).toBe(final2.id);
+    expect(r.value?.previous.final?.inscription.id).toBe(final1.id);
+  });
+
+  it('a group final that does not spend the outpoint is not the month\'s final: listed, not counted', () => {
+    const { final1, final2 } = withOutpoints();
+    const r = verifySignatures(outpointInput([[1, final1.txid]]));
+    expect(r.value?.final).toBeUndefined();
+    expect(r.value?.previous.final?.inscription.id).toBe(final1.id);
+    const note = r.checks.find((c) => c.message.includes(`ignored final ${final2.id}`));
+    expect(note?.ok).toBe(true);
+    expect(note?.evidence).toMatchObject({ id: final2.id, month: 2, spender: null });
+    const none = verifySignatures(outpointInput([]));
+    expect(none.value?.previous.final).toBeUndefined();
+  });
+
+  it('a genesis transaction whose month outputs do not pay the group key fails the month: GENESIS_MONTH_OUTPUTS', () => {
+    const { genesisTx } = withOutpoints();
+    const broken = { ...genesisTx, outputs: genesisTx.outputs.slice(0, 12) } as ParsedTx;
+    const r = verifySignatures(outpointInput([], broken));
+    expect(r.value).toBeUndefined();
+    expect(r.checks.find((c) => !c.ok)?.code).toBe('GENESIS_MONTH_OUTPUTS');
+  });
+
+  it('without the genesis transaction at hand, a genesis with month outpoints cannot be read: ANCHOR_GENESIS_MISSING', () => {
+    const r = verifySignatures(input({ records: withOutpoints().records }));
+    expect(r.checks.find((c) => !c.ok)?.code).toBe('ANCHOR_GENESIS_MISSING');
   });
 });

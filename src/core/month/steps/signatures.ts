@@ -16,6 +16,8 @@ import { chainOrder, ofType, type InscriptionRecord, type MessageRecord } from '
 import type { StepResult } from '../step-result';
 import { monthEnd } from '../timeline';
 import { verifyGenesisRules } from '../../protocol/genesis-rules';
+import { verifyMonthOutputs } from '../../protocol/month-outpoints';
+import type { ParsedTx } from '../../chain/tx';
 
 export interface MonthMessages {
   genesis: MessageRecord<'genesis'>;
@@ -43,7 +45,7 @@ const MONTH_TYPES: readonly MessageType[] = ['inputs', 'lottery', 'commit', 'rev
  * The genesis message: found by id and parsed without a genesis context (ANCHOR_GENESIS_MISSING, with the parse
  * failure's code as `reason`), held to the genesis rules (GENESIS_*), its FROST key re-derived (MESSAGE_BAD_KEY).
  */
-export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName): MessageRecord<'genesis'> {
+export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName, genesisTx?: ParsedTx): MessageRecord<'genesis'> {
   const ins = records.get(genesisId);
   if (!ins) throw new VerifyError('ANCHOR_GENESIS_MISSING', `the genesis inscription ${genesisId} is not a bound drey/1 inscription`, { genesis: genesisId });
   if (ins.contentType !== CONTENT_TYPES.message) throw new VerifyError('ANCHOR_GENESIS_MISSING', 'the genesis inscription is not a JSON message', { contentType: ins.contentType });
@@ -57,17 +59,22 @@ export function verifyGenesisMessage(records: ReadonlyMap<string, InscriptionRec
   if (message.type !== 'genesis') throw new VerifyError('ANCHOR_GENESIS_MISSING', `inscription ${genesisId} is a ${message.type} message, not the genesis`, { type: message.type });
   verifyGenesisRules(message.payload, ins.height);
   verifyGroupKey(message.payload.frost.commitments, message.payload.frost.group_key);
+  const months = message.payload.params.months;
+  if (months !== undefined) {
+    if (!genesisTx) throw new VerifyError('ANCHOR_GENESIS_MISSING', 'the genesis transaction is not at hand to read its month outpoints', { genesis: genesisId });
+    verifyMonthOutputs(genesisTx, message.payload.frost.group_key, months);
+  }
   return { inscription: ins, type: 'genesis', payload: message.payload, signer: message.signer, message };
 }
 
 /** Parse every marker message of months 0, m and the month m starts from (m − 1, or earlier after failed months); one check each. */
 export function verifyMessages(
-  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName, month: number, previousMonth = month - 1,
+  records: ReadonlyMap<string, InscriptionRecord>, genesisId: string, network: NetworkName, month: number, previousMonth = month - 1, genesisTx?: ParsedTx,
 ): { checks: Check[]; messages?: MonthMessages } {
   const checks: Check[] = [];
   let genesis: MessageRecord<'genesis'>;
   try {
-    genesis = verifyGenesisMessage(records, genesisId, network);
+    genesis = verifyGenesisMessage(records, genesisId, network, genesisTx);
     checks.push(passed('signatures', 'genesis message parsed, signed, FROST group key re-derived from the DKG commitments', {
       id: genesisId, height: genesis.inscription.height, groupKey: genesis.payload.frost.group_key, proofSystem: genesis.payload.proof_system,
     }));
@@ -128,6 +135,8 @@ export interface SignaturesInput {
   month: number;
   /** The month this one starts from as the fetch layer found it (m − 1 when it does not say). */
   previousMonth: number;
+  /** With month outpoints (§2.4): the genesis transaction and each month's proven spender (see spendersOf). */
+  outpoints?: { genesisTx: ParsedTx; spenders: ReadonlyMap<number, string> };
 }
 
 /** Last month's final as this month's starting point: the group's first, and only if it confirmed by that month's end. */
@@ -140,11 +149,22 @@ export function timelyFinal(finals: readonly MessageRecord<'final'>[], monthEndH
 export function verifySignatures(input: SignaturesInput): StepResult<SignedMonth> {
   const { records, genesisId, network, month, previousMonth: previous } = input;
   parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
-  const { checks, messages } = verifyMessages(records, genesisId, network, month, previous);
+  const { checks, messages } = verifyMessages(records, genesisId, network, month, previous, input.outpoints?.genesisTx);
   if (!messages) return { checks };
   const genesis = messages.genesis.payload;
-  const final = ofType(messages.current, 'final')[0];
-  const previousFinal = previous >= 1 ? timelyFinal(ofType(messages.previous, 'final'), monthEnd(genesis.params, previous)) : undefined;
+  // With month outpoints a month's final is the one its outpoint's spender carries; other finals are ignored.
+  const spenders = genesis.params.months !== undefined ? input.outpoints?.spenders ?? new Map<number, string>() : undefined;
+  const finalsOf = (list: readonly MessageRecord[], m: number): MessageRecord<'final'>[] => {
+    const finals = ofType(list, 'final');
+    if (!spenders) return finals;
+    const spender = spenders.get(m);
+    for (const f of finals) {
+      if (f.inscription.txid !== spender) checks.push(passed('signatures', `ignored final ${f.inscription.id}: it does not spend month ${m}'s outpoint`, { id: f.inscription.id, month: m, spender: spender ?? null }));
+    }
+    return finals.filter((f) => f.inscription.txid === spender);
+  };
+  const final = finalsOf(messages.current, month)[0];
+  const previousFinal = previous >= 1 ? timelyFinal(finalsOf(messages.previous, previous), monthEnd(genesis.params, previous)) : undefined;
   if (previous < month - 1) {
     const one = previous + 1 === month - 1;
     const skipped = one ? `month ${month - 1} has` : `months ${previous + 1}–${month - 1} have`;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedTx } from '../chain/tx';
+import type { RevealSource } from './records';
+import { spendersOf } from './spenders';
+
+const G = 'aa'.repeat(32);
+const reveal = (txid: string, inputs: [string, number][]): RevealSource => ({
+  tx: { txid, inputs: inputs.map(([t, vout]) => ({ txid: t, vout })), outputs: [] } as unknown as ParsedTx,
+  proof: { block_height: 1, merkle: [], pos: 0 }, spent: {}, found: 1,
+});
+
+describe('the month outpoints\' spenders the sources prove', () => {
+  const reveals = {
+    [G]: reveal(G, []),
+    ['b1'.repeat(32)]: reveal('b1'.repeat(32), [['cc'.repeat(32), 0], [G, 1]]),
+    ['b2'.repeat(32)]: reveal('b2'.repeat(32), [[G, 3]]),
+  };
+
+  it('a named spender counts when its transaction is at hand and spends genesis output m', () => {
+    const r = spendersOf({ genesisId: `${G}i0`, reveals, spenders: { 1: 'b1'.repeat(32), 2: 'b2'.repeat(32), 3: null, 4: 'b9'.repeat(32) } });
+    expect(r?.genesisTx.txid).toBe(G);
+    // Month 2's named spender spends output 3, month 4's was never fetched, month 3 is unspent.
+    expect([...r!.spenders]).toEqual([[1, 'b1'.repeat(32)]]);
+  });
+
+  it('nothing without the genesis transaction; no spenders when the hosts named none', () => {
+    expect(spendersOf({ genesisId: `${'dd'.repeat(32)}i0`, reveals, spenders: { 1: 'b1'.repeat(32) } })).toBeUndefined();
+    expect([...spendersOf({ genesisId: `${G}i0`, reveals })!.spenders]).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The month outpoints' spenders the sources prove (docs/protocol.md §2.4): a spender the hosts named counts once its
+ * transaction was fetched (re-hashed) and one of its inputs spends the genesis transaction's output m. Whether its
+ * reveal is in a PoW-checked block is the inscriptions step's concern: an unbound spender yields no final record.
+ */
+import type { ParsedTx } from '../chain/tx';
+import { monthOutpointInput } from '../protocol/month-outpoints';
+import type { InscriptionRecord, MonthSources } from './records';
+import type { SignaturesInput } from './steps/signatures';
+
+export function spendersOf(src: Pick<MonthSources, 'genesisId' | 'reveals' | 'spenders'>): { genesisTx: ParsedTx; spenders: Map<number, string> } | undefined {
+  const genesisTxid = src.genesisId.slice(0, 64);
+  const genesisTx = src.reveals[genesisTxid]?.tx;
+  if (!genesisTx) return undefined;
+  const spenders = new Map<number, string>();
+  for (const [m, txid] of Object.entries(src.spenders ?? {})) {
+    const month = Number(m);
+    const tx = txid === null ? undefined : src.reveals[txid]?.tx;
+    if (tx && monthOutpointInput(tx, genesisTxid, month) !== undefined) spenders.set(month, tx.txid);
+  }
+  return { genesisTx, spenders };
+}
+
+/** The signatures step's input from a month's sources and bound inscriptions (the month outpoints' spenders included). */
+export function signaturesInputOf(src: MonthSources, records: ReadonlyMap<string, InscriptionRecord>): SignaturesInput {
+  const outpoints = spendersOf(src);
+  return {
+    records, genesisId: src.genesisId, network: src.network, month: src.month, previousMonth: src.previousMonth ?? src.month - 1,
+    ...(outpoints ? { outpoints } : {}),
+  };
+}
