@@ -384,7 +384,8 @@ describe('the evidence of the reveal\'s own faults', () => {
       .toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_MISSING', evidence: { final: f1.inscription.id } }]);
     expect(verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys.slice(1))], final: final(0), commits: [fx().leadCommit, fx().secCommit], copies: new Map() }).checks)
       .toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_KEY_MISSING', evidence: { lead: pub(1) } }]);
-    const r = verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys)], final: final(0), commits: [fx().leadCommit, fx().secCommit], copies: new Map() });
+    // The commits listed with a secondary's first: the lead's key opens the lead's commit.
+    const r = verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys)], final: final(0), commits: [fx().secCommit, fx().leadCommit], copies: new Map() });
     expect(r.checks).toMatchObject([{ ok: true, step: 'reveal', evidence: { commit: fx().leadCommit.inscription.id, actuary: pub(1), status: 'valid' } }]);
     expect(r.value?.pending).toBe(false);
   });
