@@ -124,3 +124,22 @@ describe('when a depositor checks their row (quick depth)', () => {
     expect(verifyRoots(input({ depth: 'quick', user }))).toEqual({ checks: [] });
   });
 });
+
+describe('what the roots checks name (full depth)', () => {
+  it('the root check names the root, the row count and the batch size; the log check the new head and the previous one', async () => {
+    const { m, read, input } = await load();
+    const r = verifyRoots(input());
+    const log = m.final.payload.log;
+    const head = m.signed.previous.final?.payload.log;
+    expect(r.checks).toMatchObject([
+      { ok: true, step: 'roots', evidence: { root: m.final.payload.root, rows: read.table.rows, batchSize: m.genesis.params.batch_size } },
+      { ok: true, step: 'roots', evidence: { size: log.size, root: log.root, previous: head ? { size: head.size, root: head.root } : null } },
+    ]);
+    expect(r.checks[1]?.message).toContain(`to ${log.size}`);
+  });
+
+  it('a missing previous final names the month it belongs to', async () => {
+    const { input } = await load();
+    expect(verifyRoots(input({ previous: { month: 1 } })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'MERKLE_PREVIOUS_MISSING', evidence: { month: 1 } });
+  });
+});
