@@ -216,6 +216,8 @@ describe('a package with malformed batches', () => {
     ['with a root of 31 bytes', (p) => { p.new_root = 'ab'.repeat(31); }, /new_root must be 32 bytes of hex/],
     ['with an upper-case root', (p) => { p.new_root = 'AB'.repeat(32); }, /new_root must be 32 bytes of hex/],
     ['with a numeric root', (p) => { p.new_root = 1; }, /new_root must be 32 bytes of hex/],
+    ['with its root inside a list', (p) => { p.new_root = ['ab'.repeat(32)]; }, /new_root must be 32 bytes of hex/],
+    ['with its proof inside a list', (p) => { p.proof = ['0102']; }, /proof must be hex/],
     ['with an empty proof', (p) => { p.proof = ''; }, /proof must be hex/],
     ['with a proof of an odd number of digits', (p) => { p.proof = 'abc'; }, /proof must be hex/],
     ['with a proof of 4097 bytes', (p) => { p.proof = 'aa'.repeat(4097); }, /proof must be hex/],

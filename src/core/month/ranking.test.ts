@@ -61,3 +61,18 @@ describe('an actuary\'s all-time figures', () => {
     expect(allTimeRanking(months)[0]!.keys).toEqual(['k']);
   });
 });
+
+describe('two actuaries equal in seniority and rewards', () => {
+  const month = (actuaries: MonthActuary[]): MonthRanking[] => [{ month: 1, lead: null, attempt: 0, links: [], actuaries }];
+
+  it('rank the one with fewer penalty sats first, whichever was listed first', () => {
+    const fined = (key: string, sats: number) => actor(key, 'eligible', { penalties: [{ reason: 'late', sats }] });
+    expect(allTimeRanking(month([fined('x', 5), fined('y', 3)])).map((a) => a.key)).toEqual(['y', 'x']);
+    expect(allTimeRanking(month([fined('y', 3), fined('x', 5)])).map((a) => a.key)).toEqual(['y', 'x']);
+  });
+
+  it('with equal penalties too, rank by key, whichever was listed first', () => {
+    expect(allTimeRanking(month([actor('b', 'eligible'), actor('a', 'eligible')])).map((a) => a.key)).toEqual(['a', 'b']);
+    expect(allTimeRanking(month([actor('a', 'eligible'), actor('b', 'eligible')])).map((a) => a.key)).toEqual(['a', 'b']);
+  });
+});

@@ -66,6 +66,14 @@ describe('when every inputs message is confirmed after the anchor', () => {
   });
 });
 
+describe('when two late inputs messages are confirmed in the same block', () => {
+  it('names the first listed (records are listed in chain order)', () => {
+    const first = inputs(ANCHOR + 4);
+    const second = inputs(ANCHOR + 4);
+    expect(errorOf(() => selectInputs([first, second], ANCHOR)).evidence).toMatchObject({ inscription: first.inscription.id });
+  });
+});
+
 describe('when no inputs message exists at all', () => {
   it('names the anchor it was looked for at', () => {
     expect(errorOf(() => selectInputs([], ANCHOR)).evidence).toEqual({ anchor: ANCHOR });
