@@ -143,3 +143,24 @@ describe('what the roots checks name (full depth)', () => {
     expect(verifyRoots(input({ previous: { month: 1 } })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'MERKLE_PREVIOUS_MISSING', evidence: { month: 1 } });
   });
 });
+
+describe('the step the roots failures are reported under', () => {
+  it('is roots for a log that does not grow, a table that is not the lead\'s and a table that cannot be read', async () => {
+    const { read, input } = await load();
+    expect(verifyRoots(input({ previous: { month: 0 } })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'MERKLE_LOG_SIZE' });
+    const notLeads = { ...read, notLeads: new VerifyError('TABLE_HASH_MISMATCH', 'another table') };
+    expect(verifyRoots(input({ finalTable: notLeads })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'TABLE_HASH_MISMATCH' });
+    expect(verifyRoots(input({ finalTable: { error: new VerifyError('TABLE_PART_HASH', 'x') } })).checks).toMatchObject([{ ok: false, step: 'roots', code: 'TABLE_PART_HASH' }]);
+  });
+});
+
+describe('a depositor\'s inputs at quick depth', () => {
+  it('are left out without the genesis\' start month, even with the month\'s tables', async () => {
+    const { m, read, leadBatchRoots, input } = await load();
+    const user = read.table.userIds.at(-1);
+    const r = verifyRoots(input({ depth: 'quick', user, leadBatchRoots, tables: m.tables, numbers: m.numbers }));
+    expect(r.checks.map((c) => c.code)).toEqual(['OK']);
+    expect(r.value?.allocation).toMatchObject({ user });
+    expect(r.value?.allocation).not.toHaveProperty('inputs');
+  });
+});
