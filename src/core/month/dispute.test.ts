@@ -9,10 +9,11 @@ import { sealPackage } from '../protocol/kem';
 import { buildPackage } from './package';
 import { PARAMS, commit } from './steps/test-records.test-util';
 import type { Dispute } from './dispute';
-import { openCommit, openCountedCommits, type RevealContext } from './steps/reveal';
+import { openCommit, openCountedCommits, verifyReveal, type RevealContext } from './steps/reveal';
 import type { MessageRecord } from './records';
 import type { RaceEntry, RaceResult } from './steps/race';
-import { codeOf } from '../errors.test-util';
+import { codeOf, errorOf } from '../errors.test-util';
+import { once } from '../once.test-util';
 
 const primes = JSON.parse(readFileSync(new URL('../../../vectors/protocol/kem/safe-primes.json', import.meta.url), 'utf8')) as { keys: { modulus_bits: number; p: string; q: string }[] };
 const small = primes.keys.find((k) => k.modulus_bits === 512)!;
@@ -216,5 +217,85 @@ describe('when the reveal message carries disputes', () => {
     const { paillier: _p, ...bare } = ctx;
     void _p;
     expect(() => openCountedCommits(bare, reveal(keys(), [disputeOf(broken(), [1, 2, 3])]), round().race, { anchor: 1000, eligible: [], ineligible: new Map() })).toThrow(TypeError);
+  });
+});
+
+describe('what a dispute proves, in the opened package', () => {
+  /** A commit whose KEM ciphertext encrypts the number `m` (not necessarily a 32-byte key). */
+  const encrypting = (m: bigint): MessageRecord<'commit'> => {
+    const kem = ((1n + m * n) * modPow(0x1234567890abcdefn, n, n2)) % n2;
+    const c = broken();
+    return { ...c, payload: { ...c.payload, kem: bytesToHex(bigintToBytes(kem, 2 * byteLength(n))) } };
+  };
+
+  it('a plaintext of 2^256, no key, makes the package unopenable when the group revealed 32 zero bytes', () => {
+    const c = encrypting(1n << 256n);
+    const opened = openCommit(ctx, { ...entry(), commit: c }, '00'.repeat(32), [], disputeOf(c, [1, 2, 3]));
+    expect(opened).toMatchObject({ status: 'unopenable', disputedBy: [1, 2, 3] });
+    expect(opened.reason).toMatch(/no 32-byte key/);
+  });
+
+  it('a proven key that re-encrypts but does not open the ciphertext is unopenable for the AEAD, not for the KEM format', () => {
+    const good = goodCommit(2, 1012, key);
+    const tampered = { ...good, payload: { ...good.payload, ciphertext: `${good.payload.ciphertext.slice(0, -2)}${good.payload.ciphertext.endsWith('00') ? '01' : '00'}` } };
+    const opened = openCommit(ctx, { ...entry(), commit: tampered }, bytesToHex(key), [], disputeOf(good, [1, 2, 3]));
+    expect(opened).toMatchObject({ status: 'unopenable', disputedBy: [1, 2, 3] });
+    expect(opened.reason).not.toMatch(/KEM format/);
+    const formatBroken = openCommit(ctx, entry(), bytesToHex(key), [], disputeOf(broken(), [1, 2, 3]));
+    expect(formatBroken.reason).toMatch(/the encryptor broke the KEM format/);
+  });
+
+  it('a dispute of a commit whose KEM is no ciphertext names the commit', () => {
+    const zero = commit(pub(2), 1012, 1, 0, '00'.repeat(2 * byteLength(n)));
+    const e = errorOf(() => openCommit(ctx, { ...entry(), commit: zero }, bytesToHex(key), [], { ...disputeOf(broken(), [1, 2, 3]), commit: zero.inscription.id }));
+    expect(e.code).toBe('REVEAL_MALFORMED');
+    expect(e.evidence).toEqual({ commit: zero.inscription.id });
+  });
+});
+
+describe('a dispute at quick depth (only the final lead\'s package is opened)', () => {
+  const final = (): MessageRecord<'final'> => ({ ...commit(pub(2), 1030), type: 'final', payload: { lead: pub(2), attempt: 0 } as never });
+  const reveal = (disputes: Dispute[]): MessageRecord<'reveal'> => ({
+    inscription: { ...commit(pub(1), 1019).inscription }, type: 'reveal', signer: '',
+    payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', attempt: 0, keys: [{ commit: broken().inscription.id, key: bytesToHex(key) }], disputes }, message: undefined as never,
+  });
+
+  it('the lead\'s dispute proves its key: the package is unopenable, the disputing parties named', () => {
+    const r = verifyReveal({ context: ctx, reveals: [reveal([disputeOf(broken(), [2, 4, 5])])], final: final(), commits: [broken()], copies: new Map() });
+    expect(r.checks).toMatchObject([{ ok: true, step: 'reveal', evidence: { commit: broken().inscription.id, actuary: pub(2), status: 'unopenable' } }]);
+    expect(r.value?.packages[0]?.disputedBy).toEqual([2, 4, 5]);
+  });
+
+  it('a dispute of another commit does not count for the lead\'s: its key is the group\'s fault', () => {
+    const other = { ...disputeOf(broken(), [2, 4, 5]), commit: `${'33'.repeat(32)}i0` };
+    const r = verifyReveal({ context: ctx, reveals: [reveal([other])], final: final(), commits: [broken()], copies: new Map() });
+    expect(r.checks).toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_KEM_MISMATCH' }]);
+  });
+});
+
+describe('the evidence of a reveal\'s disputes', () => {
+  const lead = once(() => goodCommit(1, 1005, new Uint8Array(32).fill(1)));
+  const race = (): RaceResult => ({
+    window: { from: 1012, to: 1015 }, quorum: 1, pending: false,
+    entries: [{ commit: lead(), actuary: pub(1), status: 'lead' }, entry()],
+    counted: [{ commit: lead(), actuary: pub(1), status: 'lead' }, entry()],
+  });
+  const run = (disputes: Dispute[]) => openCountedCommits(ctx, {
+    inscription: { ...commit(pub(1), 1019).inscription }, type: 'reveal', signer: '',
+    payload: { network: 'regtest', genesis: genesisId, month: 1, signer: '', attempt: 0, keys: [{ commit: lead().inscription.id, key: '01'.repeat(32) }, { commit: broken().inscription.id, key: bytesToHex(key) }], disputes },
+    message: undefined as never,
+  }, race(), { anchor: 1000, eligible: [], ineligible: new Map() });
+
+  it('a disputed package\'s check names the parties whose shares proved its key', () => {
+    const out = run([disputeOf(broken(), [1, 2, 3])]);
+    expect(out.checks.at(-1)).toMatchObject({ ok: true, step: 'reveal', evidence: { commit: broken().inscription.id, status: 'unopenable', disputedBy: [1, 2, 3] } });
+    expect(out.checks.at(-1)?.message).toMatch(/parties 1, 2, 3/);
+  });
+
+  it('a commit disputed twice, or disputed without a key, is named', () => {
+    const d = disputeOf(broken(), [1, 2, 3]);
+    const stranger = `${'22'.repeat(32)}i0`;
+    expect(run([d, d]).checks.filter((c) => !c.ok)).toMatchObject([{ step: 'reveal', code: 'REVEAL_MALFORMED', evidence: { commit: broken().inscription.id } }]);
+    expect(run([d, { ...d, commit: stranger }]).checks.filter((c) => !c.ok)).toMatchObject([{ step: 'reveal', code: 'REVEAL_UNKNOWN_COMMIT', evidence: { commit: stranger } }]);
   });
 });

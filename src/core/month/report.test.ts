@@ -20,4 +20,13 @@ describe('the verdict of a month’s checks', () => {
     expect(verdictOf([ok('anchors'), bad('eligibility', 'STAKE_MISSING'), bad('eligibility', 'FETCH_ALL_HOSTS_FAILED'), bad('lottery', 'LOTTERY_MISSING')], false)).toBe('unavailable');
     expect(verdictOf([bad('headers', 'CHAIN_POW_INSUFFICIENT')], true)).toBe('unavailable');
   });
+
+  it('looks only at the first failing step: data missing in a later step does not make a rejected month unavailable', () => {
+    expect(verdictOf([bad('agreement', 'AGREEMENT_WRONG_LEAD'), bad('roots', 'FETCH_NETWORK')], false)).toBe('rejected');
+    expect(verdictOf([bad('agreement', 'AGREEMENT_WRONG_LEAD'), bad('roots', 'FETCH_NETWORK')], true)).toBe('rejected');
+  });
+
+  it('is rejected, not pending, when the month is unfinished but a rule is broken', () => {
+    expect(verdictOf([ok('anchors'), bad('agreement', 'AGREEMENT_WRONG_LEAD')], true)).toBe('rejected');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from '../errors.test-util';
+import { codeOf, errorOf } from '../errors.test-util';
 import type { MessageRecord } from './records';
 import { selectInputs } from './select-inputs';
 import { inscription, key } from './steps/test-records.test-util';
@@ -37,5 +37,45 @@ describe('when the only inputs message is confirmed one block after the anchor',
 describe('when there is no inputs message', () => {
   it('is missing', () => {
     expect(codeOf(() => selectInputs([], ANCHOR))).toBe('TABLE_INPUTS_MISSING');
+  });
+});
+
+describe('when several inputs messages are confirmed in time', () => {
+  it('takes the earliest confirmed, whatever the listing order', () => {
+    const a = inputs(ANCHOR - 3);
+    const b = inputs(ANCHOR - 9);
+    const c = inputs(ANCHOR);
+    expect(selectInputs([a, b, c], ANCHOR)).toBe(b);
+    expect(selectInputs([c, a, b], ANCHOR)).toBe(b);
+  });
+
+  it('takes the first listed of two in the same block (records are listed in chain order)', () => {
+    const first = inputs(ANCHOR - 2);
+    const second = inputs(ANCHOR - 2);
+    expect(selectInputs([first, second], ANCHOR)).toBe(first);
+  });
+});
+
+describe('when every inputs message is confirmed after the anchor', () => {
+  it('names the earliest of them, its height and the anchor', () => {
+    const later = inputs(ANCHOR + 7);
+    const early = inputs(ANCHOR + 2);
+    const e = errorOf(() => selectInputs([later, early, inputs(ANCHOR + 9)], ANCHOR));
+    expect(e.code).toBe('TABLE_INPUTS_LATE');
+    expect(e.evidence).toEqual({ inscription: early.inscription.id, height: ANCHOR + 2, anchor: ANCHOR });
+  });
+});
+
+describe('when two late inputs messages are confirmed in the same block', () => {
+  it('names the first listed (records are listed in chain order)', () => {
+    const first = inputs(ANCHOR + 4);
+    const second = inputs(ANCHOR + 4);
+    expect(errorOf(() => selectInputs([first, second], ANCHOR)).evidence).toMatchObject({ inscription: first.inscription.id });
+  });
+});
+
+describe('when no inputs message exists at all', () => {
+  it('names the anchor it was looked for at', () => {
+    expect(errorOf(() => selectInputs([], ANCHOR)).evidence).toEqual({ anchor: ANCHOR });
   });
 });

@@ -295,3 +295,98 @@ describe('a counted commit that copies an earlier commit\'s KEM', () => {
     expect(r.value.packages.map((p) => [p.entry.actuary, p.status])).toEqual([[pub(1), 'valid'], [pub(2), 'copied']]);
   });
 });
+
+describe('a KEM field of exactly N²', () => {
+  it('is unopenable for not being below N² (the first defect it has)', () => {
+    const bytesOfN = (n.toString(16).length + 1) >> 1;
+    const c = commit(pub(3), 1010);
+    const atN2 = { ...c, payload: { ...c.payload, kem: (n * n).toString(16).padStart(4 * bytesOfN, '0') } };
+    expect(openCommit(ctx, { commit: atN2, actuary: pub(3), status: 'counted' }, '00'.repeat(32), [])).toMatchObject({ status: 'unopenable', reason: 'its KEM ciphertext is not below N²' });
+  });
+});
+
+describe('which commits a commit copies', () => {
+  it('a commit among the earlier ones is not a copy of itself', () => {
+    const { leadCommit } = fx();
+    expect(openCommit(ctx, { commit: leadCommit, actuary: pub(1), status: 'lead' }, bytesToHex(K1), [leadCommit]).status).toBe('valid');
+  });
+
+  it('an actuary\'s second commit with its first one\'s KEM and ciphertext is copied, though its key opens it', () => {
+    const { secCommit } = fx();
+    const again = withCiphertext(commit(pub(2), 1013), secCommit);
+    expect(openCommit(ctx, { commit: again, actuary: pub(2), status: 'counted' }, bytesToHex(K2), [secCommit])).toEqual({
+      entry: { commit: again, actuary: pub(2), status: 'counted' }, status: 'copied', reason: `its KEM ciphertext equals ${secCommit.inscription.id}'s`,
+    });
+  });
+
+  it('the copied package\'s reason names the commit it copies, and its check says copied', () => {
+    const { leadCommit } = fx();
+    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
+    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
+    race.counted = race.entries;
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    expect(r.value.packages[1]?.reason).toBe(`its KEM ciphertext equals ${leadCommit.inscription.id}'s`);
+    expect(r.checks[2]).toMatchObject({ ok: true, step: 'reveal', evidence: { commit: copy.inscription.id, actuary: pub(2), status: 'copied' } });
+  });
+
+  it('earlier means earlier in the chain, whatever order the race lists its entries in', () => {
+    const { leadCommit } = fx();
+    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
+    const lead = { commit: leadCommit, actuary: pub(1), status: 'lead' as const };
+    const copier = { commit: copy, actuary: pub(2), status: 'counted' as const, rank: 1 };
+    const race: RaceResult = { ...fx().race, entries: [copier, lead], counted: [lead, copier] };
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    expect(r.value.packages.map((p) => [p.entry.actuary, p.status])).toEqual([[pub(1), 'valid'], [pub(2), 'copied']]);
+  });
+});
+
+describe('a package that opens but names another network, genesis or month than the month\'s', () => {
+  const sealedWith = (i: number, extra: { network?: 'regtest' | 'testnet'; genesis?: string; month?: number }) => {
+    const k = new Uint8Array(32).fill(6);
+    const plaintext = buildPackage({ network: 'regtest', genesis: genesisId, month: 1, actuary: pub(i), newRoot: 'ab'.repeat(32), tableSha256: 'cd'.repeat(32), F: 0n, W: 0n, R: 0n, batches: [{ newRoot: 1n, partialF: 0n, partialW: 0n, partialS: 0n, proof: new Uint8Array(128) }], ...extra }, secret(i));
+    const sealed = sealPackage(n, k, plaintext, { network: 'regtest', genesis: parseInscriptionId(genesisId), month: 1, actuary: pub(i) });
+    const c = commit(pub(i), 1012);
+    return { commit: { ...c, payload: { ...c.payload, kem: bytesToHex(sealed.kem), ciphertext: bytesToHex(sealed.ciphertext) } }, key: bytesToHex(k) };
+  };
+
+  it.each([
+    ['network', { network: 'testnet' as const }], ['genesis', { genesis: `${'22'.repeat(32)}i0` }], ['month', { month: 2 }],
+  ])('another %s is invalid with REVEAL_PACKAGE_CONTEXT', (_what, extra) => {
+    const s = sealedWith(2, extra);
+    const opened = openCommit(ctx, { commit: s.commit, actuary: pub(2), status: 'counted' }, s.key, []);
+    expect(opened).toMatchObject({ status: 'invalid', code: 'REVEAL_PACKAGE_CONTEXT' });
+    expect(opened.reason).toMatch(/^REVEAL_PACKAGE_CONTEXT: /);
+  });
+
+  it('its check at full depth names the invalid package\'s code', () => {
+    const s = sealedWith(2, { month: 2 });
+    const { leadCommit } = fx();
+    const entry = { commit: s.commit, actuary: pub(2), status: 'counted' as const, rank: 1 };
+    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, entry] };
+    race.counted = race.entries;
+    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: s.commit.inscription.id, key: s.key }]), race);
+    expect(failures(r)).toEqual([]);
+    expect(r.checks[2]).toMatchObject({ ok: true, step: 'reveal', evidence: { commit: s.commit.inscription.id, actuary: pub(2), status: 'invalid', invalid: 'REVEAL_PACKAGE_CONTEXT' } });
+    expect(r.checks[1]?.evidence).toEqual({ commit: leadCommit.inscription.id, actuary: pub(1), status: 'valid' });
+  });
+});
+
+describe('the evidence of the reveal\'s own faults', () => {
+  it('a commit named twice is named in REVEAL_MALFORMED', () => {
+    const r = full(revealOf(1020, [...fx().bothKeys, fx().bothKeys[1]!]));
+    expect(r.checks.filter((c) => !c.ok)).toMatchObject([{ step: 'reveal', code: 'REVEAL_MALFORMED', evidence: { commit: fx().secCommit.inscription.id } }]);
+  });
+
+  it('at quick depth: REVEAL_MISSING names the final, REVEAL_KEY_MISSING the lead, a passed check the lead\'s commit and status', () => {
+    const final = (attempt: number): MessageRecord<'final'> => ({ ...commit(pub(1), 1030), type: 'final', payload: { lead: pub(1), attempt } as never });
+    const f1 = final(1);
+    expect(verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys)], final: f1, commits: [fx().leadCommit], copies: new Map() }).checks)
+      .toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_MISSING', evidence: { final: f1.inscription.id } }]);
+    expect(verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys.slice(1))], final: final(0), commits: [fx().leadCommit, fx().secCommit], copies: new Map() }).checks)
+      .toMatchObject([{ ok: false, step: 'reveal', code: 'REVEAL_KEY_MISSING', evidence: { lead: pub(1) } }]);
+    // The commits listed with a secondary's first: the lead's key opens the lead's commit.
+    const r = verifyReveal({ context: ctx, reveals: [revealOf(1020, fx().bothKeys)], final: final(0), commits: [fx().secCommit, fx().leadCommit], copies: new Map() });
+    expect(r.checks).toMatchObject([{ ok: true, step: 'reveal', evidence: { commit: fx().leadCommit.inscription.id, actuary: pub(1), status: 'valid' } }]);
+    expect(r.value?.pending).toBe(false);
+  });
+});

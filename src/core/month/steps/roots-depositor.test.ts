@@ -4,7 +4,9 @@ import { monthRoot } from '../../commit/batches';
 import { userIdField } from '../../commit/user-id';
 import type { AllocationTable } from '../../table/allocation';
 import type { MessageRecord } from '../records';
-import { verifyDepositor, verifyRoots, verifyTableRoot } from './roots';
+import { verifyDepositor, verifyLog, verifyRoots, verifyTableRoot } from './roots';
+import { bytesToHex, hexToBytes } from '../../bytes';
+import { monthLogLeafHash } from '../../protocol/month-log';
 
 /** Eleven rows in batches of four (three batches, the last one short), hashed as the commitments hash them. */
 const B = 4;
@@ -91,5 +93,33 @@ describe('the roots checks\' step', () => {
       verifyDepositor(MONTH, table, B, '00'.repeat(32), batchRoots(), 'u-4').check,
     ];
     expect(checks.map((c) => c.step)).toEqual(['roots', 'roots', 'roots', 'roots', 'roots']);
+  });
+});
+
+describe('a computed root whose first hex digit is 0', () => {
+  /** The table with row 1's allocation raised until the month root's first hex digit is 0 (one in sixteen). */
+  const zeroLed = (): AllocationTable => {
+    for (let k = 0n; ; k++) {
+      const t = { ...table, allocations: table.allocations.map((a, i) => (i === 1 ? a + k : a)) };
+      if (monthRoot(batchRoots(t)) < 1n << 252n) return t;
+    }
+  };
+
+  it('is named in full, 64 hex digits, when it is not the final\'s or the expected root', () => {
+    const t = zeroLed();
+    const computed = hex(monthRoot(batchRoots(t)));
+    expect(computed.startsWith('0')).toBe(true);
+    expect(verifyTableRoot(MONTH, t, B, ROOT()).evidence).toMatchObject({ computed });
+    expect(verifyDepositor(MONTH, t, B, '00'.repeat(32), batchRoots(t), 'u-4').check.evidence).toMatchObject({ computed });
+  });
+});
+
+describe('the month log of the first month', () => {
+  it('starts from no head: one leaf, this month\'s, with empty proofs', () => {
+    const root = ROOT();
+    const leaf = bytesToHex(monthLogLeafHash({ month: 1, root: hexToBytes(root) }));
+    const check = verifyLog(undefined, { size: 1, root: leaf, consistency: [], inclusion: [] }, 1, root);
+    expect(check).toMatchObject({ ok: true, step: 'roots', evidence: { size: 1, root: leaf, previous: null } });
+    expect(check.message).toContain('from 0 to 1');
   });
 });

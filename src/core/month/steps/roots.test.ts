@@ -124,3 +124,43 @@ describe('when a depositor checks their row (quick depth)', () => {
     expect(verifyRoots(input({ depth: 'quick', user }))).toEqual({ checks: [] });
   });
 });
+
+describe('what the roots checks name (full depth)', () => {
+  it('the root check names the root, the row count and the batch size; the log check the new head and the previous one', async () => {
+    const { m, read, input } = await load();
+    const r = verifyRoots(input());
+    const log = m.final.payload.log;
+    const head = m.signed.previous.final?.payload.log;
+    expect(r.checks).toMatchObject([
+      { ok: true, step: 'roots', evidence: { root: m.final.payload.root, rows: read.table.rows, batchSize: m.genesis.params.batch_size } },
+      { ok: true, step: 'roots', evidence: { size: log.size, root: log.root, previous: head ? { size: head.size, root: head.root } : null } },
+    ]);
+    expect(r.checks[1]?.message).toContain(`to ${log.size}`);
+  });
+
+  it('a missing previous final names the month it belongs to', async () => {
+    const { input } = await load();
+    expect(verifyRoots(input({ previous: { month: 1 } })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'MERKLE_PREVIOUS_MISSING', evidence: { month: 1 } });
+  });
+});
+
+describe('the step the roots failures are reported under', () => {
+  it('is roots for a log that does not grow, a table that is not the lead\'s and a table that cannot be read', async () => {
+    const { read, input } = await load();
+    expect(verifyRoots(input({ previous: { month: 0 } })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'MERKLE_LOG_SIZE' });
+    const notLeads = { ...read, notLeads: new VerifyError('TABLE_HASH_MISMATCH', 'another table') };
+    expect(verifyRoots(input({ finalTable: notLeads })).checks[1]).toMatchObject({ ok: false, step: 'roots', code: 'TABLE_HASH_MISMATCH' });
+    expect(verifyRoots(input({ finalTable: { error: new VerifyError('TABLE_PART_HASH', 'x') } })).checks).toMatchObject([{ ok: false, step: 'roots', code: 'TABLE_PART_HASH' }]);
+  });
+});
+
+describe('a depositor\'s inputs at quick depth', () => {
+  it('are left out without the genesis\' start month, even with the month\'s tables', async () => {
+    const { m, read, leadBatchRoots, input } = await load();
+    const user = read.table.userIds.at(-1);
+    const r = verifyRoots(input({ depth: 'quick', user, leadBatchRoots, tables: m.tables, numbers: m.numbers }));
+    expect(r.checks.map((c) => c.code)).toEqual(['OK']);
+    expect(r.value?.allocation).toMatchObject({ user });
+    expect(r.value?.allocation).not.toHaveProperty('inputs');
+  });
+});
