@@ -37,3 +37,8 @@ export function monthOutpointInput(tx: ParsedTx, genesisTxid: string, month: num
   const i = tx.inputs.findIndex((x) => x.txid === genesisTxid && x.vout === month);
   return i >= 0 ? i : undefined;
 }
+
+/** Whether `tx` spends any month outpoint (an output 1.. of the genesis transaction): only the group can make it. */
+export function spendsMonthOutpoint(tx: ParsedTx, genesisTxid: string): boolean {
+  return tx.inputs.some((i) => i.txid === genesisTxid && i.vout >= 1);
+}

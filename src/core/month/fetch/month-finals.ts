@@ -9,9 +9,8 @@ import { VerifyError } from '../../errors';
 import { outspendsFromEveryHost, type OutspendAnswers } from '../../esplora/outspends';
 import { monthEnd } from '../timeline';
 import type { ConfirmedAt } from './listings';
-import { strictMessages } from './loose';
 import type { MonthClient } from './month-client';
-import type { StartingMonthContext } from './starting-month';
+import { carriesGroupFinal, type StartingMonthContext } from './starting-month';
 
 /** A month outpoint's confirmed spender, as the hosts name it (its height is their word until a Merkle branch binds it). */
 export interface MonthSpend {
@@ -65,15 +64,10 @@ export async function monthFinals(client: MonthClient, ctx: StartingMonthContext
   while (previousMonth >= 1) {
     previous = await ask(previousMonth);
     if (ctx.tipHeight <= monthEnd(ctx.genesis.params, previousMonth)) break;
-    if (previous && previous.at.height <= monthEnd(ctx.genesis.params, previousMonth) && await carriesFinal(client, ctx, previous)) break;
+    if (previous && previous.at.height <= monthEnd(ctx.genesis.params, previousMonth) && carriesGroupFinal(ctx, await client.fetchTx(previous.txid), previousMonth)) break;
     previous = undefined;
     previousMonth--;
   }
   return { ...(current ? { current } : {}), previousMonth: Math.max(previousMonth, 0), ...(previous ? { previous } : {}), spenders };
 }
 
-/** Whether a spender carries a final of its month that parses strictly and is signed by the group key. */
-async function carriesFinal(client: MonthClient, ctx: StartingMonthContext, s: MonthSpend): Promise<boolean> {
-  const tx = await client.fetchTx(s.txid);
-  return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: s.month }).some((x) => x.type === 'final' && x.signer === ctx.genesis.groupKey);
-}

@@ -18,14 +18,18 @@ export interface StartingMonthContext {
   tipHeight: number;
 }
 
+/** Whether a transaction carries a final of `month` that parses strictly and is signed by the genesis' group key. */
+export function carriesGroupFinal(ctx: Pick<StartingMonthContext, 'network' | 'genesisId' | 'genesis'>, tx: ParsedTx, month: number): boolean {
+  return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month }).some((x) => x.type === 'final' && x.signer === ctx.genesis.groupKey);
+}
+
 /** Whether a month's listing holds a final that parses, is signed by the group key and confirmed (per the listing) by the month's end. */
 export function hasTimelyFinal(ctx: StartingMonthContext, listing: MarkerListing, txs: ReadonlyMap<string, ParsedTx>): boolean {
   const end = monthEnd(ctx.genesis.params, listing.month);
   return listing.txids.some((txid) => {
     const tx = txs.get(txid);
     const at = listing.confirmed.get(txid);
-    if (!tx || !at || at.height > end) return false;
-    return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: listing.month }).some((x) => x.type === 'final' && x.signer === ctx.genesis.groupKey);
+    return tx !== undefined && at !== undefined && at.height <= end && carriesGroupFinal(ctx, tx, listing.month);
   });
 }
 

@@ -18,6 +18,7 @@ import { ALLOCATION } from '../../table/allocation';
 import { INPUTS } from '../../table/inputs';
 import { checkPartCounts } from '../../table/split';
 import { hasDreyEnvelope, strictMessages, type StrictGenesis } from './loose';
+import { spendsMonthOutpoint } from '../../protocol/month-outpoints';
 
 type Found = number | 'ref';
 
@@ -109,9 +110,4 @@ function leadCommits(ctx: WantedContext, wanted: ReadonlyMap<string, Found>, txs
     if (msg && finalLead !== undefined && msg.signer === finalLead) out.push(txid);
   }
   return out;
-}
-
-/** Whether a transaction spends one of the genesis transaction's outputs 1.. (the month outpoints, §2.4). */
-function spendsMonthOutpoint(tx: ParsedTx, genesisTxid: string): boolean {
-  return tx.inputs.some((i) => i.txid === genesisTxid && i.vout >= 1);
 }
