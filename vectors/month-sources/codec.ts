@@ -24,6 +24,7 @@ export interface MonthSourcesJson {
   reveals: Record<string, RevealJson>;
   blocks: Record<string, BlockJson>;
   stakes: Record<string, StakeJson>;
+  ignored?: MonthSources['ignored'];
 }
 
 const txHex = (tx: ParsedTx): TxJson => bytesToHex(tx.bytes);
@@ -38,6 +39,7 @@ export function sourcesToJson(src: MonthSources): MonthSourcesJson {
       ...(b.heightProof ? { coinbase: txHex(b.heightProof.coinbase), branch: [...b.heightProof.branch] } : {}), ...(b.error ? { error: b.error } : {}),
     }])),
     stakes: Object.fromEntries(Object.entries(src.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: txHex(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
+    ...(src.ignored ? { ignored: src.ignored } : {}),
   };
 }
 
@@ -53,6 +55,7 @@ export function sourcesFromJson(j: MonthSourcesJson): MonthSources {
       ...(b.coinbase ? { heightProof: { coinbase: parseTx(b.coinbase), branch: b.branch ?? [] } } : {}), ...(b.error ? { error: b.error } : {}),
     }])),
     stakes: Object.fromEntries(Object.entries(j.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: parseTx(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
+    ...(j.ignored ? { ignored: j.ignored } : {}),
   };
 }
 

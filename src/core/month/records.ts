@@ -43,6 +43,20 @@ export interface FetchFailure {
   message: string;
 }
 
+/**
+ * A drey/1 envelope listed on a marker but never fetched: no message of its transaction was entitled to take part
+ * (docs/protocol.md §2.5, fetch/entitled.ts). Listed in the report as information, with the reason the steps would have
+ * given it.
+ */
+export interface IgnoredListed {
+  id: string;
+  txid: string;
+  /** The marker month it was listed on. */
+  month: number;
+  code: VerifyCode;
+  message: string;
+}
+
 /** A stake outpoint as fetched: the funding transaction (re-hashed) and the host's outspend answer. */
 export interface StakeSource {
   txid: string;
@@ -79,6 +93,8 @@ export interface MonthSources {
    * says unspent). The steps count a spender only once its reveal is bound and spends that output.
    */
   spenders?: Record<number, string | null>;
+  /** Full depth: the drey/1 envelopes of listed transactions left unfetched, none of them entitled (§2.5). */
+  ignored?: IgnoredListed[];
 }
 
 /** An inscription whose reveal is in a PoW-checked block and whose witness is bound to its commit output (BIP341). */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedTx } from '../chain/tx';
 import type { RevealSource } from './records';
 import { spendersOf } from './spenders';
+import { parseInscriptionId } from '../protocol/ids';
+import { markerScript } from '../protocol/marker';
 
 const G = 'aa'.repeat(32);
 const reveal = (txid: string, inputs: [string, number][]): RevealSource => ({
@@ -21,6 +23,17 @@ describe('the month outpoints\' spenders the sources prove', () => {
     expect(r?.genesisTx.txid).toBe(G);
     // Month 2's named spender spends output 3, month 4's was never fetched, month 3 is unspent.
     expect([...r!.spenders]).toEqual([[1, 'b1'.repeat(32)]]);
+    // It pays neither marker (§2.4.1 asks for both).
+    expect([...r!.unpaid]).toEqual([[1, [0, 1]]]);
+  });
+
+  it('the markers a spender pays are not among its unpaid ones', () => {
+    const genesis = parseInscriptionId(`${G}i0`);
+    const pays = (...months: number[]) => months.map((m) => ({ value: 330n, script: markerScript(genesis, m) }));
+    const withOutputs = (months: number[]) => ({ ...reveals, ['b1'.repeat(32)]: { ...reveals['b1'.repeat(32)]!, tx: { ...reveals['b1'.repeat(32)]!.tx, outputs: pays(...months) } } });
+    expect([...spendersOf({ genesisId: `${G}i0`, reveals: withOutputs([0, 1]), spenders: { 1: 'b1'.repeat(32) } })!.unpaid]).toEqual([]);
+    expect([...spendersOf({ genesisId: `${G}i0`, reveals: withOutputs([1]), spenders: { 1: 'b1'.repeat(32) } })!.unpaid]).toEqual([[1, [0]]]);
+    expect([...spendersOf({ genesisId: `${G}i0`, reveals: withOutputs([0, 2]), spenders: { 1: 'b1'.repeat(32) } })!.unpaid]).toEqual([[1, [1]]]);
   });
 
   it('nothing without the genesis transaction; no spenders when the hosts named none', () => {

@@ -1,7 +1,8 @@
 /** Marker addresses for discovery through Esplora: P2TR outputs with BIP341's NUMS internal key (design §2.1). */
 import { bech32m } from '@scure/base';
 import { taprootTweakPubkey } from '@scure/btc-signer/utils.js';
-import { concatBytes, hexToBytes } from '../bytes';
+import { concatBytes, equalBytes, hexToBytes } from '../bytes';
+import type { ParsedTx } from '../chain/tx';
 import { taggedHash } from '../crypto/tagged-hash';
 import { inscriptionIdBytes, u32be, type InscriptionId } from './ids';
 import { type NetworkName, networkFromName } from '../chain/network';
@@ -32,4 +33,10 @@ export function markerScript(genesis: InscriptionId, month: number): Uint8Array 
 export function markerAddress(network: NetworkName, genesis: InscriptionId, month: number): string {
   const key = markerOutputKey(genesis, month);
   return bech32m.encode(networkFromName(network).bech32, [1, ...bech32m.toWords(key)]);
+}
+
+/** Whether a transaction has an output paying month `month`'s marker (a month's final pays months 0's and m's, §2.4.1). */
+export function paysMarker(tx: Pick<ParsedTx, 'outputs'>, genesis: InscriptionId, month: number): boolean {
+  const script = markerScript(genesis, month);
+  return tx.outputs.some((o) => equalBytes(o.script, script));
 }

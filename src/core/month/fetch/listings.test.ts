@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../../errors';
 import type { AddressTx } from '../../esplora/shapes';
 import { parseInscriptionId } from '../../protocol/ids';
-import { markerAddress } from '../../protocol/marker';
+import { markerAddress, markerScript } from '../../protocol/marker';
 import { confirmedAt, fetchListing, markerMonths, type MarkerListing } from './listings';
 import type { MonthClient } from './month-client';
 
@@ -34,16 +34,18 @@ const entry = (txid: string, status: AddressTx['status']) => ({ txid, status }) 
 /** A client whose hosts answer the marker's address listing as `answers` says (an error is that host's failure). */
 function clientOf(answers: Record<string, AddressTx[] | VerifyError>) {
   const asked: string[] = [];
+  const froms: (string | undefined)[] = [];
   const client = {
     liveHosts: () => Object.keys(answers),
-    fetchAddressTxs: async (address: string, opts: { hosts: string[] }) => {
+    fetchAddressTxs: async (address: string, opts: { hosts: string[]; from?: string }) => {
       asked.push(address);
+      froms.push(opts.from);
       const a = answers[opts.hosts[0]!];
       if (a instanceof VerifyError) throw a;
       return a;
     },
   } as unknown as MonthClient;
-  return { client, asked };
+  return { client, asked, froms };
 }
 
 describe('a month\'s marker listed by every live host', () => {
@@ -73,5 +75,30 @@ describe('a month\'s marker listed by every live host', () => {
     await expect(fetchListing(clientOf({ A: timeout }).client, 'regtest', GENESIS, 2)).rejects.toBe(timeout);
     await expect(fetchListing(clientOf({ A: timeout, B: new VerifyError('FETCH_NOT_FOUND', 'none') }).client, 'regtest', GENESIS, 2))
       .rejects.toMatchObject({ code: 'FETCH_ALL_HOSTS_FAILED', evidence: { month: 2, hosts: { A: 'FETCH_TIMEOUT', B: 'FETCH_NOT_FOUND' } } });
+  });
+});
+
+describe('a marker listed from the month\'s final (§2.4.1)', () => {
+  const at = { height: 20, hash: 'b20' };
+  const paying = (...months: number[]) => ({ outputs: months.map((m) => ({ value: 330n, script: markerScript(GENESIS, m) })) });
+  const older = [entry('t1', { confirmed: true, block_height: 12, block_hash: 'b12', block_time: 1 })];
+
+  it('that pays the marker: listed back from it, the final heading the list, every host that named it held to its block', async () => {
+    const { client, froms } = clientOf({ A: older, B: older });
+    const l = await fetchListing(client, 'regtest', GENESIS, 3, { txid: 'f', at, hosts: ['A'], tx: paying(0, 3) });
+    expect(froms).toEqual(['f', 'f']);
+    expect(l.txids).toEqual(['f', 't1']);
+    expect(l.confirmed.get('f')).toEqual(at);
+    expect(l.hosts?.indexedTo).toEqual(new Map([['A', 20]]));
+  });
+
+  it('that does not pay it: listed from the top (no anchor, nobody held to a block), the final still heading the list once', async () => {
+    const { client, froms } = clientOf({ A: [...older, entry('after', { confirmed: true, block_height: 30, block_hash: 'b30', block_time: 1 })] });
+    const l = await fetchListing(client, 'regtest', GENESIS, 3, { txid: 'f', at, hosts: ['A'], tx: paying(0, 4) });
+    expect(froms).toEqual([undefined]);
+    expect(l.txids).toEqual(['f', 'after', 't1']);
+    expect(l.hosts?.indexedTo).toBeUndefined();
+    const listedToo = clientOf({ A: [entry('f', { confirmed: true, block_height: 20, block_hash: 'b20', block_time: 1 }), ...older] });
+    expect((await fetchListing(listedToo.client, 'regtest', GENESIS, 0, { txid: 'f', at, hosts: ['A'], tx: paying(3) })).txids).toEqual(['f', 't1']);
   });
 });

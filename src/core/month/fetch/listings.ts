@@ -7,7 +7,8 @@ import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
 import { listingFromEveryHost, type Listing } from '../../esplora/listing';
 import type { InscriptionId } from '../../protocol/ids';
-import { markerAddress } from '../../protocol/marker';
+import { markerAddress, paysMarker } from '../../protocol/marker';
+import type { ParsedTx } from '../../chain/tx';
 import type { Depth } from '../report';
 import type { MonthClient } from './month-client';
 
@@ -38,12 +39,15 @@ export function markerMonths(month: number, depth: Depth, outpoints = false): nu
 
 /**
  * Month `month`'s marker listed by every live host; no host answering is a failure to obtain it. From a known final
- * (§2.4: it pays months 0's and m's markers), only what precedes it is listed, and the final itself heads the list.
+ * that pays the marker (§2.4.1: it pays months 0's and m's), only what precedes it is listed; a final that does not pay
+ * it (the group's deviation, which costs the verifier the whole listing) is no anchor, and the marker is listed from the
+ * top. Either way the final heads the list.
  */
-export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, final?: { txid: string; at: ConfirmedAt; hosts: string[] }): Promise<MarkerListing> {
-  const listed = await listingFromEveryHost(client, markerAddress(network, genesis, month), final ? { from: final.txid } : {});
+export async function fetchListing(client: MonthClient, network: NetworkName, genesis: InscriptionId, month: number, final?: { txid: string; at: ConfirmedAt; hosts: string[]; tx: Pick<ParsedTx, 'outputs'> }): Promise<MarkerListing> {
+  const anchor = final && paysMarker(final.tx, genesis, month) ? final : undefined;
+  const listed = await listingFromEveryHost(client, markerAddress(network, genesis, month), anchor ? { from: anchor.txid } : {});
   // A host that named the final has indexed its block: what it leaves out below the final, it hides.
-  const hosts = final ? { ...listed, indexedTo: new Map(final.hosts.map((h) => [h, final.at.height])) } : listed;
+  const hosts = anchor ? { ...listed, indexedTo: new Map(anchor.hosts.map((h) => [h, anchor.at.height])) } : listed;
   if (hosts.byHost.size === 0) {
     const [first] = hosts.failures.values();
     if (hosts.failures.size === 1 && first) throw first;
@@ -54,7 +58,8 @@ export async function fetchListing(client: MonthClient, network: NetworkName, ge
     if (t.status.confirmed && t.status.block_height !== undefined && t.status.block_hash !== undefined) confirmed.set(t.txid, { height: t.status.block_height, hash: t.status.block_hash });
   }
   if (final) confirmed.set(final.txid, final.at);
-  return { month, txids: [...(final ? [final.txid] : []), ...hosts.txs.map((t) => t.txid)], confirmed, hosts };
+  const rest = hosts.txs.map((t) => t.txid).filter((t) => t !== final?.txid);
+  return { month, txids: [...(final ? [final.txid] : []), ...rest], confirmed, hosts };
 }
 
 /** Where any of the listings says a transaction confirmed (a later listing's word wins, as they agree by construction). */

@@ -63,6 +63,8 @@ export interface StrictGenesis {
   params: GenesisParams;
   groupKey: string;
   polKey: string;
+  /** The threshold BLS key the lottery is signed with. */
+  blsKey: string;
   /** The inscription ids of its program, verification keys and mortality table (at most 18). */
   objects: string[];
 }
@@ -75,7 +77,7 @@ export function strictGenesis(tx: ParsedTx, genesisId: string, network: NetworkN
     const g = parseMessage(ins.body, { network });
     if (g.type !== 'genesis') return undefined;
     const { params, frost, pol_key: polKey, program, mortality_table: mortality, verification_keys: keys } = g.payload;
-    return { params, groupKey: frost.group_key, polKey, objects: [program, mortality, ...keys].map((f) => f.inscription) };
+    return { params, groupKey: frost.group_key, polKey, blsKey: g.payload.bls.group_key, objects: [program, mortality, ...keys].map((f) => f.inscription) };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
     return undefined;

@@ -5,6 +5,7 @@
  * name different spenders cannot all be on the same chain. "Unspent" is an absence claim, relied on only when every
  * host makes it. The signatures step decides the month's final again, from the bound spender.
  */
+import type { ParsedTx } from '../../chain/tx';
 import { VerifyError } from '../../errors';
 import { outspendsFromEveryHost, type OutspendAnswers } from '../../esplora/outspends';
 import { monthEnd } from '../timeline';
@@ -19,6 +20,8 @@ export interface MonthSpend {
   at: ConfirmedAt;
   /** The hosts that named it (their index has reached its block). */
   hosts: string[];
+  /** The spending transaction (re-hashed): whether it pays the markers decides how they are listed. */
+  tx: ParsedTx;
 }
 
 export interface MonthFinals {
@@ -38,7 +41,7 @@ function spendOf(month: number, a: OutspendAnswers): MonthSpend | undefined {
     throw new VerifyError('FETCH_HOSTS_DISAGREE', `the hosts name ${confirmed.length} different confirmed spenders of month ${month}'s outpoint`, { month, spenders: confirmed.map((s) => s.tx.txid) });
   }
   const [s] = confirmed;
-  if (s) return { month, txid: s.tx.txid, at: { height: s.status.block_height!, hash: s.status.block_hash! }, hosts: s.hosts };
+  if (s) return { month, txid: s.tx.txid, at: { height: s.status.block_height!, hash: s.status.block_hash! }, hosts: s.hosts, tx: s.tx };
   if (a.failures.size > 0) {
     throw new VerifyError('FETCH_ALL_HOSTS_FAILED', `not every host could say whether month ${month}'s outpoint is spent`, { month, hosts: Object.fromEntries([...a.failures].map(([h, e]) => [h, e.code])) });
   }

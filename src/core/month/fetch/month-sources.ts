@@ -9,7 +9,7 @@
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
 import { parseInscriptionId, type InscriptionId } from '../../protocol/ids';
-import type { BlockSource, MonthSources, RevealSource } from '../records';
+import type { BlockSource, IgnoredListed, MonthSources, RevealSource } from '../records';
 import type { Depth } from '../report';
 import { tipHeight } from '../../esplora/block-at-height';
 import { fetchBlock } from './blocks';
@@ -74,7 +74,8 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
-  const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId);
+  const ignored: IgnoredListed[] = [];
+  const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId, ignored);
   const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
@@ -102,7 +103,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
   return {
     network, genesisId, month, tipHeight: tip, reveals, previousMonth, blocks, stakes, failures, requests: 0,
     listed: Object.fromEntries(listings.map((l) => [l.month, l.txids])),
-    ...(finals ? { spenders: finals.spenders } : {}),
+    ...(finals ? { spenders: finals.spenders } : {}), ...(ignored.length > 0 ? { ignored } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { recorded } from '../steps/recorded.test-util';
 import type { MarkerListing } from './listings';
 import { looseMessages, strictGenesis } from './loose';
 import { revealsToBind } from './wanted';
+import type { IgnoredListed } from '../records';
 import { once } from '../../once.test-util';
 
 const full = recorded('full').sources;
@@ -52,6 +53,32 @@ describe('when a depositor\'s month is fetched at quick depth', () => {
   });
 });
 
+describe('commits at full depth', () => {
+  const registrations = () => (full.listed[0] ?? []).filter((t) => looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'register'));
+  const commitsOf = (wanted: Map<string, unknown>) => [...wanted.keys()].filter((t) => looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'commit'));
+
+  it('a commit of a key no registration names is not bound, unless the group\'s reveal names it', () => {
+    const all = commitsOf(revealsToBind(ctx('full'), listingsOf(full.listed), txs));
+    expect(all.length).toBeGreaterThan(0);
+    const withoutRegistrations = listingsOf(full.listed).map((l) => (l.month === 0 ? { ...l, txids: l.txids.filter((t) => !registrations().includes(t)) } : l));
+    const ignored: IgnoredListed[] = [];
+    const named = commitsOf(revealsToBind(ctx('full'), withoutRegistrations, txs, ignored));
+    const revealed = new Set(looseMessages(txs.get((full.listed[2] ?? []).find((t) => looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'reveal'))!) as ParsedTx)
+      .flatMap((x) => (x.type === 'reveal' ? (x.payload.keys as { commit: string }[]).map((k) => k.commit.slice(0, 64)) : [])));
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named)).toEqual(new Set(all.filter((t) => revealed.has(t))));
+    const unnamed = all.filter((t) => !revealed.has(t));
+    expect(new Set(ignored.map((x) => x.txid))).toEqual(new Set(unnamed));
+    for (const x of ignored) expect(x).toMatchObject({ month: 2, code: 'MESSAGE_NOT_AUTHORISED' });
+
+    // Without the reveal too, no commit is bound, and each is listed as ignored.
+    const noReveal = withoutRegistrations.map((l) => ({ ...l, txids: l.txids.filter((t) => !looseMessages(txs.get(t) as ParsedTx).some((x) => x.type === 'reveal')) }));
+    const none: IgnoredListed[] = [];
+    expect(commitsOf(revealsToBind(ctx('full'), noReveal, txs, none))).toEqual([]);
+    expect(new Set(none.filter((x) => all.includes(x.txid)).map((x) => x.txid))).toEqual(new Set(all));
+  });
+});
+
 describe('when a listed transaction could not be fetched', () => {
   it('is not bound (its failure is reported by the inscriptions step)', () => {
     const [missing] = full.listed[2] ?? [];
@@ -71,12 +98,20 @@ describe('when the group\'s and the PoL service\'s messages are signed by other 
     expect(new Set(wanted.keys())).toEqual(new Set([genesis.txid, ...(entitledOf()?.objects ?? []).map((id) => id.slice(0, 64))]));
   });
 
-  it('at full depth, binds the marker\'s envelopes but fetches no table part they name', () => {
+  it('at full depth, binds registrations and commits but neither their messages nor the table parts they name, and lists those as ignored', () => {
     const honest = revealsToBind(ctx('full'), listingsOf(full.listed), txs);
-    const wanted = revealsToBind({ ...ctx('full'), entitled: unentitled() }, listingsOf(full.listed), txs);
+    const ignored: IgnoredListed[] = [];
+    const wanted = revealsToBind({ ...ctx('full'), entitled: unentitled() }, listingsOf(full.listed), txs, ignored);
     const parts = [...honest].filter(([t, f]) => f === 'ref' && t !== genesis.txid && !(entitledOf()?.objects ?? []).some((id) => id.startsWith(t)));
     expect(parts.length).toBeGreaterThan(0);
     for (const [t] of parts) expect(wanted.has(t), t).toBe(false);
+    const typesOf = (t: string) => looseMessages(txs.get(t) as ParsedTx).map((x) => x.type);
+    const groupAndPol = [...honest.keys()].filter((t) => typesOf(t).some((x) => x === 'final' || x === 'reveal' || x === 'inputs') && (full.listed[2] ?? []).includes(t));
+    expect(groupAndPol.length).toBeGreaterThanOrEqual(3);
+    for (const t of groupAndPol) expect(wanted.has(t), t).toBe(false);
+    expect(new Set(ignored.map((x) => x.txid))).toEqual(new Set(groupAndPol));
+    expect(new Set(ignored.map((x) => x.code))).toEqual(new Set(['MESSAGE_NOT_AUTHORISED']));
+    expect([...wanted.keys()].filter((t) => typesOf(t).includes('register') || typesOf(t).includes('commit')).length).toBeGreaterThanOrEqual(10);
   });
 
   it('without a genesis that parses, binds the genesis alone', () => {

@@ -70,6 +70,24 @@ describe('when a message is on the wrong marker or does not verify', () => {
   });
 });
 
+describe('envelopes the fetch layer listed but did not fetch (§2.5: none of their messages entitled)', () => {
+  it('each is a passing check naming its id, transaction, marker and reason; nothing is counted', () => {
+    const unbound = [
+      { id: `${'ab'.repeat(32)}i0`, txid: 'ab'.repeat(32), month: 2, code: 'MESSAGE_NOT_AUTHORISED' as const, message: 'commit signed by a key no registration names' },
+      { id: `${'cd'.repeat(32)}i1`, txid: 'cd'.repeat(32), month: 0, code: 'INSCRIPTION_NOT_TAPROOT' as const, message: 'not a script-path spend' },
+    ];
+    const plain = verifySignatures(input());
+    const r = verifySignatures(input({ unbound }));
+    expect(r.checks.every((c) => c.ok)).toBe(true);
+    expect(ignored(r)).toEqual(['MESSAGE_NOT_AUTHORISED', 'INSCRIPTION_NOT_TAPROOT']);
+    const extra = r.checks.filter((c) => c.evidence.ignored);
+    expect(extra.map((c) => c.evidence)).toEqual(unbound.map((x) => ({ id: x.id, txid: x.txid, marker: x.month, ignored: x.code })));
+    expect(extra[0]!.message).toContain("on month 2's marker, not fetched: commit signed by a key no registration names");
+    expect(r.value?.messages.current.length).toBe(plain.value?.messages.current.length);
+    expect(r.checks.length).toBe(plain.checks.length + 2);
+  });
+});
+
 describe('when the months before this one failed', () => {
   it('says which months failed and starts from the month the fetch layer found (none: an empty table)', () => {
     const r = verifySignatures(input({ previousMonth: 0 }));
@@ -186,6 +204,18 @@ describe('with month outpoints (§2.4.1): a month\'s final is the one its outpoi
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.value?.final?.inscription.id).toBe(final2.id);
     expect(r.value?.previous.final?.inscription.id).toBe(final1.id);
+  });
+
+  it('a final that does not pay the markers stays the final; the report says its markers were listed from the top', () => {
+    const { final1, final2 } = withOutpoints();
+    const spenders = new Map([[1, final1.txid], [2, final2.txid]]);
+    const r = verifySignatures(input({ records: withOutpoints().records, outpoints: { genesisTx: withOutpoints().genesisTx, spenders, unpaid: new Map([[2, [0]], [1, [0, 1]]]) } }));
+    expect(r.value?.final?.inscription.id).toBe(final2.id);
+    const notes = r.checks.filter((c) => c.evidence.unpaidMarkers !== undefined);
+    expect(notes.map((c) => [c.ok, c.evidence])).toEqual([[true, { id: final2.id, unpaidMarkers: [0] }]]);
+    expect(notes[0]!.message).toContain("does not pay month 0's marker: listed from the top");
+    const paid = verifySignatures(input({ records: withOutpoints().records, outpoints: { genesisTx: withOutpoints().genesisTx, spenders, unpaid: new Map() } }));
+    expect(paid.checks.some((c) => c.evidence.unpaidMarkers !== undefined)).toBe(false);
   });
 
   it('a group final that does not spend the outpoint is not the month\'s final: listed, not counted', () => {

@@ -12,7 +12,7 @@ import { VerifyError } from '../../errors';
 import { parseInscriptionId } from '../../protocol/ids';
 import { CONTENT_TYPES, parseMessage } from '../../protocol/message';
 import type { GenesisPayload, MessageType } from '../../protocol/payloads';
-import { chainOrder, ofType, type InscriptionRecord, type MessageRecord } from '../records';
+import { chainOrder, ofType, type IgnoredListed, type InscriptionRecord, type MessageRecord } from '../records';
 import type { StepResult } from '../step-result';
 import { monthEnd } from '../timeline';
 import { verifyGenesisRules } from '../../protocol/genesis-rules';
@@ -136,7 +136,9 @@ export interface SignaturesInput {
   /** The month this one starts from as the fetch layer found it (m − 1 when it does not say). */
   previousMonth: number;
   /** With month outpoints (§2.4): the genesis transaction and each month's proven spender (see spendersOf). */
-  outpoints?: { genesisTx: ParsedTx; spenders: ReadonlyMap<number, string> };
+  outpoints?: { genesisTx: ParsedTx; spenders: ReadonlyMap<number, string>; unpaid?: ReadonlyMap<number, readonly number[]> };
+  /** Full depth: drey/1 envelopes listed on the markers and never fetched, none of them entitled (§2.5). */
+  unbound?: readonly IgnoredListed[];
 }
 
 /** Last month's final as this month's starting point: the group's first, and only if it confirmed by that month's end. */
@@ -151,6 +153,9 @@ export function verifySignatures(input: SignaturesInput): StepResult<SignedMonth
   parseInscriptionId(genesisId, 'ANCHOR_GENESIS_ID', 'genesis id');
   const { checks, messages } = verifyMessages(records, genesisId, network, month, previous, input.outpoints?.genesisTx);
   if (!messages) return { checks };
+  for (const x of input.unbound ?? []) {
+    checks.push(passed('signatures', `ignored ${x.id} on month ${x.month}'s marker, not fetched: ${x.message}`, { id: x.id, txid: x.txid, marker: x.month, ignored: x.code }));
+  }
   const genesis = messages.genesis.payload;
   // With month outpoints a month's final is the one its outpoint's spender carries; other finals are ignored.
   const spenders = genesis.params.months !== undefined ? input.outpoints?.spenders ?? new Map<number, string>() : undefined;
@@ -171,6 +176,11 @@ export function verifySignatures(input: SignaturesInput): StepResult<SignedMonth
     checks.push(passed('signatures', `${skipped} no final confirmed by ${one ? 'its' : 'their'} end (failed): this month starts from ${previous >= 1 ? `month ${previous}'s final` : 'an empty table, as the first month does'}`, { previousMonth: previous, failed: Array.from({ length: month - 1 - previous }, (_, i) => previous + 1 + i) }));
   }
   if (final) checks.push(passed('signatures', `final ${final.inscription.id} signed by the FROST group key`, { id: final.inscription.id, height: final.inscription.height, groupKey: genesis.frost.group_key }));
+  const unpaid = final && spenders ? input.outpoints?.unpaid?.get(month) : undefined;
+  if (final && unpaid && unpaid.length > 0) {
+    // §2.4.1 asks the final to pay both markers so that they can be listed back from it; without, they were listed from the top.
+    checks.push(passed('signatures', `final ${final.inscription.id} does not pay ${unpaid.map((k) => `month ${k}'s`).join(' or ')} marker: listed from the top instead of back from the final`, { id: final.inscription.id, unpaidMarkers: [...unpaid] }));
+  }
   return {
     checks,
     value: { messages, genesis, ...(final ? { final } : {}), previous: { month: previous, ...(previousFinal ? { final: previousFinal } : {}) } },
