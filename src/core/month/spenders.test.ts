@@ -29,7 +29,7 @@ describe('the month outpoints\' spenders the sources prove', () => {
 
   it('the markers a spender pays are not among its unpaid ones', () => {
     const genesis = parseInscriptionId(`${G}i0`);
-    const pays = (...months: number[]) => months.map((m) => ({ value: 330n, script: markerScript(genesis, m) }));
+    const pays = (...months: number[]) => months.map((m) => ({ amount: 330n, script: markerScript(genesis, m) }));
     const withOutputs = (months: number[]) => ({ ...reveals, ['b1'.repeat(32)]: { ...reveals['b1'.repeat(32)]!, tx: { ...reveals['b1'.repeat(32)]!.tx, outputs: pays(...months) } } });
     expect([...spendersOf({ genesisId: `${G}i0`, reveals: withOutputs([0, 1]), spenders: { 1: 'b1'.repeat(32) } })!.unpaid]).toEqual([]);
     expect([...spendersOf({ genesisId: `${G}i0`, reveals: withOutputs([1]), spenders: { 1: 'b1'.repeat(32) } })!.unpaid]).toEqual([[1, [0]]]);
