@@ -85,16 +85,30 @@ export function optimiseParams(t: number, roundsP: number, plainC: readonly bigi
 
   // Factor each partial round's matrix A = S·B, S sparse, B = diag(1, Â) commuting with the partial sbox; B joins
   // the matrix of the round before, and after the first partial round becomes P = B·M for the last full round.
+  // Walking back from the last partial round, A is M with its lower-right block M̂ multiplied by M̂ once more per round
+  // (Â = M̂ᵏ for the k-th round from the end) and its first row unchanged, so S's first row is (M₀₀, M₀,₁..·M̂⁻ᵏ) and
+  // its first column M̂ᵏ⁻¹·M₁..,₀: one inversion and a vector product per round instead of a matrix inverse per round.
+  const hat = M.slice(1).map((row) => row.slice(1));
+  const hatInv = invert(hat);
   const sparse: bigint[][] = new Array<bigint[]>(roundsP);
-  let a = M;
-  for (let j = roundsP - 1; j >= 0; j--) {
-    const hat = a.slice(1).map((row) => row.slice(1));
-    const hatInv = invert(hat);
-    const top = a[0]!.slice(1);
-    const row = [a[0]![0]!, ...hat.map((_, k) => top.reduce((acc, x, i) => acc + x * hatInv[i]![k]!, 0n) % F)];
-    sparse[j] = [...row, ...a.slice(1).map((r) => r[0]!)];
-    const b = [[1n, ...new Array<bigint>(t - 1).fill(0n)], ...hat.map((r) => [0n, ...r])];
-    a = times(b, M);
+  let top = M[0]!.slice(1);
+  let column = M.slice(1).map((r) => r[0]!);
+  for (let k = 1; k <= roundsP; k++) {
+    top = hatInv[0]!.map((_, j) => top.reduce((acc, x, i) => acc + x * hatInv[i]![j]!, 0n) % F);
+    sparse[roundsP - k] = [M[0]![0]!, ...top, ...column];
+    column = apply(hat, column);
   }
-  return { t, roundsP, c, s: sparse.flat(), m: M.flat(), p: a.flat() };
+  const p = [M[0]!.map((x) => x % F), ...times(power(hat, roundsP), M.slice(1))];
+  return { t, roundsP, c, s: sparse.flat(), m: M.flat(), p: p.flat() };
+}
+
+/** Aᵉ by squaring (e ≥ 1). */
+function power(a: Matrix, e: number): Matrix {
+  let result: Matrix | undefined;
+  let base = a;
+  for (let k = e; k > 0; k >>= 1) {
+    if (k & 1) result = result ? times(result, base) : base;
+    if (k > 1) base = times(base, base);
+  }
+  return result!;
 }
