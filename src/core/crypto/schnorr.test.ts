@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../bytes';
-import { parseSchnorrSignature, parseXOnlyKey, publicKeyFromSecret, signSchnorr, verifySchnorr } from './schnorr';
+import { isValidSchnorr, parseSchnorrSignature, parseXOnlyKey, publicKeyFromSecret, signSchnorr, verifySchnorr } from './schnorr';
 import { messageTag, taggedHash } from './tagged-hash';
 import { codeOf } from '../errors.test-util';
 
@@ -47,5 +47,28 @@ describe('when a signature is checked under the wrong tag or key', () => {
     expect(codeOf(() => parseSchnorrSignature(bytesToHex(sig).toUpperCase()))).toBe('MESSAGE_BAD_SIGNATURE');
     expect(codeOf(() => parseXOnlyKey(42))).toBe('MESSAGE_BAD_KEY');
     expect(codeOf(() => parseXOnlyKey('ff'.repeat(32)))).toBe('MESSAGE_BAD_KEY');
+  });
+});
+
+describe('when the same signature is checked again', () => {
+  const secret = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+  const key = publicKeyFromSecret(secret);
+  const digest = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  const sig = signSchnorr(digest, secret);
+  const flip = (b: Uint8Array, i: number) => { const c = b.slice(); c[i]! ^= 1; return c; };
+
+  it('the remembered verdict is the one for exactly those bytes: any other key, digest or signature is checked afresh', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(isValidSchnorr(sig, digest, key)).toBe(true);
+      expect(isValidSchnorr(flip(sig, 40), digest, key)).toBe(false);
+      expect(isValidSchnorr(sig, flip(digest, 0), key)).toBe(false);
+      expect(isValidSchnorr(sig, digest, publicKeyFromSecret(flip(secret, 31)))).toBe(false);
+    }
+    // A false answer remembered does not turn a later valid check false, nor the reverse.
+    const other = Uint8Array.from({ length: 32 }, (_, i) => i * 3);
+    expect(isValidSchnorr(sig, other, key)).toBe(false);
+    const sigOther = signSchnorr(other, secret);
+    expect(isValidSchnorr(sigOther, other, key)).toBe(true);
+    expect(isValidSchnorr(sigOther, digest, key)).toBe(false);
   });
 });

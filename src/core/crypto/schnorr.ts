@@ -38,9 +38,24 @@ export function parseSchnorrSignature(hex: unknown, what = 'signature'): Uint8Ar
   return parseHex(hex, 'MESSAGE_BAD_SIGNATURE', what, 64);
 }
 
+/**
+ * Verdicts of signatures already checked in this process, by (key, digest, signature): a month reads each message
+ * several times (to choose what to fetch, then in the steps), and `all` reads a month's registrations every month.
+ * Verification is a pure function of those bytes, so a remembered answer is the answer. Bounded: the oldest go first.
+ */
+const checked = new Map<string, boolean>();
+const CHECKED_MAX = 8192;
+
 /** True when `sig` is a valid BIP340 signature of `digest` by `key` (all already parsed). */
 export function isValidSchnorr(sig: Uint8Array, digest: Uint8Array, key: Uint8Array): boolean {
-  return schnorr.verify(sig, digest, key);
+  const id = bytesToHex(key) + bytesToHex(digest) + bytesToHex(sig);
+  let ok = checked.get(id);
+  if (ok === undefined) {
+    ok = schnorr.verify(sig, digest, key);
+    if (checked.size >= CHECKED_MAX) checked.delete(checked.keys().next().value!);
+    checked.set(id, ok);
+  }
+  return ok;
 }
 
 /** Verify or throw MESSAGE_BAD_SIGNATURE with the signer and digest as evidence. */
