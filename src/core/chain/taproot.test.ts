@@ -165,6 +165,21 @@ describe('BIP341 wallet test vectors (script-path spends of every leaf)', () => 
     });
   }
 
+  it('a key derived again is the same, and a caller changing the returned bytes changes no later answer', () => {
+    for (const o of bip341) {
+      for (const leaf of o.leaves) {
+        const [script, cb] = [hexToBytes(leaf.script), hexToBytes(leaf.controlBlock)];
+        const first = outputKeyFromControlBlock(cb, script);
+        first.key.fill(0);
+        const again = outputKeyFromControlBlock(cb, script);
+        expect(bytesToHex(again.key)).toBe(o.tweakedPubkey);
+        expect(again.parity).toBe(cb[0]! & 1);
+        again.key.fill(0);
+        expect(bytesToHex(outputKeyFromControlBlock(cb, script).key)).toBe(o.tweakedPubkey);
+      }
+    }
+  });
+
   it('a control block with the other parity bit is refused, with both keys in the evidence', () => {
     for (const o of bip341) {
       const leaf = o.leaves[0]!;

@@ -80,10 +80,24 @@ export function outputKeyFromControlBlock(controlBlock: Uint8Array, tapscript: U
   for (let j = 0; j < m; j++) k = tapBranchHash(k, controlBlock.subarray(33 + 32 * j, 65 + 32 * j));
   const t = bigFromBytes(taggedHash('TapTweak', internalKey, k));
   if (t >= CURVE_ORDER) throw new VerifyError('CHAIN_TAPROOT_TWEAK_INVALID', 'tweak is not below the curve order', {});
+  const id = `${bytesToHex(internalKey)}:${t.toString(16)}`;
+  const known = tweaked.get(id);
+  if (known) return { key: known.key.slice(), parity: known.parity, leafHash };
   const Q = t === 0n ? P : P.add(Point.BASE.multiply(t));
   if (Q.equals(Point.ZERO)) throw new VerifyError('CHAIN_TAPROOT_TWEAK_INVALID', 'tweaked key is the point at infinity', {});
-  return { key: schnorr.utils.pointToBytes(Q), parity: Number(Q.toAffine().y & 1n), leafHash };
+  const out = { key: schnorr.utils.pointToBytes(Q), parity: Number(Q.toAffine().y & 1n) };
+  if (tweaked.size >= TWEAKED_MAX) tweaked.delete(tweaked.keys().next().value!);
+  tweaked.set(id, { key: out.key.slice(), parity: out.parity });
+  return { ...out, leafHash };
 }
+
+/**
+ * Output keys already derived in this process, by (internal key, tweak): the fetch layer binds a reveal to choose what
+ * to read and the inscriptions step binds it again. The derivation is a pure function of those two, so a remembered
+ * key is the key. Bounded: the oldest go first.
+ */
+const tweaked = new Map<string, { key: Uint8Array; parity: number }>();
+const TWEAKED_MAX = 8192;
 
 /**
  * Check a script-path spend: the witness (annex stripped) ends with tapscript + control block, and they commit to

@@ -48,6 +48,22 @@ describe('when t of n actuaries sign the lottery message', () => {
   });
 });
 
+describe('when the same lottery is verified again', () => {
+  it('gives the same R (a copy each time) or the same failure, for exactly those bytes', () => {
+    const sig = signWith([2, 4, 5]);
+    const R = verifyLottery(input, sig, groupKey);
+    R.fill(0);
+    const again = verifyLottery(input, sig, groupKey);
+    expect(bytesToHex(again)).not.toBe('00'.repeat(32));
+    expect(bytesToHex(again)).toBe(bytesToHex(verifyLottery(input, sig, groupKey)));
+    for (let round = 0; round < 2; round++) {
+      expect(codeOf(() => verifyLottery({ ...input, attempt: 7 }, sig, groupKey))).toBe('LOTTERY_BAD_SIGNATURE');
+      expect(codeOf(() => verifyLottery(input, sig, '00'.repeat(96)))).toBe('LOTTERY_BAD_KEY');
+      expect(codeOf(() => verifyLottery({ ...input, anchorHash: 'zz' }, sig, '00'.repeat(96)))).toBe('LOTTERY_BAD_KEY');
+    }
+  });
+});
+
 describe('when the signature or key is degenerate or malformed', () => {
   const zeroSig = bytesToHex(bls12_381.shortSignatures.Signature.toBytes(bls12_381.G1.Point.ZERO));
   const zeroKey = bytesToHex(bls12_381.G2.Point.ZERO.toBytes());

@@ -48,11 +48,8 @@ export function parseLotteryKey(hex: unknown): ReturnType<typeof bls12_381.G2.Po
   return p;
 }
 
-/**
- * Verify a lottery signature (48-byte compressed G1) and return the month's randomness R = SHA-256(sig).
- * Codes: LOTTERY_MALFORMED (encoding), LOTTERY_IDENTITY, LOTTERY_BAD_SIGNATURE (pairing check failed).
- */
-export function verifyLottery(x: LotteryInput, signatureHex: unknown, groupKeyHex: unknown): Uint8Array {
+/** One verification, remembered by verifyLottery. */
+function verifyLotteryOnce(x: LotteryInput, signatureHex: unknown, groupKeyHex: unknown): Uint8Array {
   const key = parseLotteryKey(groupKeyHex);
   const sigBytes = parseHex(signatureHex, 'LOTTERY_MALFORMED', 'BLS signature', 48);
   let sig;
@@ -68,4 +65,45 @@ export function verifyLottery(x: LotteryInput, signatureHex: unknown, groupKeyHe
     });
   }
   return sha256(sigBytes);
+}
+
+/**
+ * Outcomes of lottery signatures already verified in this process, by (signed bytes, signature, key): the fetch layer
+ * checks a lottery to decide whether to read it and the lottery step checks it again. A pure function of those
+ * bytes, so a remembered outcome is the outcome. Bounded: the oldest go first.
+ */
+const verified = new Map<string, Uint8Array | VerifyError>();
+
+/** The signed bytes, or undefined when they cannot be formed (verifyLotteryOnce then reports it in its own order). */
+function signedBytes(x: LotteryInput): Uint8Array | undefined {
+  try {
+    return lotteryMessage(x);
+  } catch (e) {
+    if (!(e instanceof VerifyError)) throw e;
+    return undefined;
+  }
+}
+const VERIFIED_MAX = 1024;
+
+/**
+ * Verify a lottery signature (48-byte compressed G1) and return the month's randomness R = SHA-256(sig).
+ * Codes: LOTTERY_MALFORMED (encoding), LOTTERY_IDENTITY, LOTTERY_BAD_SIGNATURE (pairing check failed), LOTTERY_BAD_KEY.
+ */
+export function verifyLottery(x: LotteryInput, signatureHex: unknown, groupKeyHex: unknown): Uint8Array {
+  const signed = typeof signatureHex === 'string' && typeof groupKeyHex === 'string' ? signedBytes(x) : undefined;
+  if (!signed) return verifyLotteryOnce(x, signatureHex, groupKeyHex);
+  const id = `${bytesToHex(signed)}:${String(signatureHex)}:${String(groupKeyHex)}`;
+  let outcome = verified.get(id);
+  if (outcome === undefined) {
+    try {
+      outcome = verifyLotteryOnce(x, signatureHex, groupKeyHex);
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+      outcome = e;
+    }
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(id, outcome);
+  }
+  if (outcome instanceof VerifyError) throw outcome;
+  return outcome.slice();
 }
