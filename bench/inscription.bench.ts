@@ -1,10 +1,14 @@
-/** Inscription parse throughput over the real reveal vectors: ours (ord-exact) vs micro-ordinals' parseWitness. */
+/**
+ * Inscription and transaction parse throughput over the real reveal vectors: ours (ord-exact) vs micro-ordinals'
+ * parseWitness, and parseTx vs scure's parse with re-serialization.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Transaction } from '@scure/btc-signer';
 import { parseWitness } from 'micro-ordinals';
-import { hexToBytes } from '../src/core/bytes';
+import { hexToBytes, sha256d } from '../src/core/bytes';
+import { parseTx } from '../src/core/chain/tx';
 import { envelopesFromWitness, inscriptionsFromTx } from '../src/core/inscription/inscriptions-from-tx';
 import { inscriptionFromEnvelope } from '../src/core/inscription/inscription';
 import { parseRawTx } from '../src/core/inscription/raw-tx';
@@ -56,6 +60,18 @@ export default async function bench(): Promise<void> {
   });
   const microWitness = await medianMs(runs, () => { for (let r = 0; r < reps; r++) for (const ws of decoded) microFromWitnesses(ws); });
   console.log(`witness → envelopes + fields (no hashing): ours ${mbps(ourWitness)} MB/s; micro-ordinals parseWitness ${mbps(microWitness)} MB/s; ratio ${fmt(microWitness / ourWitness)}×`);
+
+  // raw transaction → parsed, txid and wtxid (src/core/chain/tx.ts reads with raw-tx.ts; scure's parse and
+  // re-serialization is what it replaced)
+  const parsed = await medianMs(runs, () => { for (let r = 0; r < reps; r++) for (const t of txs) parseTx(t.bytes); });
+  const scureParsed = await medianMs(runs, () => {
+    for (let r = 0; r < reps; r++) for (const t of txs) {
+      const tx = Transaction.fromRaw(t.bytes, SCURE_OPTS);
+      sha256d(tx.toBytes(true, false));
+      sha256d(tx.toBytes(true, true));
+    }
+  });
+  console.log(`raw tx → parsed with txid and wtxid: parseTx ${mbps(parsed)} MB/s; scure fromRaw + re-serialization ${mbps(scureParsed)} MB/s; ratio ${fmt(scureParsed / parsed)}×`);
 
   for (const t of txs.filter((x) => x.bytes.length > 20_000)) {
     const one = await medianMs(101, () => inscriptionsFromTx(t.bytes));

@@ -1,15 +1,7 @@
 /** Raw Bitcoin transactions (BIP144 serialization): strict parsing, txid and wtxid, inputs and outputs. */
-import { Transaction } from '@scure/btc-signer';
-import { bytesToHex, equalBytes, parseHex, sha256d, toDisplayHex } from '../bytes';
-import { VerifyError, asVerifyError } from '../errors';
-
-/** Options that let scure parse every real transaction (it rejects some mainnet ones by default). */
-export const PERMISSIVE_TX_OPTIONS = {
-  allowUnknownOutputs: true,
-  allowUnknownInputs: true,
-  allowUnknownVersion: true,
-  disableScriptCheck: true,
-} as const;
+import { parseHex, sha256d, toDisplayHex } from '../bytes';
+import { VerifyError } from '../errors';
+import { parseRawTx, type RawTx } from '../inscription/raw-tx';
 
 export interface TxInput {
   /** Previous txid, display hex. */
@@ -45,57 +37,36 @@ export interface ParsedTx {
 }
 
 /**
- * Parse an untrusted raw transaction. The bytes must re-serialize exactly (no trailing data, canonical encoding,
- * no empty witness section), and a 64-byte transaction is refused: its txid could pose as an inner Merkle node
- * (CVE-2017-12842).
+ * Parse an untrusted raw transaction. The bytes must be the canonical serialization (minimal CompactSize integers,
+ * no empty witness section, no trailing data: inscription/raw-tx.ts reads them as rust-bitcoin does), and a 64-byte transaction is refused: its txid could
+ * pose as an inner Merkle node (CVE-2017-12842).
  */
 export function parseTx(input: Uint8Array | string): ParsedTx {
   const bytes = typeof input === 'string' ? parseHex(input, 'CHAIN_TX_MALFORMED', 'transaction') : input;
-  let tx: Transaction;
+  let raw: RawTx;
   try {
-    tx = Transaction.fromRaw(bytes, PERMISSIVE_TX_OPTIONS);
+    raw = parseRawTx(bytes);
   } catch (e) {
-    throw asVerifyError(e, 'CHAIN_TX_MALFORMED', 'transaction does not parse', { length: bytes.length });
+    if (!(e instanceof VerifyError)) throw e;
+    throw new VerifyError('CHAIN_TX_MALFORMED', `transaction does not parse: ${e.message}`, { ...e.evidence, reason: e.code });
   }
-  const full = tx.toBytes(true, true);
-  if (!equalBytes(full, bytes)) {
-    throw new VerifyError('CHAIN_TX_MALFORMED', 'transaction bytes are not in canonical serialization', { length: bytes.length, canonicalLength: full.length });
+  if (raw.strippedSize === 64) {
+    throw new VerifyError('CHAIN_TX_64_BYTES', 'a 64-byte transaction is refused: it could pose as an inner Merkle node', { txid: raw.txid });
   }
-  const stripped = tx.toBytes(true, false);
-  if (stripped.length === 64) {
-    throw new VerifyError('CHAIN_TX_64_BYTES', 'a 64-byte transaction is refused: it could pose as an inner Merkle node', { txid: toDisplayHex(sha256d(stripped)) });
+  if (raw.inputs.length === 0 || raw.outputs.length === 0) {
+    throw new VerifyError('CHAIN_TX_MALFORMED', 'transaction has no inputs or no outputs', { inputs: raw.inputs.length, outputs: raw.outputs.length });
   }
-  if (tx.inputsLength === 0 || tx.outputsLength === 0) {
-    throw new VerifyError('CHAIN_TX_MALFORMED', 'transaction has no inputs or no outputs', { inputs: tx.inputsLength, outputs: tx.outputsLength });
-  }
-  const inputs: TxInput[] = [];
-  for (let i = 0; i < tx.inputsLength; i++) {
-    const inp = tx.getInput(i);
-    inputs.push({
-      txid: bytesToHex(inp.txid!),
-      vout: inp.index!,
-      sequence: inp.sequence!,
-      scriptSig: inp.finalScriptSig ?? new Uint8Array(0),
-      witness: inp.finalScriptWitness ?? [],
-    });
-  }
-  const outputs: TxOutput[] = [];
-  for (let i = 0; i < tx.outputsLength; i++) {
-    const out = tx.getOutput(i);
-    outputs.push({ script: out.script!, amount: out.amount! });
-  }
-  const hasWitness = full.length !== stripped.length;
   return {
     bytes,
-    txid: toDisplayHex(sha256d(stripped)),
-    wtxid: toDisplayHex(sha256d(full)),
-    version: tx.version,
-    locktime: tx.lockTime,
-    inputs,
-    outputs,
-    hasWitness,
-    strippedSize: stripped.length,
-    weight: stripped.length * 3 + full.length,
+    txid: raw.txid,
+    wtxid: raw.hasWitness ? toDisplayHex(sha256d(bytes)) : raw.txid,
+    version: raw.version,
+    locktime: raw.lockTime,
+    inputs: raw.inputs.map((x) => ({ txid: toDisplayHex(x.prevTxid), vout: x.prevVout, sequence: x.sequence, scriptSig: x.scriptSig, witness: x.witness })),
+    outputs: raw.outputs.map((x) => ({ script: x.script, amount: x.value })),
+    hasWitness: raw.hasWitness,
+    strippedSize: raw.strippedSize,
+    weight: raw.strippedSize * 3 + bytes.length,
   };
 }
 

@@ -7,18 +7,35 @@ export interface RawTxInput {
   /** Previous txid, internal byte order (view). */
   prevTxid: Uint8Array;
   prevVout: number;
+  /** View. */
+  scriptSig: Uint8Array;
+  sequence: number;
   /** Witness stack items (views); empty for inputs without witness. */
   witness: Uint8Array[];
+}
+
+export interface RawTxOutput {
+  /** Satoshis. */
+  value: bigint;
+  /** View. */
+  script: Uint8Array;
 }
 
 export interface RawTx {
   /** Txid in display order: sha256d of the serialization without marker, flag and witnesses. */
   txid: string;
+  version: number;
+  lockTime: number;
   inputs: RawTxInput[];
+  outputs: RawTxOutput[];
   /** Output values in satoshis. */
   outputValues: bigint[];
   /** Serialized size in bytes, witness included. */
   size: number;
+  /** Size without marker, flag and witnesses (what the txid hashes). */
+  strippedSize: number;
+  /** Whether the serialization has the segwit marker and flag (then some input has a witness). */
+  hasWitness: boolean;
 }
 
 class Reader {
@@ -95,7 +112,7 @@ class Reader {
  */
 export function parseRawTx(bytes: Uint8Array): RawTx {
   const r = new Reader(bytes);
-  r.u32('version');
+  const version = r.u32('version');
   let segwit = false;
   let inCount = r.count('input count', 41);
   if (inCount === 0) {
@@ -109,15 +126,14 @@ export function parseRawTx(bytes: Uint8Array): RawTx {
   for (let i = 0; i < inCount; i++) {
     const prevTxid = r.take(32, 'previous txid');
     const prevVout = r.u32('previous vout');
-    r.take(r.varint('scriptSig length'), 'scriptSig');
-    r.u32('sequence');
-    inputs.push({ prevTxid, prevVout, witness: [] });
+    const scriptSig = r.take(r.varint('scriptSig length'), 'scriptSig');
+    inputs.push({ prevTxid, prevVout, scriptSig, sequence: r.u32('sequence'), witness: [] });
   }
   const outCount = r.count('output count', 9);
-  const outputValues: bigint[] = [];
+  const outputs: RawTxOutput[] = [];
   for (let i = 0; i < outCount; i++) {
-    outputValues.push(r.u64('output value'));
-    r.take(r.varint('scriptPubKey length'), 'scriptPubKey');
+    const value = r.u64('output value');
+    outputs.push({ value, script: r.take(r.varint('scriptPubKey length'), 'scriptPubKey') });
   }
   const bodyEnd = r.pos;
   if (segwit) {
@@ -137,7 +153,11 @@ export function parseRawTx(bytes: Uint8Array): RawTx {
   h.update(bytes.subarray(bodyStart, bodyEnd));
   h.update(lockTime);
   const txid = toDisplayHex(sha256(h.digest()));
-  return { txid, inputs, outputValues, size: bytes.length };
+  const lock = lockTime[0]! | (lockTime[1]! << 8) | (lockTime[2]! << 16);
+  return {
+    txid, version, lockTime: lock + lockTime[3]! * 0x1000000, inputs, outputs, outputValues: outputs.map((o) => o.value), size: bytes.length,
+    strippedSize: 8 + bodyEnd - bodyStart, hasWitness: segwit,
+  };
 }
 
 /** Whether an outpoint is the null prevout of a coinbase input (txid all zero, vout 0xffffffff). */

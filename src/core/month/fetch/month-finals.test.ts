@@ -61,7 +61,7 @@ describe('finals found through the month outpoints', () => {
     const spender = f.spending(f.finalTx, 1);
     const { c, fetchOutspends } = client({ a: outspends(spent(spender.txid, spender.inputs.length - 1, end1)), b: outspends(spent(spender.txid, spender.inputs.length - 1, end1)) }, [spender]);
     const r = await monthFinals(c, ctx(end1 + 100), f.genesisTxid, 2);
-    expect(r).toEqual({ previousMonth: 1, previous: { month: 1, txid: spender.txid, at: { height: end1, hash: 'ab'.repeat(32) }, hosts: ['a', 'b'] }, spenders: { 1: spender.txid, 2: null } });
+    expect(r).toEqual({ previousMonth: 1, previous: { month: 1, txid: spender.txid, at: { height: end1, hash: 'ab'.repeat(32) }, hosts: ['a', 'b'], tx: spender }, spenders: { 1: spender.txid, 2: null } });
     expect(fetchOutspends).toHaveBeenCalledTimes(2);
   });
 
@@ -70,7 +70,7 @@ describe('finals found through the month outpoints', () => {
     const spender = f.spending(f.finalTx, 1);
     const { c } = client({ a: outspends(spent(spender.txid, spender.inputs.length - 1, 300)) }, [spender]);
     const r = await monthFinals(c, ctx(10_000), f.genesisTxid, 1);
-    expect(r.current).toEqual({ month: 1, txid: spender.txid, at: { height: 300, hash: 'ab'.repeat(32) }, hosts: ['a'] });
+    expect(r.current).toEqual({ month: 1, txid: spender.txid, at: { height: 300, hash: 'ab'.repeat(32) }, hosts: ['a'], tx: spender });
     expect(r.previousMonth).toBe(0);
   });
 
