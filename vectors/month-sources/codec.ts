@@ -24,6 +24,8 @@ export interface MonthSourcesJson {
   reveals: Record<string, RevealJson>;
   blocks: Record<string, BlockJson>;
   stakes: Record<string, StakeJson>;
+  /** Quick depth: transactions of files taken by their hash (absent in sources recorded before them). */
+  objects?: Record<string, { tx: TxJson; ids: string[] }>;
 }
 
 const txHex = (tx: ParsedTx): TxJson => bytesToHex(tx.bytes);
@@ -38,6 +40,7 @@ export function sourcesToJson(src: MonthSources): MonthSourcesJson {
       ...(b.heightProof ? { coinbase: txHex(b.heightProof.coinbase), branch: [...b.heightProof.branch] } : {}), ...(b.error ? { error: b.error } : {}),
     }])),
     stakes: Object.fromEntries(Object.entries(src.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: txHex(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
+    ...(src.objects ? { objects: Object.fromEntries(Object.entries(src.objects).map(([txid, o]) => [txid, { tx: txHex(o.tx), ids: o.ids }])) } : {}),
   };
 }
 
@@ -53,6 +56,7 @@ export function sourcesFromJson(j: MonthSourcesJson): MonthSources {
       ...(b.coinbase ? { heightProof: { coinbase: parseTx(b.coinbase), branch: b.branch ?? [] } } : {}), ...(b.error ? { error: b.error } : {}),
     }])),
     stakes: Object.fromEntries(Object.entries(j.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: parseTx(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
+    ...(j.objects ? { objects: Object.fromEntries(Object.entries(j.objects).map(([txid, o]) => [txid, { tx: parseTx(o.tx), ids: o.ids }])) } : {}),
   };
 }
 
