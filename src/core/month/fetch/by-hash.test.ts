@@ -19,8 +19,12 @@ import { strictGenesis } from './loose';
 import type { MonthClient } from './month-client';
 import { revealsToBind } from './wanted';
 
+const full = recorded('full').sources;
 const quick = recorded('quick').sources;
-const txs = new Map<string, ParsedTx>(Object.entries(quick.reveals).map(([txid, r]) => [txid, r.tx]));
+const txs = new Map<string, ParsedTx>([
+  ...Object.entries({ ...full.reveals, ...quick.reveals }).map(([txid, r]) => [txid, r.tx] as const),
+  ...Object.entries(quick.objects ?? {}).map(([txid, o]) => [txid, o.tx] as const),
+]);
 const listings: MarkerListing[] = Object.entries(quick.listed).map(([m, txids]) => ({ month: Number(m), txids, confirmed: new Map() }));
 const genesis = parseInscriptionId(quick.genesisId);
 const entitledOf = once(() => strictGenesis(txs.get(genesis.txid)!, quick.genesisId, 'regtest'));
@@ -78,7 +82,7 @@ describe('the reveals quick depth takes by hash', () => {
 
   it('leave out a reveal an earlier month of the run already bound', () => {
     const [txid] = [...candidates().keys()];
-    const again = byHashCandidates(revealsToBind(ctx(), listings, txs), genesis.txid, named(), { [txid!]: quick.reveals[txid!]! });
+    const again = byHashCandidates(revealsToBind(ctx(), listings, txs), genesis.txid, named(), { [txid!]: full.reveals[txid!]! });
     expect(again.has(txid!)).toBe(false);
     expect(again.size).toBe(candidates().size - 1);
   });
@@ -149,19 +153,24 @@ describe('a file taken by hash, read by the steps', () => {
 
 describe('a depositor\'s month whose files are taken by hash', { timeout: 120_000 }, () => {
   const client = { network: networkFromName('regtest'), hosts: [DEVNET_URL] };
-  /** The recorded quick sources as the fetch layer now hands them over: the named files by hash, unbound. */
-  const byHash = (change: (objects: Record<string, ObjectSource>) => Partial<MonthSources> = () => ({})): MonthSources => {
-    const objects: Record<string, ObjectSource> = Object.fromEntries([...candidates()].map(([txid, ids]) => [txid, { tx: txs.get(txid)!, ids }]));
-    const reveals = Object.fromEntries(Object.entries(quick.reveals).filter(([t]) => !candidates().has(t)));
-    return { ...quick, reveals, objects, ...change(objects) };
-  };
+  /** The recorded quick sources (the named files taken by hash, unbound), changed. */
+  const byHash = (change: (objects: Record<string, ObjectSource>) => Partial<MonthSources> = () => ({})): MonthSources => ({ ...quick, ...change(quick.objects ?? {}) });
   const verdictOf = async (src: MonthSources) => (await verifyMonthSources(src, { client, network: 'regtest', genesisId: src.genesisId, month: src.month, depth: 'quick', user: recorded('quick').user! })).report;
 
-  it('verifies as the bound recording does', async () => {
+  it('takes every file the quick fetch would take by hash', () => {
+    expect(Object.keys(quick.objects ?? {}).sort()).toEqual([...candidates().keys()].sort());
+  });
+
+  it('verifies with the same files as when they are bound (sources recorded before files were taken by hash)', async () => {
     const report = await verdictOf(byHash());
     expect(report.verdict).toBe('verified');
-    const bound = await verdictOf(quick);
-    expect(report.inputsHashes).toEqual(bound.inputsHashes);
+    const { objects, ...rest } = quick;
+    const bound: MonthSources = {
+      ...rest, reveals: { ...quick.reveals, ...Object.fromEntries(Object.keys(objects ?? {}).map((t) => [t, full.reveals[t]!])) }, blocks: { ...full.blocks, ...quick.blocks },
+    };
+    const boundReport = await verdictOf(bound);
+    expect(boundReport.verdict).toBe('verified');
+    expect(report.inputsHashes).toEqual(boundReport.inputsHashes);
   });
 
   it('is unavailable, not rejected, when a host withholds one of them', async () => {
