@@ -1,11 +1,11 @@
 /**
  * User ids of a month's final table, read as any client would, through the fetch layer and the first steps (bound
- * inscriptions, signed final) without the round's checks: to choose depositors for quick checks in tests and scripts.
+ * inscriptions and files taken by hash, signed final) without the round's checks: to choose depositors for quick checks in tests and scripts.
  */
 import type { EsploraClient } from '../../src/core/esplora/client';
 import { fetchMonthSources } from '../../src/core/month/fetch/month-sources';
 import { verifyHeaders } from '../../src/core/month/steps/headers';
-import { verifyInscriptions } from '../../src/core/month/steps/inscriptions';
+import { verifyInscriptions, verifyObjects, withObjects } from '../../src/core/month/steps/inscriptions';
 import { verifySignatures } from '../../src/core/month/steps/signatures';
 import { readFinalTable } from '../../src/core/month/steps/tables';
 import { signaturesInputOf } from '../../src/core/month/spenders';
@@ -17,6 +17,7 @@ export async function finalTableUserIds(client: EsploraClient, genesisId: string
   const blocks = verifyHeaders({ blocks: src.blocks, network: client.network }).value ?? new Map();
   const records = verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures }).value ?? new Map();
   const final = verifySignatures(signaturesInputOf(src, records)).value?.final;
-  const table = final && await readFinalTable(final, records, undefined);
+  const files = withObjects(records, src.objects && verifyObjects(src.objects).value);
+  const table = final && await readFinalTable(final, files, undefined);
   return table && !('error' in table) ? table.table.userIds : undefined;
 }

@@ -14,14 +14,14 @@ import { fetchMonthSources } from './month/fetch/month-sources';
 import type { MonthClient } from './month/fetch/month-client';
 import type { MonthRanking } from './month/ranking';
 import type { ProofWorkers } from './proof/proof-system';
-import { ofType, type InscriptionRecord, type MonthSources } from './month/records';
+import { ofType, type FileRecord, type MonthSources } from './month/records';
 import { REPORT_VERSION, verdictOf, type AllocationEvidence, type Depth, type HostsSummary, type MonthReport, type NotInTable, type Progress } from './month/report';
 import { StepRun } from './month/step-run';
 import { verifyAgreement } from './month/steps/agreement';
 import { verifyAnchors } from './month/steps/anchors';
 import { verifyEligibility } from './month/steps/eligibility';
 import { verifyHeaders } from './month/steps/headers';
-import { verifyInscriptions } from './month/steps/inscriptions';
+import { verifyInscriptions, verifyObjects, withObjects } from './month/steps/inscriptions';
 import { verifyLotteryAttempts, type LotteryValue, type Round } from './month/steps/lottery';
 import { verifyProgram, type ProgramRunner } from './month/steps/program';
 import type { Eligibility } from './month/steps/eligibility';
@@ -117,8 +117,11 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   await run.step('anchors', () => verifyAnchors({ network, genesisId, client: { network: opts.client.network.name, hosts: opts.client.hosts }, checkpoint: opts.checkpoint, blocks: src.blocks }));
   const blocks = await run.step('headers', () => verifyHeaders({ blocks: src.blocks, network: opts.client.network })) ?? new Map();
   const records = await run.step('inscriptions', () => verifyInscriptions({ reveals: src.reveals, blocks, failures: src.failures })) ?? new Map();
+  // Quick depth: files taken by the SHA-256 their signed messages name (§2.4); they are read, never ordered.
+  const byHash = src.objects;
+  const files = withObjects(records, byHash && await run.step('inscriptions', () => verifyObjects(byHash)));
   const signed = await run.step('signatures', () => verifySignatures(signaturesInputOf(src, records)));
-  if (!signed) return monthVerification(run, opts, await run.skip(AFTER_SIGNATURES), records);
+  if (!signed) return monthVerification(run, opts, await run.skip(AFTER_SIGNATURES), files);
 
   const { genesis, final, previous } = signed;
   const { params } = genesis;
@@ -128,9 +131,9 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
   const reveals = ofType(current, 'reveal');
   const { copies } = signed.messages;
   // The month's numbers first: the tables it rests on and the pinned program's run on them (§8); then the key.
-  const tables = await run.step('program', () => readMonthTables({ genesis, month, records, previous, inputs: ofType(current, 'inputs'), anchor }));
-  const numbers = await run.step('program', () => tables && verifyProgram({ depth, month, genesis, records, tables, run: opts.runProgram }));
-  const key = await run.step('proofs', () => verifyProofKey({ genesis, records }));
+  const tables = await run.step('program', () => readMonthTables({ genesis, month, records: files, previous, inputs: ofType(current, 'inputs'), anchor }));
+  const numbers = await run.step('program', () => tables && verifyProgram({ depth, month, genesis, records: files, tables, run: opts.runProgram }));
+  const key = await run.step('proofs', () => verifyProofKey({ genesis, records: files }));
   const proofCtx = key && tables && numbers && proofContext({ month, batchSize: params.batch_size, key, tables, numbers, user, quick: depth === 'quick', randomBytes: opts.randomBytes, onProgress: (done, total) => run.count('proofs', done, total), signal: opts.signal, workers: opts.proofWorkers });
   const judge = proofCtx ? (lead: OpenedPackage, agreeing: readonly OpenedPackage[]) => judgePackages(proofCtx, numbers, lead, agreeing) : undefined;
   const context = revealContext(network, genesisId, month, genesis, tipHeight);
@@ -161,13 +164,13 @@ export async function verifyMonthSources(src: MonthSources, opts: VerifySourcesO
     await run.step('proofs', () => lead && j && { checks: judgementChecks(j, lead, [], true), value: j });
   }
   const agreement = await run.step('agreement', () => verifyAgreement({ depth, final, reveal, lead: lottery?.lead, invalid: judgement?.invalid, monthEnd: monthEnd(params, month), superMajority: params.super_majority }));
-  const finalTable = final && await readFinalTable(final, records, agreement?.lead?.pkg?.tableSha256);
+  const finalTable = final && await readFinalTable(final, files, agreement?.lead?.pkg?.tableSha256);
   const depositor = await run.step('roots', () => verifyRoots({ depth, month, batchSize: params.batch_size, final, finalTable, ...(numbers?.table ? { programTable: numbers.table } : {}), previous, user, leadBatchRoots: judgement?.leadPublics?.map((b) => b.newBatchRoot), tables, ...(numbers ? { numbers } : {}), startMonth: params.start_month }));
   const roundInput = lottery && round && reveal && agreement && tables?.previous !== undefined
     ? { lottery: lottery.lottery, lead: round.lead, race: round.race, reveal, agreement, invalid: judgement?.invalid ?? new Map(), previous: tables.previous } : undefined;
   const rewards = await run.step('rewards', () => verifyRewards({ depth, params, final: final?.payload, round: roundInput }));
   const ranking = await run.step('ranking', () => verifyRanking({ month, hasFinal: final !== undefined, tipHeight, monthEnd: monthEnd(params, month), ranked: eligibility && roundInput && rewards && { eligibility, round: roundInput, rewards } }));
-  return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, records);
+  return monthVerification(run, opts, { ranking, ...depositor, tables, finalTable }, files);
 }
 
 /** The steps after "signatures", skipped when the month's messages could not be read. */
@@ -185,7 +188,7 @@ function unavailableReason(run: StepRun, checks: readonly Check[]): string {
 /** The report (and the verified table) from what the steps established. */
 function monthVerification(
   run: StepRun, opts: Pick<VerifyMonthOptions, 'network' | 'genesisId' | 'month' | 'depth'>, found: { ranking?: MonthRanking; allocation?: AllocationEvidence; notInTable?: NotInTable; tables?: MonthTables; finalTable?: FinalTable },
-  records: ReadonlyMap<string, InscriptionRecord>,
+  records: ReadonlyMap<string, FileRecord>,
 ): MonthVerification {
   const { network, genesisId, month, depth } = opts;
   const pending = run.pendingReason !== undefined;

@@ -25,6 +25,8 @@ export interface MonthSourcesJson {
   blocks: Record<string, BlockJson>;
   stakes: Record<string, StakeJson>;
   ignored?: MonthSources['ignored'];
+  /** Quick depth: transactions of files taken by their hash (absent in sources recorded before them). */
+  objects?: Record<string, { tx: TxJson; ids: string[] }>;
 }
 
 const txHex = (tx: ParsedTx): TxJson => bytesToHex(tx.bytes);
@@ -40,6 +42,7 @@ export function sourcesToJson(src: MonthSources): MonthSourcesJson {
     }])),
     stakes: Object.fromEntries(Object.entries(src.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: txHex(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
     ...(src.ignored ? { ignored: src.ignored } : {}),
+    ...(src.objects ? { objects: Object.fromEntries(Object.entries(src.objects).map(([txid, o]) => [txid, { tx: txHex(o.tx), ids: o.ids }])) } : {}),
   };
 }
 
@@ -56,6 +59,7 @@ export function sourcesFromJson(j: MonthSourcesJson): MonthSources {
     }])),
     stakes: Object.fromEntries(Object.entries(j.stakes).map(([k, s]) => [k, { txid: s.txid, vout: s.vout, ...(s.tx ? { tx: parseTx(s.tx) } : {}), ...(s.outspends ? { outspends: s.outspends } : {}), ...(s.error ? { error: s.error } : {}) }])),
     ...(j.ignored ? { ignored: j.ignored } : {}),
+    ...(j.objects ? { objects: Object.fromEntries(Object.entries(j.objects).map(([txid, o]) => [txid, { tx: parseTx(o.tx), ids: o.ids }])) } : {}),
   };
 }
 

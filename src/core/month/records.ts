@@ -36,6 +36,19 @@ export interface RevealSource {
   found: number | 'ref';
 }
 
+/**
+ * A transaction carrying files that verified, signed messages name by inscription id and SHA-256 (the genesis'
+ * program, verification keys and mortality table; the parts of an `inputs` or `final` table), fetched at quick depth
+ * without a Merkle proof, block or commit transaction: such a file is authentic by its hash (docs/protocol.md §2.4),
+ * and no rule of a quick check depends on its height (§2.5).
+ */
+export interface ObjectSource {
+  /** The transaction (re-hashed to its txid; its witness is the host's word until a body hashes as named). */
+  tx: ParsedTx;
+  /** The inscription ids it was fetched for. */
+  ids: string[];
+}
+
 /** A transaction the fetch layer could not obtain (listed on a marker but unreachable, or a referenced id). */
 export interface FetchFailure {
   txid: string;
@@ -74,13 +87,18 @@ export interface MonthSources {
   genesisId: string;
   month: number;
   tipHeight: number;
-  /** Reveal transactions by txid: the genesis', month 0's, month m−1's and month m's, and referenced objects'. */
+  /** Reveal transactions by txid: the genesis', month 0's, month m−1's and month m's, and referenced objects' (at quick depth only those not taken by hash, `objects`). */
   reveals: Record<string, RevealSource>;
   /**
    * The month this one starts from (docs/protocol.md §8): m − 1, or the latest earlier month with a timely final when
    * the months between failed; 0 when none has one. Absent in sources recorded before it existed: m − 1.
    */
   previousMonth?: number;
+  /**
+   * Quick depth: transactions of files taken by the SHA-256 a signed message names (§2.4), by txid; absent in sources
+   * recorded before it existed (every file then a bound reveal).
+   */
+  objects?: Record<string, ObjectSource>;
   /** Txids listed on each marker month (newest first, as the host lists them). */
   listed: Record<number, string[]>;
   blocks: Record<number, BlockSource>;
@@ -115,6 +133,26 @@ export interface InscriptionRecord {
   bound: true;
   commitTxid: string;
 }
+
+/**
+ * A file taken by its hash (quick depth, §2.4): a drey/1 envelope of an `ObjectSource` with the id a signed message
+ * names. Its body counts only where it hashes to the SHA-256 that message names (table-refs.ts); its envelope tags are
+ * the host's word, and it has no height or position: nothing orders it.
+ */
+export interface ObjectRecord {
+  id: string;
+  txid: string;
+  index: number;
+  contentType: string | null;
+  metaprotocol: string | null;
+  body: Uint8Array;
+  bodySha256: string;
+  found: 'ref';
+  bound: 'sha256';
+}
+
+/** A file a month reads: a bound inscription, or one taken by the SHA-256 its signed message names. */
+export type FileRecord = InscriptionRecord | ObjectRecord;
 
 /** A parsed, signature-checked protocol message with where it was inscribed. */
 export interface MessageRecord<T extends MessageType = MessageType> {

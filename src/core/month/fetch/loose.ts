@@ -9,7 +9,7 @@ import type { ParsedTx } from '../../chain/tx';
 import { inscriptionsFromTx } from '../../inscription';
 import { VerifyError } from '../../errors';
 import { METAPROTOCOL, parseMessage, type Message, type MessageContext } from '../../protocol/message';
-import type { GenesisParams } from '../../protocol/payloads';
+import type { FileRef, GenesisParams } from '../../protocol/payloads';
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +67,8 @@ export interface StrictGenesis {
   blsKey: string;
   /** The inscription ids of its program, verification keys and mortality table (at most 18). */
   objects: string[];
+  /** The same files with the SHA-256 the genesis names for each. */
+  files: FileRef[];
 }
 
 /** The genesis' parameters and entitled keys, if its message parses strictly (the signatures step reports it otherwise). */
@@ -77,7 +79,8 @@ export function strictGenesis(tx: ParsedTx, genesisId: string, network: NetworkN
     const g = parseMessage(ins.body, { network });
     if (g.type !== 'genesis') return undefined;
     const { params, frost, pol_key: polKey, program, mortality_table: mortality, verification_keys: keys } = g.payload;
-    return { params, groupKey: frost.group_key, polKey, blsKey: g.payload.bls.group_key, objects: [program, mortality, ...keys].map((f) => f.inscription) };
+    const files = [program, mortality, ...keys];
+    return { params, groupKey: frost.group_key, polKey, blsKey: g.payload.bls.group_key, objects: files.map((f) => f.inscription), files };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;
     return undefined;

@@ -32,6 +32,7 @@ function hostOf(sources: MonthSources, opts: { tip?: number; hide?: string; noPr
   served.sources = sources;
   const txs = new Map<string, ParsedTx>();
   for (const r of Object.values(sources.reveals)) { txs.set(r.tx.txid, r.tx); for (const s of Object.values(r.spent)) txs.set(s.txid, s); }
+  for (const o of Object.values(sources.objects ?? {})) txs.set(o.tx.txid, o.tx);
   const genesis = parseInscriptionId(sources.genesisId);
   const byAddress = new Map(Object.entries(sources.listed).map(([m, ids]) => [markerAddress(sources.network, genesis, Number(m)), ids]));
   const status = (txid: string): AddressTx['status'] => {
@@ -91,6 +92,13 @@ describe('a month fetched from one honest host', () => {
     const got = await fetchMonthSources(client, { network: 'regtest', genesisId: sources.genesisId, month: sources.month, depth: 'quick' });
     expect(sorted(got.listed)).toEqual(sorted(sources.listed));
     expect(Object.keys(got.reveals).sort()).toEqual(Object.keys(sources.reveals).sort());
+    // The files signed messages name by SHA-256 are taken by hash, unbound (full depth binds them).
+    const taken = Object.keys(got.objects ?? {});
+    expect(taken.sort()).toEqual(Object.keys(sources.objects ?? {}).sort());
+    expect(taken.length).toBeGreaterThan(0);
+    for (const txid of taken) expect(recorded('full').sources.reveals[txid], txid).toBeDefined();
+    expect(taken).not.toContain(sources.genesisId.slice(0, 64));
+    for (const txid of taken) expect(got.reveals[txid]).toBeUndefined();
     expect(got.stakes).toEqual({});
     expect(served.stakesAsked).toEqual([]);
   });

@@ -1,7 +1,8 @@
 /**
  * The fetch layer of the month pipeline, the only I/O of src/core/month: discovery through marker listings (every
  * host's, merged), the month it starts from, reveal transactions with their Merkle proofs and spent commit
- * transactions, the blocks they sit in (settled across hosts), and stake outpoints. It checks what steers fetching —
+ * transactions, the blocks they sit in (settled across hosts), and stake outpoints; at quick depth, the files signed
+ * messages name by SHA-256 by their hash alone (by-hash.ts: no proof, block or commit). It checks what steers fetching —
  * which earlier month a month starts from (starting-month.ts), which reveals to bind (wanted.ts) — and, so that any
  * one honest host suffices, each host's answers (host-checks.ts: witness binding, Merkle branch, listings); the steps
  * check everything again.
@@ -23,6 +24,7 @@ import { monthFinals, type MonthFinals } from './month-finals';
 import { startingMonth, type Discovered } from './starting-month';
 import { fetchTransactions, knownTransactions, type Transactions } from './transactions';
 import { revealsToBind } from './wanted';
+import { byHashCandidates, namedFiles, takeByHash, type TakenByHash } from './by-hash';
 
 export interface FetchMonthOptions {
   network: NetworkName;
@@ -74,15 +76,23 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
 
   // The reveals to bind, with their proofs (block txid lists where a block holds several) and spent transactions.
   const genesisPayload = looseMessages(genesisTx).find((x) => x.id === genesisId)?.payload;
+  const wantedCtx = { network, genesisId, genesis, entitled: strict, month, depth };
   const ignored: IgnoredListed[] = [];
-  const wanted = revealsToBind({ network, genesisId, genesis, entitled: strict, month, depth }, listings, txs.byId, ignored);
+  const wanted = revealsToBind(wantedCtx, listings, txs.byId, ignored);
+  // Quick depth: files signed messages name by SHA-256 are taken by their hash, without proof, block or commit (by-hash.ts).
+  let byHash: TakenByHash = { objects: {}, failures: [] };
+  if (depth === 'quick') {
+    const named = namedFiles(wantedCtx, listings, txs.byId);
+    byHash = await takeByHash(client, byHashCandidates(wanted, genesis.txid, named, reuse.reveals), named);
+  }
+  for (const txid of [...Object.keys(byHash.objects), ...byHash.failures.map((f) => f.txid)]) wanted.delete(txid);
   const branches = await branchesFromBlocks(client, [...wanted.keys()].filter((txid) => !reuse.reveals[txid]), listings);
   const fetched = await Promise.all([...wanted].map(async ([txid, found]) => {
     const reused = reuse.reveals[txid];
     return [txid, reused ? { ...reused, found } : await fetchReveal(client, txid, found, branches.get(txid))] as const;
   }));
   let reveals: Record<string, RevealSource> = {};
-  const failures = [...txs.failures];
+  const failures = [...txs.failures, ...byHash.failures];
   for (const [txid, r] of fetched) {
     if ('code' in r) failures.push(r);
     else reveals[txid] = r;
@@ -104,6 +114,7 @@ export async function fetchMonthSources(client: MonthClient, opts: FetchMonthOpt
     network, genesisId, month, tipHeight: tip, reveals, previousMonth, blocks, stakes, failures, requests: 0,
     listed: Object.fromEntries(listings.map((l) => [l.month, l.txids])),
     ...(finals ? { spenders: finals.spenders } : {}), ...(ignored.length > 0 ? { ignored } : {}),
+    ...(Object.keys(byHash.objects).length > 0 ? { objects: byHash.objects } : {}),
   };
 }
 

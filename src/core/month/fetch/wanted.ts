@@ -37,7 +37,7 @@ export interface WantedContext {
 }
 
 /** A transaction's messages of month m that are entitled to steer fetching: `inputs` by the PoL key, `reveal` and `final` by the group. */
-function entitledMessages(ctx: WantedContext, tx: ParsedTx, m: number): Message[] {
+export function entitledMessages(ctx: WantedContext, tx: ParsedTx, m: number): Message[] {
   const e = ctx.entitled;
   if (!e || m === 0) return [];
   return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: m })

@@ -10,7 +10,8 @@ import { verifyRevealBinding } from '../../chain/taproot';
 import { VerifyError } from '../../errors';
 import { inscriptionsFromTx } from '../../inscription';
 import { METAPROTOCOL } from '../../protocol/message';
-import type { FetchFailure, InscriptionRecord, RevealSource } from '../records';
+import { objectRecords } from '../objects';
+import type { FetchFailure, FileRecord, InscriptionRecord, ObjectRecord, ObjectSource, RevealSource } from '../records';
 import type { StepResult } from '../step-result';
 import type { VerifiedBlock } from './headers';
 
@@ -87,4 +88,32 @@ export function verifyInscriptions({ reveals, blocks, failures }: InscriptionsIn
     }
   }
   return { checks, value: records };
+}
+
+/**
+ * Quick depth: the files taken by the SHA-256 their signed messages name (docs/protocol.md §2.4), one check per
+ * transaction; no block or commit binding, so no height. A transaction that does not carry a file it was fetched for
+ * as a drey/1 envelope of a script-path spend is what a host served: unavailable (FETCH_BAD_BODY), never a rejection
+ * (the fetch layer binds such a reveal instead, so only the bound reveal can show the signer's fault).
+ */
+export function verifyObjects(objects: Readonly<Record<string, ObjectSource>>): StepResult<Map<string, ObjectRecord>> {
+  const checks: Check[] = [];
+  const records = new Map<string, ObjectRecord>();
+  for (const [txid, source] of Object.entries(objects)) {
+    const { records: found, unreadable } = objectRecords(source.tx, source.ids);
+    for (const r of found) records.set(r.id, r);
+    if (unreadable.length > 0) {
+      checks.push(failed('inscriptions', new VerifyError('FETCH_BAD_BODY', `transaction ${txid} as served carries no drey/1 envelope ${unreadable.join(', ')} in a script-path spend`, { txid, ids: unreadable })));
+    } else {
+      checks.push(passed('inscriptions', `${found.length} file(s) of ${txid} read, each to be taken by the SHA-256 its signed message names (no block or commit binding needed)`, { txid, ids: found.map((r) => r.id), byHash: true }));
+    }
+  }
+  return { checks, value: records };
+}
+
+/** The files a month reads: its bound inscriptions, and the files taken by hash that no bound inscription stands for. */
+export function withObjects(records: ReadonlyMap<string, InscriptionRecord>, objects: ReadonlyMap<string, ObjectRecord> = new Map()): Map<string, FileRecord> {
+  const files = new Map<string, FileRecord>(records);
+  for (const [id, r] of objects) if (!files.has(id)) files.set(id, r);
+  return files;
 }

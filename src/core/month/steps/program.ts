@@ -17,7 +17,7 @@ import type { GenesisPayload } from '../../protocol/payloads';
 import { ALLOCATION, type AllocationRow } from '../../table/allocation';
 import { splitIntoParts } from '../../table/parts';
 import { monthInput } from '../month-input';
-import type { InscriptionRecord } from '../records';
+import type { FileRecord } from '../records';
 import type { Depth } from '../report';
 import type { StepResult } from '../step-result';
 import { objectBody } from '../table-refs';
@@ -45,7 +45,7 @@ export interface ProgramInput {
   depth: Depth;
   month: number;
   genesis: GenesisPayload;
-  records: ReadonlyMap<string, InscriptionRecord>;
+  records: ReadonlyMap<string, FileRecord>;
   tables?: MonthTables;
   /** Runs the pinned WASM program (a Worker in the browser and the CLI); a same-thread host when absent. */
   run?: ProgramRunner;

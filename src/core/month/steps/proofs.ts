@@ -15,7 +15,7 @@ import { userIdField } from '../../commit/user-id';
 import { VerifyError } from '../../errors';
 import { proofSystemFor, type ProofSystem, type ProofWorkers, type WireProof } from '../../proof/proof-system';
 import type { GenesisPayload } from '../../protocol/payloads';
-import type { InscriptionRecord } from '../records';
+import type { FileRecord } from '../records';
 import type { StepResult } from '../step-result';
 import { objectBody } from '../table-refs';
 import type { MonthNumbers } from './program';
@@ -158,7 +158,7 @@ export async function judgePackages(ctx: ProofContext, numbers: MonthNumbers | u
  * The genesis' proof system and its first verification key as inscribed (a key that starts as JSON must parse as
  * JSON), checked by the proof system (what needs its curve engine is checked where the proofs are verified).
  */
-export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<string, InscriptionRecord>): { system: ProofSystem; key: unknown } {
+export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<string, FileRecord>): { system: ProofSystem; key: unknown } {
   const system = proofSystemFor(genesis.proof_system);
   const ref = genesis.verification_keys[0];
   if (!ref) throw new RangeError('a genesis names at least one verification key');
@@ -174,7 +174,7 @@ export function verificationKeyOf(genesis: GenesisPayload, records: ReadonlyMap<
 
 export interface ProofKeyInput {
   genesis: GenesisPayload;
-  records: ReadonlyMap<string, InscriptionRecord>;
+  records: ReadonlyMap<string, FileRecord>;
 }
 
 /** The verification key, read before any package is judged (a key the genesis pins that does not parse fails the month). */

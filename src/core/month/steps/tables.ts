@@ -12,7 +12,7 @@ import { INPUTS, type InputsTable } from '../../table/inputs';
 import { MORTALITY } from '../../table/mortality';
 import { mortalityLookup, type MortalityLookup } from '../../table/mortality-lookup';
 import { parseTable } from '../../table/table-file';
-import type { InscriptionRecord, MessageRecord } from '../records';
+import type { FileRecord, MessageRecord } from '../records';
 import { selectInputs } from '../select-inputs';
 import type { StepResult } from '../step-result';
 import { objectBody, tableFromRef, type TableFromRef } from '../table-refs';
@@ -29,7 +29,7 @@ export interface MonthTables {
 export interface TablesInput {
   genesis: GenesisPayload;
   month: number;
-  records: ReadonlyMap<string, InscriptionRecord>;
+  records: ReadonlyMap<string, FileRecord>;
   previous: SignedMonth['previous'];
   /** The month's `inputs` messages, in chain order. */
   inputs: readonly MessageRecord<'inputs'>[];
@@ -60,7 +60,7 @@ export async function readMonthTables(input: TablesInput): Promise<StepResult<Mo
  */
 export type FinalTable = (TableFromRef<AllocationTable> & { notLeads?: VerifyError }) | { error: VerifyError };
 
-export async function readFinalTable(final: MessageRecord<'final'>, records: ReadonlyMap<string, InscriptionRecord>, leadTableSha256: string | undefined): Promise<FinalTable> {
+export async function readFinalTable(final: MessageRecord<'final'>, records: ReadonlyMap<string, FileRecord>, leadTableSha256: string | undefined): Promise<FinalTable> {
   try {
     const read = await tableFromRef(ALLOCATION, final.payload.table, records);
     if (leadTableSha256 === undefined || leadTableSha256 === read.sha256) return read;
