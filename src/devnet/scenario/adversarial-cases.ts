@@ -8,7 +8,7 @@
  */
 import { bytesToHex } from '../../core/bytes';
 import type { NetworkName } from '../../core/chain/network';
-import type { FinalPayload } from '../../core/protocol/payloads';
+import type { FinalPayload, GenesisPayload } from '../../core/protocol/payloads';
 import type { AllocationRow } from '../../core/table/allocation';
 import type { MonthScript, SetupScript } from './scripts';
 
@@ -38,6 +38,11 @@ export interface CaseSpec {
 }
 
 const genesisOnly = (s: SetupScript): SetupScript => ({ ...s, setupOnly: true });
+/** A genesis without `params.months`: finals are found on the markers (docs/protocol.md §2.4.1, last item). */
+const withoutMonthOutpoints = (g: GenesisPayload): GenesisPayload => {
+  const { months: _months, ...params } = g.params;
+  return { ...g, params };
+};
 const keepLead = (fault: NonNullable<MonthScript['invalidLeads']>[number]): MonthScript => ({ invalidLeads: [fault], group: { keepInvalidLead: true } });
 const editFinal = (edit: (p: FinalPayload, ctx: { secondaries: string[] }) => FinalPayload): MonthScript => ({ group: { editFinal: edit } });
 const flip = (hex: string): string => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
@@ -146,7 +151,9 @@ export const ADVERSARIAL_CASES = {
   'agreement-wrong-lead': { code: 'AGREEMENT_WRONG_LEAD', step: 'agreement', what: 'the final names a counted secondary as the lead', month: editFinal((p, c) => ({ ...p, lead: c.secondaries[0]! })) },
   'agreement-root-mismatch': { code: 'AGREEMENT_ROOT_MISMATCH', step: 'agreement', what: "the final's root is not the lead package's", month: editFinal((p) => ({ ...p, root: flip(p.root) })) },
   'race-no-agreement': { code: 'RACE_NO_AGREEMENT', step: 'agreement', what: 'two of four counted secondaries commit another root; the group finalises with 2 of 4 agreeing', month: { secondaries: [{ package: 'wrong-root' }, { package: 'wrong-root' }] } },
-  'final-early': { code: 'AGREEMENT_FINAL_EARLY', step: 'agreement', what: 'the group inscribes its final in the block of its reveal, ahead of the reveal', month: { group: { final: 'early' } } },
+  // With month outpoints the markers are listed back from the final, so a reveal after it is never read (§2.4.1):
+  // the rule is one of instances without them.
+  'final-early': { code: 'AGREEMENT_FINAL_EARLY', setup: { genesis: withoutMonthOutpoints }, step: 'agreement', what: 'an instance without month outpoints: the group inscribes its final in the block of its reveal, ahead of the reveal', month: { group: { final: 'early' } } },
   'final-late': { code: 'AGREEMENT_FINAL_LATE', step: 'agreement', what: 'the group inscribes its final one block after the month end', month: { group: { final: 'late' } } },
   'merkle-root-mismatch': { code: 'MERKLE_ROOT_MISMATCH', step: 'roots', what: "the final's table moves one Dreybit to row 1: its rows no longer hash to the root", month: { group: { tableRows: moveOneDreybit } } },
   'merkle-batch-root-mismatch': { code: 'MERKLE_BATCH_ROOT_MISMATCH', chain: 'merkle-root-mismatch', verify: { depth: 'quick', user: 'row1' }, step: 'roots', what: "a quick check of row 1's depositor on the chain of merkle-root-mismatch: the batch does not hash to the proven batch root" },
