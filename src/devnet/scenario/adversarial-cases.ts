@@ -61,7 +61,8 @@ function moveOneDreybit(rows: AllocationRow[]): AllocationRow[] {
 export const ADVERSARIAL_CASES = {
   // ---- months that verify
   honest: { code: null, step: 'rewards', what: 'two honest months; month 2 verifies' },
-  'kem-disputed': { code: null, penalty: 'unopenable', step: 'reveal', what: 'a secondary encrypts its package key with randomness not derived from the key; the group proves the key with threshold decryption shares, the package is unopenable and penalised, and the month is verified', month: { secondaries: [{ package: 'broken-kem' }] } },
+  // Kept without month outpoints: its month 2, recorded (vectors/month-sources), is the step tests' real data.
+  'kem-disputed': { code: null, penalty: 'unopenable', setup: { genesis: withoutMonthOutpoints }, step: 'reveal', what: 'an instance without month outpoints: a secondary encrypts its package key with randomness not derived from the key; the group proves the key with threshold decryption shares, the package is unopenable and penalised, and the month is verified', month: { secondaries: [{ package: 'broken-kem' }] } },
   'month-failed': { code: null, verify: { month: 3 }, failed: { month: 2, code: 'REVEAL_MISSING' }, monthAfter: true, step: 'signatures', what: "month 2 fails (the group never reveals, so there is no final); month 3 starts from month 1's table and month log and is verified", month: { group: { reveal: 'never', final: 'never' } } },
   'lead-invalid-redraw': { code: null, penalty: 'unopenable', step: 'lottery', what: "attempt 0's lead commits a package that does not open; the group reveals it, the lottery draws again excluding that lead, and attempt 1 is finalised", month: { invalidLeads: ['unopenable'] } },
   'lead-proof-redraw': { code: null, penalty: 'invalid_package', step: 'lottery', what: "attempt 0's lead commits a package whose batch 0 carries batch 1's proof; the group reveals it and the lottery draws again", month: { invalidLeads: ['proof-invalid'] } },
