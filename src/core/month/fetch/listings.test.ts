@@ -80,7 +80,7 @@ describe('a month\'s marker listed by every live host', () => {
 
 describe('a marker listed from the month\'s final (§2.4.1)', () => {
   const at = { height: 20, hash: 'b20' };
-  const paying = (...months: number[]) => ({ outputs: months.map((m) => ({ value: 330n, script: markerScript(GENESIS, m) })) });
+  const paying = (...months: number[]) => ({ outputs: months.map((m) => ({ amount: 330n, script: markerScript(GENESIS, m) })) });
   const older = [entry('t1', { confirmed: true, block_height: 12, block_hash: 'b12', block_time: 1 })];
 
   it('that pays the marker: listed back from it, the final heading the list, every host that named it held to its block', async () => {
