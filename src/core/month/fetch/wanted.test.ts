@@ -3,7 +3,12 @@ import type { ParsedTx } from '../../chain/tx';
 import { parseInscriptionId } from '../../protocol/ids';
 import { recorded } from '../steps/recorded.test-util';
 import type { MarkerListing } from './listings';
-import { looseMessages, strictGenesis } from './loose';
+import { looseMessages, strictGenesis, strictMessages } from './loose';
+import { inscribed } from './inscribed.test-util';
+import { bytesToHex } from '../../bytes';
+import { publicKeyFromSecret } from '../../crypto/schnorr';
+import { buildMessage } from '../../protocol/message';
+import type { PayloadByType } from '../../protocol/payloads';
 import { revealsToBind } from './wanted';
 import type { IgnoredListed } from '../records';
 import { once } from '../../once.test-util';
@@ -117,5 +122,58 @@ describe('when the group\'s and the PoL service\'s messages are signed by other 
   it('without a genesis that parses, binds the genesis alone', () => {
     const wanted = revealsToBind({ ...ctx('quick'), entitled: undefined }, listingsOf(quick.listed), txs);
     expect([...wanted.keys()]).toEqual([genesis.txid]);
+  });
+});
+
+describe('where each bound reveal was found', () => {
+  it('at full and quick depth: the marker it is listed on, or `ref` when only named, as the recorded month has it', () => {
+    for (const [depth, src] of [['full', full], ['quick', quick]] as const) {
+      const ignored: IgnoredListed[] = [];
+      const wanted = revealsToBind(ctx(depth), listingsOf(src.listed), txs, ignored);
+      expect(Object.fromEntries(wanted), depth).toEqual(Object.fromEntries(Object.entries(src.reveals).map(([t, r]) => [t, r.found])));
+      expect(ignored, depth).toEqual([]);
+    }
+  });
+
+  it('at full depth without a genesis that parses, binds the genesis alone and judges nothing', () => {
+    const ignored: IgnoredListed[] = [];
+    const wanted = revealsToBind({ ...ctx('full'), entitled: undefined }, listingsOf(full.listed), txs, ignored);
+    expect([...wanted]).toEqual([[genesis.txid, 'ref']]);
+    expect(ignored).toEqual([]);
+  });
+});
+
+describe('the table parts an entitled inputs message names (§2.5: the split rule bounds them)', () => {
+  const SECRET = Uint8Array.from({ length: 32 }, (_, i) => i + 3);
+  const pol = bytesToHex(publicKeyFromSecret(SECRET));
+  const A = `${'a1'.repeat(32)}i0`;
+  const B = `${'b2'.repeat(32)}i0`;
+  /** The recorded month's inputs message re-signed by `pol` (entitled below), naming parts of the given row counts. */
+  const inputsNaming = (parts: [string, number][]) => {
+    const tx = (full.listed[2] ?? []).map((t) => txs.get(t)!).find((t) => t && strictMessages(t, { network: 'regtest', genesis: full.genesisId, month: 2 }).some((x) => x.type === 'inputs'))!;
+    const p = strictMessages(tx, { network: 'regtest', genesis: full.genesisId, month: 2 }).find((x) => x.type === 'inputs')!.payload as PayloadByType['inputs'];
+    const table = { rows: parts.reduce((a, [, r]) => a + r, 0), parts: parts.map(([inscription, rows]) => ({ inscription, sha256: '5a'.repeat(32), rows })) };
+    return inscribed(buildMessage('inputs', { ...p, signer: pol, table }, SECRET), undefined, parts.length);
+  };
+  const bound = (depth: 'full' | 'quick', tx: ParsedTx) =>
+    revealsToBind({ ...ctx(depth), entitled: { ...entitledOf()!, polKey: pol } }, [{ month: 2, txids: [tx.txid], confirmed: new Map() }], new Map([[tx.txid, tx]]));
+
+  it('parts the split rule can give are bound where named (`ref`), with the message', () => {
+    const tx = inputsNaming([[A, 7]]);
+    for (const depth of ['full', 'quick'] as const) {
+      const wanted = bound(depth, tx);
+      expect(wanted.get(tx.txid), depth).toBe(2);
+      expect(wanted.get(A.slice(0, 64)), depth).toBe('ref');
+    }
+  });
+
+  it('a message naming more parts than its rows allow binds none of them (the tables step reports TABLE_PART_SPLIT)', () => {
+    const tx = inputsNaming([[A, 1], [B, 1]]);
+    for (const depth of ['full', 'quick'] as const) {
+      const wanted = bound(depth, tx);
+      expect(wanted.get(tx.txid), depth).toBe(2);
+      expect(wanted.has(A.slice(0, 64)), depth).toBe(false);
+      expect(wanted.has(B.slice(0, 64)), depth).toBe(false);
+    }
   });
 });
