@@ -9,7 +9,7 @@ import { monthEnd } from '../timeline';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
-import { authorisedSigner, timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
+import { authorisedSigner, timelyFinal, verifyMessages, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
 import { once } from '../../once.test-util';
 
@@ -83,6 +83,7 @@ describe('envelopes the fetch layer listed but did not fetch (§2.5: none of the
     const extra = r.checks.filter((c) => c.evidence.ignored);
     expect(extra.map((c) => c.evidence)).toEqual(unbound.map((x) => ({ id: x.id, txid: x.txid, marker: x.month, ignored: x.code })));
     expect(extra[0]!.message).toContain("on month 2's marker, not fetched: commit signed by a key no registration names");
+    expect(extra.every((c) => c.step === 'signatures')).toBe(true);
     expect(r.value?.messages.current.length).toBe(plain.value?.messages.current.length);
     expect(r.checks.length).toBe(plain.checks.length + 2);
   });
@@ -204,6 +205,7 @@ describe('with month outpoints (§2.4.1): a month\'s final is the one its outpoi
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.value?.final?.inscription.id).toBe(final2.id);
     expect(r.value?.previous.final?.inscription.id).toBe(final1.id);
+    expect(r.checks.filter((c) => c.message.startsWith('ignored final'))).toEqual([]);
   });
 
   it('a final that does not pay the markers stays the final; the report says its markers were listed from the top', () => {
@@ -340,7 +342,40 @@ describe('with month outpoints: what the reader is told about finals that do not
     const note = r.checks.find((c) => c.evidence.id === final2.id && c.evidence.month === 2);
     expect(note).toEqual({ step: 'signatures', ok: true, code: 'OK', message: `ignored final ${final2.id}: it does not spend month 2's outpoint`, evidence: { id: final2.id, month: 2, spender: 'ff'.repeat(32) } });
     const paidNot = verifySignatures(input({ records, outpoints: { genesisTx, spenders: new Map([[2, final2.txid]]), unpaid: new Map([[2, [0, 2]]]) } }));
+    expect(paidNot.checks.find((c) => c.evidence.unpaidMarkers !== undefined)?.step).toBe('signatures');
+    const none = verifySignatures(input({ records, outpoints: { genesisTx, spenders: new Map([[2, final2.txid]]), unpaid: new Map([[2, []]]) } }));
+    expect(none.checks.some((c) => c.evidence.unpaidMarkers !== undefined)).toBe(false);
+    expect(none.value?.final?.inscription.id).toBe(final2.id);
     expect(paidNot.checks.find((c) => c.evidence.unpaidMarkers !== undefined)?.message)
       .toBe(`final ${final2.id} does not pay month 0's or month 2's marker: listed from the top instead of back from the final`);
+  });
+});
+
+describe('the order and the markers messages are read in', () => {
+  it('without a starting month named, the month before is the one read besides month 0\'s and this month\'s', () => {
+    const { messages } = verifyMessages(recordsOf(), sources.genesisId, 'regtest', 2);
+    expect(messages!.previous.length).toBeGreaterThan(0);
+    expect(messages!.previous.every((x) => x.inscription.found === 1)).toBe(true);
+  });
+
+  it('the earliest copy in chain order stands for the message, whatever order the records come in', () => {
+    const original = [...recordsOf().values()].find((x) => x.found === 2 && new TextDecoder().decode(x.body).includes('"type":"commit"'))!;
+    const id = `${'ef'.repeat(32)}i0`;
+    const earlier: InscriptionRecord = { ...original, id, txid: 'ef'.repeat(32), height: original.height - 1 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [id, earlier]]) }));
+    expect(r.value?.messages.copies.get(original.id)).toBe(id);
+    expect(r.value?.messages.current.some((x) => x.inscription.id === id)).toBe(true);
+    expect(r.checks.find((c) => c.evidence.id === original.id)?.evidence.ignored).toBe('MESSAGE_COPY');
+  });
+});
+
+describe('the unpaid-markers note', () => {
+  const final2 = () => verifySignatures(input()).value!.final!;
+  const genesisTx = { txid: sources.genesisId.slice(0, 64), inputs: [], outputs: [] } as unknown as ParsedTx;
+
+  it('is not given for a genesis without month outpoints, whatever the sources say', () => {
+    const r = verifySignatures(input({ outpoints: { genesisTx, spenders: new Map([[2, final2().inscription.txid]]), unpaid: new Map([[2, [0]]]) } }));
+    expect(r.value?.final?.inscription.id).toBe(final2().inscription.id);
+    expect(r.checks.some((c) => c.evidence.unpaidMarkers !== undefined)).toBe(false);
   });
 });
