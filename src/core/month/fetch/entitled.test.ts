@@ -209,3 +209,17 @@ describe('the control block\'s length bounds', () => {
     expect(looksLikeScriptPath([new Uint8Array(40), CONTROL, Uint8Array.from({ length: 33 }, (_, i) => (i === 0 ? 0x50 : 0))])).toBe(true);
   });
 });
+
+describe('transactions and witnesses that carry no protocol inscription', () => {
+  it('a transaction whose bytes do not parse carries no envelope: nothing bound, nothing listed, no registration', () => {
+    const tx = inscribed(real('register').body);
+    const broken = { ...tx, bytes: tx.bytes.subarray(0, 12) };
+    expect(judgeListed(ctx(), broken, 0)).toEqual({ entitled: [], ignored: [] });
+    expect(registeredKeys(network, genesisId, [broken]).size).toBe(0);
+  });
+
+  it('a single item of control-block length, or a last item too short to be a control block, is no script-path spend', () => {
+    expect(looksLikeScriptPath([CONTROL])).toBe(false);
+    expect(looksLikeScriptPath([new Uint8Array(40), new Uint8Array(1)])).toBe(false);
+  });
+});
