@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedTx } from '../chain/tx';
-import type { RevealSource } from './records';
-import { spendersOf } from './spenders';
+import type { MonthSources, RevealSource } from './records';
+import { signaturesInputOf, spendersOf } from './spenders';
 import { parseInscriptionId } from '../protocol/ids';
 import { markerScript } from '../protocol/marker';
 
@@ -39,5 +39,29 @@ describe('the month outpoints\' spenders the sources prove', () => {
   it('nothing without the genesis transaction; no spenders when the hosts named none', () => {
     expect(spendersOf({ genesisId: `${'dd'.repeat(32)}i0`, reveals, spenders: { 1: 'b1'.repeat(32) } })).toBeUndefined();
     expect([...spendersOf({ genesisId: `${G}i0`, reveals })!.spenders]).toEqual([]);
+  });
+});
+
+describe('the signatures step\'s input from a month\'s sources', () => {
+  const records = new Map();
+  const sources = (extra: Partial<MonthSources>): MonthSources => ({
+    genesisId: `${G}i0`, network: 'regtest', month: 5, reveals: { [G]: reveal(G, []), ['b1'.repeat(32)]: reveal('b1'.repeat(32), [[G, 5]]) }, ...extra,
+  }) as unknown as MonthSources;
+
+  it('starts from the month the sources name (0 included), else from the month before', () => {
+    expect(signaturesInputOf(sources({}), records).previousMonth).toBe(4);
+    expect(signaturesInputOf(sources({ previousMonth: 0 }), records).previousMonth).toBe(0);
+    expect(signaturesInputOf(sources({ previousMonth: 2 }), records).previousMonth).toBe(2);
+  });
+
+  it('carries the records, genesis, network and month, the month outpoints\' spenders when the genesis transaction is at hand, and the unfetched envelopes', () => {
+    const ignored = [{ id: `${'cd'.repeat(32)}i0`, txid: 'cd'.repeat(32), month: 5, code: 'MESSAGE_NOT_AUTHORISED' as const, message: 'x' }];
+    const input = signaturesInputOf(sources({ spenders: { 5: 'b1'.repeat(32) }, ignored }), records);
+    expect(input.records).toBe(records);
+    expect(input).toMatchObject({ genesisId: `${G}i0`, network: 'regtest', month: 5, unbound: ignored });
+    expect([...input.outpoints!.spenders]).toEqual([[5, 'b1'.repeat(32)]]);
+    expect(input.outpoints!.genesisTx.txid).toBe(G);
+    const bare = signaturesInputOf(sources({ genesisId: `${'dd'.repeat(32)}i0` }), records);
+    expect(Object.keys(bare).sort()).toEqual(['genesisId', 'month', 'network', 'previousMonth', 'records']);
   });
 });

@@ -1,7 +1,7 @@
 import { Script } from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../../bytes';
-import { parseTx, type ParsedTx } from '../../chain/tx';
+import type { ParsedTx } from '../../chain/tx';
 import { publicKeyFromSecret } from '../../crypto/schnorr';
 import { inscriptionsFromTx } from '../../inscription';
 import { buildMessage, CONTENT_TYPES, METAPROTOCOL, parseMessage, type Message } from '../../protocol/message';
@@ -9,6 +9,7 @@ import type { MessageType, PayloadByType } from '../../protocol/payloads';
 import { once } from '../../once.test-util';
 import { recorded } from '../steps/recorded.test-util';
 import { judgeListed, looksLikeScriptPath, registeredKeys, type EntitlementContext } from './entitled';
+import { CONTROL, envelopeScript, inscribed, txWithWitness } from './inscribed.test-util';
 import { strictGenesis } from './loose';
 
 const full = recorded('full').sources;
@@ -35,27 +36,6 @@ const real = (type: MessageType): { tx: ParsedTx; body: Uint8Array; message: Mes
 };
 const entitled = once(() => strictGenesis(full.reveals[genesisId.slice(0, 64)]!.tx, genesisId, network)!);
 const ctx = (registered: Iterable<string> = []): EntitlementContext => ({ network, genesisId, entitled: entitled(), month, registered: new Set(registered) });
-
-// A taproot script-path witness: [signature, leaf script, control block (33 bytes: no sibling)].
-const CONTROL = Uint8Array.from({ length: 33 }, (_, i) => (i === 0 ? 0xc0 : 0x02));
-const envelopeScript = (body: Uint8Array, contentType: string = CONTENT_TYPES.message): Uint8Array => {
-  const chunks: Uint8Array[] = [];
-  for (let i = 0; i < body.length; i += 520) chunks.push(body.subarray(i, i + 520));
-  return Script.encode(['OP_0', 'IF', utf8.encode('ord'), Uint8Array.of(1), utf8.encode(contentType), Uint8Array.of(7), utf8.encode(METAPROTOCOL), 'OP_0', ...chunks, 'ENDIF']);
-};
-const varint = (n: number): number[] => (n < 0xfd ? [n] : [0xfd, n & 0xff, n >> 8]);
-const le32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
-
-/** A one-input transaction whose witness is `witness` (paying one P2TR output). */
-function txWithWitness(witness: Uint8Array[]): ParsedTx {
-  const bytes = [
-    ...le32(2), 0x00, 0x01, 1, ...new Array<number>(32).fill(0x11), ...le32(0), 0, ...le32(0xffffffff),
-    1, ...[0x4a, 0x01, 0, 0, 0, 0, 0, 0], 34, 0x51, 0x20, ...new Array<number>(32).fill(0x22),
-    ...varint(witness.length), ...witness.flatMap((w) => [...varint(w.length), ...w]), ...le32(0),
-  ];
-  return parseTx(Uint8Array.from(bytes));
-}
-const inscribed = (body: Uint8Array, contentType?: string): ParsedTx => txWithWitness([new Uint8Array(64), envelopeScript(body, contentType), CONTROL]);
 
 /** A message of `type` built from a real one's payload, changed by `edit` and signed by a fresh key. */
 function resigned<T extends MessageType>(type: T, edit: (p: PayloadByType[T]) => Partial<PayloadByType[T]> = () => ({})): { body: Uint8Array; signer: string } {
@@ -154,5 +134,92 @@ describe('a listed transaction at full depth', () => {
     const judged = judgeListed(ctx(), tx, month);
     expect(judged.entitled.map((x) => x.type)).toEqual(['final']);
     expect(judged.ignored).toEqual([]);
+  });
+});
+
+describe('what an ignored envelope tells the reader', () => {
+  const only = (tx: ParsedTx, m: number, registered: Iterable<string> = []) => {
+    const judged = judgeListed(ctx(registered), tx, m);
+    expect(judged.entitled).toEqual([]);
+    expect(judged.ignored).toHaveLength(1);
+    return judged.ignored[0]!;
+  };
+
+  it('a message on the wrong marker: its id, transaction, marker, code and why', () => {
+    const tx = inscribed(real('final').body);
+    expect(only(tx, 0)).toEqual({ id: `${tx.txid}i0`, txid: tx.txid, month: 0, code: 'MESSAGE_WRONG_MONTH', message: 'a final message does not belong on month 0\'s marker' });
+  });
+
+  it('a message of another month on this month\'s marker is read with the marker\'s month', () => {
+    const earlier = messages().find((x) => x.message?.type === 'final' && (x.message.payload as { month: number }).month === month - 1);
+    if (!earlier) throw new Error('the recorded month has no final of the month before');
+    const tx = inscribed(earlier.body);
+    expect(only(tx, month)).toMatchObject({ code: 'MESSAGE_WRONG_MONTH', message: `final message is for month ${month - 1}, not ${month}` });
+  });
+
+  it('a message signed by a key other than the entitled one names both keys', () => {
+    for (const [type, key] of [['final', entitled().groupKey], ['reveal', entitled().groupKey], ['inputs', entitled().polKey]] as const) {
+      const { body, signer } = resigned(type);
+      expect(only(inscribed(body), month).message, type).toBe(`${type} must be signed by ${key}, not ${signer}`);
+    }
+    const { body, signer } = resigned('commit');
+    expect(only(inscribed(body), month).message).toBe(`commit signed by ${signer}, a key no registration on month 0's marker names`);
+    expect(judgeListed(ctx([signer]), inscribed(body), month).entitled.map((x) => x.type)).toEqual(['commit']);
+  });
+
+  it('a lottery for another anchor height names both heights', () => {
+    const p = real('lottery').message.payload as PayloadByType['lottery'];
+    const { body } = resigned('lottery', (q) => ({ anchor_height: q.anchor_height + 1 }));
+    expect(only(inscribed(body), month).message).toBe(`lottery names anchor height ${p.anchor_height + 1}, month ${month}'s is ${p.anchor_height}`);
+  });
+
+  it('an envelope outside a script-path spend names its input', () => {
+    const tx = txWithWitness([new Uint8Array(64), envelopeScript(real('final').body), new Uint8Array(20)]);
+    expect(only(tx, month)).toEqual({ id: `${tx.txid}i0`, txid: tx.txid, month, code: 'INSCRIPTION_NOT_TAPROOT', message: 'its envelope sits in input 0, whose witness is no taproot script-path spend' });
+  });
+
+  it('an envelope of another metaprotocol is neither bound nor listed, whatever it carries', () => {
+    const body = real('final').body;
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < body.length; i += 520) chunks.push(body.subarray(i, i + 520));
+    const script = Script.encode(['OP_0', 'IF', utf8.encode('ord'), Uint8Array.of(1), utf8.encode(CONTENT_TYPES.message), 'OP_0', ...chunks, 'ENDIF']);
+    const tx = txWithWitness([new Uint8Array(64), script, CONTROL]);
+    expect(judgeListed(ctx(), tx, month)).toEqual({ entitled: [], ignored: [] });
+    expect(registeredKeys(network, genesisId, [inscribed(real('register').body)]).size).toBe(1);
+    expect(registeredKeys(network, genesisId, [txWithWitness([new Uint8Array(64), Script.encode(['OP_0', 'IF', utf8.encode('ord'), Uint8Array.of(1), utf8.encode(CONTENT_TYPES.message), 'OP_0', real('register').body, 'ENDIF']), CONTROL])]).size).toBe(0);
+  });
+});
+
+describe('the keys registrations name', () => {
+  it('are the signers of register messages only: not the group\'s, not the PoL service\'s, not of a message that is no JSON', () => {
+    const keys = registeredKeys(network, genesisId, txs);
+    expect(keys.has(entitled().groupKey)).toBe(false);
+    expect(keys.has(entitled().polKey)).toBe(false);
+    const registers = messages().filter((x) => x.message?.type === 'register').map((x) => x.message!.signer);
+    expect(keys).toEqual(new Set(registers));
+    expect(registeredKeys(network, genesisId, [inscribed(real('commit').body), inscribed(utf8.encode('{}')), inscribed(real('register').body, CONTENT_TYPES.table)]).size).toBe(0);
+  });
+});
+
+describe('the control block\'s length bounds', () => {
+  it('33 + 32·128 bytes is the longest control block; an annex alone after one item leaves no script-path spend', () => {
+    expect(looksLikeScriptPath([new Uint8Array(40), new Uint8Array(33 + 32 * 128)])).toBe(true);
+    expect(looksLikeScriptPath([new Uint8Array(40), new Uint8Array(32)])).toBe(false);
+    expect(looksLikeScriptPath([new Uint8Array(40), Uint8Array.from({ length: 33 }, (_, i) => (i === 0 ? 0x50 : 0))])).toBe(false);
+    expect(looksLikeScriptPath([new Uint8Array(40), CONTROL, Uint8Array.from({ length: 33 }, (_, i) => (i === 0 ? 0x50 : 0))])).toBe(true);
+  });
+});
+
+describe('transactions and witnesses that carry no protocol inscription', () => {
+  it('a transaction whose bytes do not parse carries no envelope: nothing bound, nothing listed, no registration', () => {
+    const tx = inscribed(real('register').body);
+    const broken = { ...tx, bytes: tx.bytes.subarray(0, 12) };
+    expect(judgeListed(ctx(), broken, 0)).toEqual({ entitled: [], ignored: [] });
+    expect(registeredKeys(network, genesisId, [broken]).size).toBe(0);
+  });
+
+  it('a single item of control-block length, or a last item too short to be a control block, is no script-path spend', () => {
+    expect(looksLikeScriptPath([CONTROL])).toBe(false);
+    expect(looksLikeScriptPath([new Uint8Array(40), new Uint8Array(1)])).toBe(false);
   });
 });

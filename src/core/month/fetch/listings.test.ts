@@ -102,3 +102,32 @@ describe('a marker listed from the month\'s final (§2.4.1)', () => {
     expect((await fetchListing(listedToo.client, 'regtest', GENESIS, 0, { txid: 'f', at, hosts: ['A'], tx: paying(3) })).txids).toEqual(['f', 't1']);
   });
 });
+
+describe('the markers a month with month outpoints is discovered from (§2.4)', () => {
+  it('month 0\'s and the month\'s own at full depth, the month\'s own at quick depth: the month before is found by its final\'s transaction', () => {
+    expect(markerMonths(5, 'full', true)).toEqual([0, 5]);
+    expect(markerMonths(5, 'quick', true)).toEqual([5]);
+    expect(markerMonths(5, 'full', false)).toEqual([0, 4, 5]);
+  });
+});
+
+describe('what a listing keeps of each host\'s entries', () => {
+  it('an entry not confirmed is listed without a place, even when it names a block', async () => {
+    const { client } = clientOf({ A: [entry('t1', { confirmed: false, block_height: 10, block_hash: 'b10' } as AddressTx['status']), entry('t2', { confirmed: true, block_height: 11, block_hash: 'b11', block_time: 1 })] });
+    const l = await fetchListing(client, 'regtest', GENESIS, 1);
+    expect(l.txids).toEqual(['t1', 't2']);
+    expect([...l.confirmed]).toEqual([['t2', { height: 11, hash: 'b11' }]]);
+  });
+
+  it('when no host answers, the failure names the month\'s marker', async () => {
+    const e = await fetchListing(clientOf({ A: new VerifyError('FETCH_TIMEOUT', 'slow'), B: new VerifyError('FETCH_TIMEOUT', 'slow') }).client, 'regtest', GENESIS, 4).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'FETCH_ALL_HOSTS_FAILED', message: 'no host could list month 4\'s marker' });
+  });
+
+  it('one host failing while another answers is no failure: the answering host\'s listing is kept', async () => {
+    const { client } = clientOf({ A: new VerifyError('FETCH_TIMEOUT', 'slow'), B: [entry('t2', { confirmed: true, block_height: 11, block_hash: 'b11', block_time: 1 })] });
+    const l = await fetchListing(client, 'regtest', GENESIS, 1);
+    expect(l.txids).toEqual(['t2']);
+    expect(l.hosts?.failures.size).toBe(1);
+  });
+});

@@ -30,7 +30,7 @@ const spent = (txid: string, vin: number, height: number): Outspend => ({ spent:
 const unspent: Outspend = { spent: false };
 
 /** A client whose hosts answer `/outspends` with `lists` (an Error: the host fails) and serve `txs`. */
-function client(lists: Record<string, Outspend[] | Error>, txs: readonly ParsedTx[]) {
+function client(lists: Record<string, Outspend[] | Error>, txs: readonly ParsedTx[] = []) {
   const byId = new Map(txs.map((t) => [t.txid, t]));
   const blame = vi.fn();
   const fetchOutspends = vi.fn(async (_txid: string, hosts?: readonly string[]) => {
@@ -121,5 +121,81 @@ describe('finals found through the month outpoints', () => {
     const f = fixture();
     const { c } = client({ a: [unspent] }, []);
     await expect(monthFinals(c, ctx(10_000), f.genesisTxid, 1)).rejects.toMatchObject({ code: 'FETCH_ALL_HOSTS_FAILED' });
+  });
+});
+
+describe('which spenders count as confirmed, and what a failure names', () => {
+  const withStatus = (txid: string, vin: number, status: Record<string, unknown>): Outspend => ({ spent: true, txid, vin, status } as unknown as Outspend);
+
+  it('a spend the host calls unconfirmed, or confirmed without a height or a block hash, is no spender: the outpoint counts as unspent', async () => {
+    const f = fixture();
+    const s = f.spending(f.finalTx, 1);
+    const vin = s.inputs.length - 1;
+    for (const status of [
+      { confirmed: false },
+      { confirmed: false, block_height: 300, block_hash: 'ab'.repeat(32) },
+      { confirmed: true, block_hash: 'ab'.repeat(32) },
+      { confirmed: true, block_height: 300 },
+    ]) {
+      const r = await monthFinals(client({ a: outspends(withStatus(s.txid, vin, status)) }, [s]).c, ctx(10_000), f.genesisTxid, 1);
+      expect(r.current, JSON.stringify(status)).toBeUndefined();
+      expect(r.spenders, JSON.stringify(status)).toEqual({ 1: null });
+    }
+  });
+
+  it('an unconfirmed spend named by one host does not contradict another host\'s confirmed spender', async () => {
+    const f = fixture();
+    const x = f.spending(f.finalTx, 1);
+    const y = f.spending(f.otherTx, 1);
+    const { c } = client({ a: outspends(spent(x.txid, x.inputs.length - 1, 300)), b: outspends(withStatus(y.txid, y.inputs.length - 1, { confirmed: false })) }, [x, y]);
+    const r = await monthFinals(c, ctx(10_000), f.genesisTxid, 1);
+    expect(r.current?.txid).toBe(x.txid);
+    expect(r.current?.hosts).toEqual(['a']);
+  });
+
+  it('hosts that disagree are named with the month and both spenders', async () => {
+    const f = fixture();
+    const x = f.spending(f.finalTx, 1);
+    const y = f.spending(f.otherTx, 1);
+    const { c } = client({ a: outspends(spent(x.txid, x.inputs.length - 1, 300)), b: outspends(spent(y.txid, y.inputs.length - 1, 300)) }, [x, y]);
+    const e = await monthFinals(c, ctx(10_000), f.genesisTxid, 1).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(VerifyError);
+    expect(e).toMatchObject({ code: 'FETCH_HOSTS_DISAGREE', message: 'the hosts name 2 different confirmed spenders of month 1\'s outpoint', evidence: { month: 1, spenders: [x.txid, y.txid] } });
+  });
+
+  it('a host that cannot answer is named with its error\'s code', async () => {
+    const f = fixture();
+    const { c } = client({ a: outspends(unspent), b: new VerifyError('FETCH_HTTP_STATUS', '503') }, []);
+    const e = await monthFinals(c, ctx(10_000), f.genesisTxid, 1).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'FETCH_ALL_HOSTS_FAILED', message: 'not every host could say whether month 1\'s outpoint is spent', evidence: { month: 1, hosts: { b: 'FETCH_HTTP_STATUS' } } });
+  });
+
+  it('a confirmed spender wins over a host that could not answer', async () => {
+    const f = fixture();
+    const x = f.spending(f.finalTx, 1);
+    const { c } = client({ a: outspends(spent(x.txid, x.inputs.length - 1, 300)), b: new VerifyError('FETCH_HTTP_STATUS', '503') }, [x]);
+    expect((await monthFinals(c, ctx(10_000), f.genesisTxid, 1)).current?.txid).toBe(x.txid);
+  });
+});
+
+describe('the last month outpoint (the genesis declares 12)', () => {
+  const all = (): Outspend[] => Array.from({ length: 13 }, () => unspent);
+
+  it('month 12 asks for its own outpoint; month 13 has none to ask and starts from month 12 while it runs', async () => {
+    const f = fixture();
+    const tip = monthEnd(f.genesis.params, 12);
+    const twelve = await monthFinals(client({ a: all() }).c, ctx(monthEnd(f.genesis.params, 11)), f.genesisTxid, 12);
+    expect(twelve.spenders).toEqual({ 11: null, 12: null });
+    const thirteen = await monthFinals(client({ a: all() }).c, ctx(tip), f.genesisTxid, 13);
+    expect(thirteen.spenders).toEqual({ 12: null });
+    expect(thirteen.previousMonth).toBe(12);
+    expect(thirteen.current).toBeUndefined();
+  });
+
+  it('month 13 with no outpoint spent by a timely final walks back to an empty table', async () => {
+    const f = fixture();
+    const r = await monthFinals(client({ a: all() }).c, ctx(monthEnd(f.genesis.params, 12) + 1), f.genesisTxid, 13);
+    expect(r.previousMonth).toBe(0);
+    expect(Object.keys(r.spenders).map(Number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });

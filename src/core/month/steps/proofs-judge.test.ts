@@ -3,12 +3,13 @@ import { inputsCommitments, previousCommitments } from '../../commit/batch-commi
 import { VerifyError } from '../../errors';
 import { monthRoot } from '../../commit/batches';
 import { userIdField } from '../../commit/user-id';
-import type { ProofSystem, WireProof } from '../../proof/proof-system';
+import { PROOF_SYSTEM_IDS, type ProofSystem, type WireProof } from '../../proof/proof-system';
 import type { AllocationTable } from '../../table/allocation';
 import type { InputsTable } from '../../table/inputs';
 import type { PackageBatch } from '../package';
 import type { MonthNumbers } from './program';
-import { judgementChecks, judgePackages, proofContext, publicsOfPackage, type ProofContext } from './proofs';
+import { agreeingOf, judgementChecks, judgePackages, proofContext, publicsOfPackage, verifyProofKey, type ProofContext } from './proofs';
+import type { GenesisPayload } from '../../protocol/payloads';
 import type { OpenedPackage } from './reveal';
 import type { MonthTables } from './tables';
 import { key, opened, pkg } from './test-records.test-util';
@@ -167,6 +168,12 @@ describe('the public data packages are proven against', () => {
     expect(proofContext({ month: 4, batchSize: B, key: keyed, tables: { previous }, numbers })).toBeUndefined();
     expect(proofContext({ month: 4, batchSize: B, key: keyed, tables: { ...tables, previous: undefined }, numbers })).toBeUndefined();
   });
+
+  it('the first month, with no previous table: every previous batch root is that of empty rows', () => {
+    const ctx = proofContext({ month: 1, batchSize: B, key: keyed, tables: { ...tables, previous: null }, numbers })!;
+    expect(ctx.prevBatchRoots).toEqual(previousCommitments(1, [], B, 3));
+    expect(ctx.inputsBatchRoots).toEqual(inputsCommitments(1, rows(0, 11), B, 3));
+  });
 });
 
 describe('the proofs step\'s checks for a round', () => {
@@ -193,5 +200,61 @@ describe('the proofs step\'s checks for a round', () => {
     const fault = { ...j, programFaults: [new VerifyError('PROGRAM_TOTALS_MISMATCH', 'F')] };
     expect(judgementChecks(fault, lead, [], true, true).map((c) => [c.step, c.code])).toEqual([['proofs', 'PROGRAM_TOTALS_MISMATCH']]);
     expect(judgementChecks(fault, lead, [], false, true)).toEqual([]);
+  });
+});
+
+describe('what the proofs step tells and reuses', () => {
+  it('a package root cached for other batch roots, even a prefix of these, is not reused', () => {
+    const { system } = systemOf();
+    const lead = valid(1, [10n, 11n]);
+    for (const cached of [[10n], [10n, 12n]]) {
+      const ctx = context(system, { roots: [{ batchRoots: cached, root: monthRoot(cached) }] });
+      expect(publicsOfPackage(ctx, lead).publics.map((b) => b.newBatchRoot)).toEqual([10n, 11n]);
+      expect(ctx.roots?.at(-1)).toEqual({ batchRoots: [10n, 11n], root: monthRoot([10n, 11n]) });
+    }
+  });
+
+  it('a lead whose proof fails has no public inputs, and the program is not held to its totals', async () => {
+    const { system } = systemOf({ 1: { code: 'PROOF_INVALID', message: 'no' } });
+    const lead = valid(1, [10n, 11n], undefined, { F: 5n });
+    const numbers = { q: new Uint32Array(), F: 6n, W: 0n, R: 0n } as unknown as MonthNumbers;
+    const j = await judgePackages(context(system), numbers, lead, []);
+    expect(j.leadPublics).toBeUndefined();
+    expect(j.programFaults).toEqual([]);
+    expect(j.invalid.get(lead)?.message).toBe(`batch 0 of ${key(1)}'s package: no`);
+  });
+
+  it('each failure says what is wrong in words', async () => {
+    const { system } = systemOf();
+    const lead = valid(1, [10n, 11n], undefined, { F: 5n });
+    const short = valid(2, [10n], 1);
+    const liar = valid(3, [12n, 13n], 2);
+    liar.pkg = { ...liar.pkg!, newRoot: lead.pkg!.newRoot };
+    const other = valid(4, [10n, 11n], 3, { table: 'ee'.repeat(32), F: 5n });
+    const numbers = { q: new Uint32Array(), F: 6n, W: 0n, R: 0n, table: { sha256: 'cd'.repeat(32), root: 99n } } as unknown as MonthNumbers;
+    const j = await judgePackages(context(system), numbers, lead, [short, liar, other]);
+    expect(j.invalid.get(short)?.message).toBe('the package has 1 batches; the inputs table makes 2');
+    expect(j.invalid.get(liar)?.message).toBe('the batches\' new roots do not make the package\'s root');
+    expect(j.invalid.get(other)?.message).toBe('the package names another allocation table than the program\'s');
+    expect(j.programFaults.map((e) => e.message)).toEqual([
+      'the lead\'s proofs verify, but the program\'s F, W, R differ from theirs: the pinned program and the batch circuit compute different months',
+      'the lead\'s proofs verify, but the program\'s allocations do not hash to the proven root: the pinned program and the batch circuit compute different months',
+    ]);
+    const checks = judgementChecks(j, lead, [other]);
+    expect(checks[0]?.message).toBe(`${key(1)}'s 2 batch proof(s) verify (one combined check); Σ partials = globals; previous roots from the previous table, inputs roots from the inputs table and the program's rates; the package names the program's table`);
+    expect(checks[1]?.message).toBe(`secondary ${key(4)}'s package is invalid: the package names another allocation table than the program's`);
+    expect(judgementChecks(j, lead, [], true).at(-1)?.message).toBe(`${key(1)}'s 1 batch proof(s) verify (one combined check); Σ partials = globals; previous roots from the previous table, inputs roots from the inputs table and the program's rates`);
+  });
+
+  it('no secondary agrees with a lead that has no package, or none at all', () => {
+    const two = valid(2, [10n, 11n], 1);
+    expect(agreeingOf({ reveal: { packages: [two] } })).toEqual([]);
+    expect(agreeingOf({ reveal: { packages: [two] }, leadPackage: opened(1, 'invalid', 'ab'.repeat(32)) })).toEqual([]);
+  });
+
+  it('a genesis naming no verification key is a caller bug, not a failed check', () => {
+    const genesis = { proof_system: PROOF_SYSTEM_IDS[0], verification_keys: [] } as unknown as GenesisPayload;
+    expect(() => verifyProofKey({ genesis, records: new Map() })).toThrow(RangeError);
+    expect(() => verifyProofKey({ genesis, records: new Map() })).toThrow('a genesis names at least one verification key');
   });
 });

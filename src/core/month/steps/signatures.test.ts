@@ -9,7 +9,7 @@ import { monthEnd } from '../timeline';
 import { verifyHeaders } from './headers';
 import { verifyInscriptions } from './inscriptions';
 import { recorded, REGTEST } from './recorded.test-util';
-import { authorisedSigner, timelyFinal, verifySignatures, type SignaturesInput } from './signatures';
+import { authorisedSigner, timelyFinal, verifyMessages, verifySignatures, type SignaturesInput } from './signatures';
 import { inscription, PARAMS } from './test-records.test-util';
 import { once } from '../../once.test-util';
 
@@ -83,6 +83,7 @@ describe('envelopes the fetch layer listed but did not fetch (§2.5: none of the
     const extra = r.checks.filter((c) => c.evidence.ignored);
     expect(extra.map((c) => c.evidence)).toEqual(unbound.map((x) => ({ id: x.id, txid: x.txid, marker: x.month, ignored: x.code })));
     expect(extra[0]!.message).toContain("on month 2's marker, not fetched: commit signed by a key no registration names");
+    expect(extra.every((c) => c.step === 'signatures')).toBe(true);
     expect(r.value?.messages.current.length).toBe(plain.value?.messages.current.length);
     expect(r.checks.length).toBe(plain.checks.length + 2);
   });
@@ -204,6 +205,7 @@ describe('with month outpoints (§2.4.1): a month\'s final is the one its outpoi
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.value?.final?.inscription.id).toBe(final2.id);
     expect(r.value?.previous.final?.inscription.id).toBe(final1.id);
+    expect(r.checks.filter((c) => c.message.startsWith('ignored final'))).toEqual([]);
   });
 
   it('a final that does not pay the markers stays the final; the report says its markers were listed from the top', () => {
@@ -240,6 +242,140 @@ describe('with month outpoints (§2.4.1): a month\'s final is the one its outpoi
 
   it('without the genesis transaction at hand, a genesis with month outpoints cannot be read: ANCHOR_GENESIS_MISSING', () => {
     const r = verifySignatures(input({ records: withOutpoints().records }));
-    expect(r.checks.find((c) => !c.ok)?.code).toBe('ANCHOR_GENESIS_MISSING');
+    expect(r.checks).toEqual([{ step: 'signatures', ok: false, code: 'ANCHOR_GENESIS_MISSING', message: 'the genesis transaction is not at hand to read its month outpoints', evidence: { genesis: sources.genesisId } }]);
+  });
+});
+
+describe('what the signatures checks tell the reader', () => {
+  const ignoredCheck = (r: ReturnType<typeof verifySignatures>, id: string) => r.checks.find((c) => c.evidence.id === id && c.evidence.ignored !== undefined);
+
+  it('a genesis that is missing, no JSON message, no valid message or another message says so in words', () => {
+    const without = new Map([...recordsOf()].filter(([id]) => id !== sources.genesisId));
+    expect(verifySignatures(input({ records: without })).checks).toEqual([{
+      step: 'signatures', ok: false, code: 'ANCHOR_GENESIS_MISSING', message: `the genesis inscription ${sources.genesisId} is not a bound drey/1 inscription`, evidence: { genesis: sources.genesisId },
+    }]);
+    const g = recordsOf().get(sources.genesisId)!;
+    const as = (record: InscriptionRecord) => verifySignatures(input({ records: new Map([...recordsOf(), [sources.genesisId, record]]) })).checks[0]!;
+    expect(as({ ...g, contentType: 'text/plain' }).message).toBe('the genesis inscription is not a JSON message');
+    expect(as({ ...g, body: new TextEncoder().encode('{}') }).message).toMatch(/^the genesis inscription is no valid message: ./);
+    const commit = verifySignatures(input()).value!.messages.current.find((x) => x.type === 'commit')!;
+    expect(as({ ...g, body: commit.inscription.body }).message).toBe(`inscription ${sources.genesisId} is a commit message, not the genesis`);
+  });
+
+  it('the genesis check and each message\'s check are the signatures step\'s, named by type, id and signer', () => {
+    const r = verifySignatures(input());
+    expect(r.checks.every((c) => c.step === 'signatures')).toBe(true);
+    expect(r.checks[0]!.message).toBe('genesis message parsed, signed, FROST group key re-derived from the DKG commitments');
+    expect(r.value!.messages.genesis.type).toBe('genesis');
+    const c = r.value!.messages.current[0]!;
+    expect(r.checks.find((x) => x.evidence.id === c.inscription.id && x.evidence.signer !== undefined)?.message).toBe(`${c.type} ${c.inscription.id} signed by ${c.signer}`);
+    const f = r.value!.final!;
+    expect(r.checks.at(-1)?.message).toBe(`final ${f.inscription.id} signed by the FROST group key`);
+  });
+
+  it('an ignored message is named with why: wrong marker, wrong signer, a copy', () => {
+    const final = verifySignatures(input()).value!.final!;
+    const moved = { ...final.inscription, id: `${'ab'.repeat(32)}i0`, found: 0 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved]]) }));
+    expect(ignoredCheck(r, moved.id)?.message).toBe(`ignored ${moved.id}: a final message does not belong on month 0's marker`);
+
+    const sk = hexToBytes('07'.repeat(32));
+    const signer = bytesToHex(publicKeyFromSecret(sk));
+    const body = buildMessage('reveal', { network: 'regtest', genesis: sources.genesisId, month: 2, signer, attempt: 0, keys: [] }, sk);
+    const rogue: InscriptionRecord = { ...inscription(999_999), found: 2, body, bodySha256: bytesToHex(sha256(body)) };
+    const group = r.value!.genesis.frost.group_key;
+    const r2 = verifySignatures(input({ records: new Map([...recordsOf(), [rogue.id, rogue]]) }));
+    expect(ignoredCheck(r2, rogue.id)?.message).toBe(`ignored ${rogue.id}: reveal must be signed by ${group}, not ${signer}`);
+    expect(ignoredCheck(r2, rogue.id)?.step).toBe('signatures');
+
+    const original = [...recordsOf().values()].find((x) => x.found === 2 && new TextDecoder().decode(x.body).includes('"type":"commit"'))!;
+    const id = `${'ee'.repeat(32)}i0`;
+    const r3 = verifySignatures(input({ records: new Map([...recordsOf(), [id, { ...original, id, txid: 'ee'.repeat(32), height: original.height + 1 }]]) }));
+    expect(ignoredCheck(r3, id)?.message).toBe(`ignored ${id}: a byte-for-byte copy of ${original.id}, which it stands for`);
+  });
+
+  it('a message of another month on this month\'s marker is ignored as MESSAGE_WRONG_MONTH (read with the marker\'s month)', () => {
+    const lastMonths = verifySignatures(input()).value!.previous.final!;
+    const moved = { ...lastMonths.inscription, id: `${'ac'.repeat(32)}i0`, txid: 'ac'.repeat(32), found: 2 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [moved.id, moved]]) }));
+    expect(ignoredCheck(r, moved.id)?.evidence.ignored).toBe('MESSAGE_WRONG_MONTH');
+    expect(r.value!.messages.current.some((x) => x.inscription.id === moved.id)).toBe(false);
+    expect(r.value!.final?.inscription.id).not.toBe(moved.id);
+  });
+
+  it('an inscription on a marker that is no JSON message is not read as one (no check names it)', () => {
+    const commit = verifySignatures(input()).value!.messages.current.find((x) => x.type === 'commit')!.inscription;
+    const other: InscriptionRecord = { ...commit, id: `${'ad'.repeat(32)}i0`, txid: 'ad'.repeat(32), contentType: 'text/plain', bodySha256: '01'.repeat(32) };
+    const plain = verifySignatures(input());
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [other.id, other]]) }));
+    expect(r.checks.some((c) => c.evidence.id === other.id)).toBe(false);
+    expect(r.checks.length).toBe(plain.checks.length);
+  });
+
+  it('a genesis id that is no inscription id says which id is malformed', () => {
+    expect(() => verifySignatures(input({ genesisId: 'genesis' }))).toThrow(/^genesis id must look like/);
+  });
+
+  it('failed months are named in words: one month alone, several as a range; the start is last good month\'s final or an empty table', () => {
+    const note = (month: number, previousMonth: number) => verifySignatures(input({ month, previousMonth })).checks.find((c) => c.evidence.previousMonth !== undefined);
+    expect(note(3, 1)).toEqual({ step: 'signatures', ok: true, code: 'OK', message: 'month 2 has no final confirmed by its end (failed): this month starts from month 1\'s final', evidence: { previousMonth: 1, failed: [2] } });
+    expect(note(4, 1)).toEqual({ step: 'signatures', ok: true, code: 'OK', message: 'months 2–3 have no final confirmed by their end (failed): this month starts from month 1\'s final', evidence: { previousMonth: 1, failed: [2, 3] } });
+    expect(note(2, 0)?.message).toBe('month 1 has no final confirmed by its end (failed): this month starts from an empty table, as the first month does');
+    expect(note(3, 0)?.message).toBe('months 1–2 have no final confirmed by their end (failed): this month starts from an empty table, as the first month does');
+    expect(note(4, 2)?.evidence).toEqual({ previousMonth: 2, failed: [3] });
+    expect(note(3, 2)).toBeUndefined();
+  });
+});
+
+describe('with month outpoints: what the reader is told about finals that do not count', () => {
+  it('an ignored final names the outpoint it does not spend; the unpaid markers are all named', () => {
+    const records = new Map(recordsOf());
+    const g = records.get(sources.genesisId)!;
+    const SECRET = hexToBytes('07'.repeat(32));
+    const original = verifySignatures(input()).value!.genesis;
+    const body = buildMessage('genesis', { ...original, signer: bytesToHex(publicKeyFromSecret(SECRET)), params: { ...original.params, months: 12 } }, SECRET);
+    records.set(sources.genesisId, { ...g, body, bodySha256: bytesToHex(sha256(body)) });
+    const groupOutput = { script: Uint8Array.from([0x51, 0x20, ...hexToBytes(original.frost.group_key)]), amount: 1_000n };
+    const genesisTx = { txid: sources.genesisId.slice(0, 64), inputs: [], outputs: [{ script: new Uint8Array([0x51]), amount: 10_000n }, ...Array(12).fill(groupOutput)] } as unknown as ParsedTx;
+    const final2 = [...records.values()].find((x) => x.found === 2 && /"type":"final"/.test(new TextDecoder().decode(x.body)))!;
+    const r = verifySignatures(input({ records, outpoints: { genesisTx, spenders: new Map([[2, 'ff'.repeat(32)]]) } }));
+    const note = r.checks.find((c) => c.evidence.id === final2.id && c.evidence.month === 2);
+    expect(note).toEqual({ step: 'signatures', ok: true, code: 'OK', message: `ignored final ${final2.id}: it does not spend month 2's outpoint`, evidence: { id: final2.id, month: 2, spender: 'ff'.repeat(32) } });
+    const paidNot = verifySignatures(input({ records, outpoints: { genesisTx, spenders: new Map([[2, final2.txid]]), unpaid: new Map([[2, [0, 2]]]) } }));
+    expect(paidNot.checks.find((c) => c.evidence.unpaidMarkers !== undefined)?.step).toBe('signatures');
+    const none = verifySignatures(input({ records, outpoints: { genesisTx, spenders: new Map([[2, final2.txid]]), unpaid: new Map([[2, []]]) } }));
+    expect(none.checks.some((c) => c.evidence.unpaidMarkers !== undefined)).toBe(false);
+    expect(none.value?.final?.inscription.id).toBe(final2.id);
+    expect(paidNot.checks.find((c) => c.evidence.unpaidMarkers !== undefined)?.message)
+      .toBe(`final ${final2.id} does not pay month 0's or month 2's marker: listed from the top instead of back from the final`);
+  });
+});
+
+describe('the order and the markers messages are read in', () => {
+  it('without a starting month named, the month before is the one read besides month 0\'s and this month\'s', () => {
+    const { messages } = verifyMessages(recordsOf(), sources.genesisId, 'regtest', 2);
+    expect(messages!.previous.length).toBeGreaterThan(0);
+    expect(messages!.previous.every((x) => x.inscription.found === 1)).toBe(true);
+  });
+
+  it('the earliest copy in chain order stands for the message, whatever order the records come in', () => {
+    const original = [...recordsOf().values()].find((x) => x.found === 2 && new TextDecoder().decode(x.body).includes('"type":"commit"'))!;
+    const id = `${'ef'.repeat(32)}i0`;
+    const earlier: InscriptionRecord = { ...original, id, txid: 'ef'.repeat(32), height: original.height - 1 };
+    const r = verifySignatures(input({ records: new Map([...recordsOf(), [id, earlier]]) }));
+    expect(r.value?.messages.copies.get(original.id)).toBe(id);
+    expect(r.value?.messages.current.some((x) => x.inscription.id === id)).toBe(true);
+    expect(r.checks.find((c) => c.evidence.id === original.id)?.evidence.ignored).toBe('MESSAGE_COPY');
+  });
+});
+
+describe('the unpaid-markers note', () => {
+  const final2 = () => verifySignatures(input()).value!.final!;
+  const genesisTx = { txid: sources.genesisId.slice(0, 64), inputs: [], outputs: [] } as unknown as ParsedTx;
+
+  it('is not given for a genesis without month outpoints, whatever the sources say', () => {
+    const r = verifySignatures(input({ outpoints: { genesisTx, spenders: new Map([[2, final2().inscription.txid]]), unpaid: new Map([[2, [0]]]) } }));
+    expect(r.value?.final?.inscription.id).toBe(final2().inscription.id);
+    expect(r.checks.some((c) => c.evidence.unpaidMarkers !== undefined)).toBe(false);
   });
 });
