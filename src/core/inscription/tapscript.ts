@@ -17,3 +17,15 @@ export function tapscriptFromWitness(witness: readonly Uint8Array[]): Uint8Array
   const fromEnd = hasAnnex ? 3 : 2;
   return n >= fromEnd ? witness[n - fromEnd] : undefined;
 }
+
+/**
+ * The control block of a witness shaped as a script-path spend — after the optional annex, a leaf script and then
+ * 33 + 32·k bytes (k ≤ 128), as consensus requires of every script-path spend — or undefined for any other witness
+ * (P2WSH, P2WPKH, a key-path spend). The leaf version is the caller's to judge.
+ */
+export function controlBlockOf(witness: readonly Uint8Array[]): Uint8Array | undefined {
+  const n = witness.length;
+  const items = n >= 2 && witness[n - 1]![0] === ANNEX_PREFIX ? n - 1 : n;
+  const control = items >= 2 ? witness[items - 1]! : undefined;
+  return control && control.length >= 33 && control.length <= 33 + 32 * 128 && (control.length - 33) % 32 === 0 ? control : undefined;
+}

@@ -6,20 +6,15 @@
  */
 import type { ParsedTx } from '../chain/tx';
 import { VerifyError } from '../errors';
-import { inscriptionsFromTx, tapscriptFromWitness } from '../inscription';
-import { ANNEX_PREFIX } from '../inscription/tapscript';
+import { inscriptionsFromTx } from '../inscription';
+import { controlBlockOf } from '../inscription/tapscript';
 import { METAPROTOCOL } from '../protocol/message';
 import type { ObjectRecord } from './records';
 
-/** BIP341 control block: 33 + 32·k bytes, leaf version 0xc0 (its parity bit aside). */
-function isControlBlock(b: Uint8Array | undefined): boolean {
-  return b !== undefined && b.length >= 33 && (b.length - 33) % 32 === 0 && (b[0]! & 0xfe) === 0xc0;
-}
-
-/** Whether a witness is shaped as a tapscript leaf spend: a leaf script, then a control block (an annex aside). */
+/** Whether a witness is shaped as a tapscript leaf spend: a leaf script, then a control block of leaf version 0xc0. */
 export function isScriptPathWitness(witness: readonly Uint8Array[]): boolean {
-  const stack = witness.length >= 2 && witness.at(-1)?.[0] === ANNEX_PREFIX ? witness.slice(0, -1) : witness;
-  return tapscriptFromWitness(witness) !== undefined && isControlBlock(stack.at(-1));
+  const control = controlBlockOf(witness);
+  return control !== undefined && (control[0]! & 0xfe) === 0xc0;
 }
 
 /**

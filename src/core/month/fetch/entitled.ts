@@ -11,6 +11,7 @@ import type { ParsedTx } from '../../chain/tx';
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
 import { inscriptionsFromTx } from '../../inscription';
+import { controlBlockOf } from '../../inscription/tapscript';
 import { parseInscriptionId } from '../../protocol/ids';
 import { verifyLottery } from '../../protocol/lottery';
 import { CONTENT_TYPES, METAPROTOCOL, parseMessage, type Message } from '../../protocol/message';
@@ -46,14 +47,11 @@ function dreyEnvelopes(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['ins
 }
 
 /**
- * Whether a witness has the shape of a taproot script-path spend: after the optional annex, a leaf script and a
- * control block of 33 + 32·k bytes (k ≤ 128), as consensus requires of every script-path spend. An envelope in any
- * other witness (P2WSH, P2WPKH, key path) cannot be a protocol inscription (§2.5), whatever output it spends.
+ * Whether a witness has the shape of a taproot script-path spend (any leaf version: the inscriptions step binds
+ * whatever consensus accepts). An envelope in any other witness cannot be a protocol inscription (§2.5).
  */
 export function looksLikeScriptPath(witness: readonly Uint8Array[]): boolean {
-  const items = witness.length >= 2 && witness[witness.length - 1]![0] === 0x50 ? witness.slice(0, -1) : witness;
-  const control = items[items.length - 1];
-  return items.length >= 2 && control !== undefined && control.length >= 33 && control.length <= 33 + 32 * 128 && (control.length - 33) % 32 === 0;
+  return controlBlockOf(witness) !== undefined;
 }
 
 /** Why an entitled-looking message still cannot take part, or undefined when it can (see the module comment). */
