@@ -285,13 +285,18 @@ describe('a package that opens but names another actuary than its committer', ()
   });
 });
 
+/** A month whose counted secondary copies the lead's KEM and ciphertext, revealed with the lead's key for both. */
+function leadCopied() {
+  const { leadCommit } = fx();
+  const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
+  const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
+  race.counted = race.entries;
+  return { leadCommit, copy, r: full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race) };
+}
+
 describe('a counted commit that copies an earlier commit\'s KEM', () => {
   it('is copied; the earlier one opens', () => {
-    const { leadCommit } = fx();
-    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
-    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
-    race.counted = race.entries;
-    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    const { r } = leadCopied();
     expect(r.value.packages.map((p) => [p.entry.actuary, p.status])).toEqual([[pub(1), 'valid'], [pub(2), 'copied']]);
   });
 });
@@ -320,11 +325,7 @@ describe('which commits a commit copies', () => {
   });
 
   it('the copied package\'s reason names the commit it copies, and its check says copied', () => {
-    const { leadCommit } = fx();
-    const copy = withCiphertext(commit(pub(2), 1012), leadCommit);
-    const race: RaceResult = { ...fx().race, entries: [{ commit: leadCommit, actuary: pub(1), status: 'lead' }, { commit: copy, actuary: pub(2), status: 'counted', rank: 1 }] };
-    race.counted = race.entries;
-    const r = full(revealOf(1020, [fx().bothKeys[0]!, { commit: copy.inscription.id, key: fx().bothKeys[0]!.key }]), race);
+    const { leadCommit, copy, r } = leadCopied();
     expect(r.value.packages[1]?.reason).toBe(`its KEM ciphertext equals ${leadCommit.inscription.id}'s`);
     expect(r.checks[2]).toMatchObject({ ok: true, step: 'reveal', evidence: { commit: copy.inscription.id, actuary: pub(2), status: 'copied' } });
   });
