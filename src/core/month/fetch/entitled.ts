@@ -10,15 +10,14 @@
 import type { ParsedTx } from '../../chain/tx';
 import type { NetworkName } from '../../chain/network';
 import { VerifyError } from '../../errors';
-import { inscriptionsFromTx } from '../../inscription';
 import { controlBlockOf } from '../../inscription/tapscript';
 import { parseInscriptionId } from '../../protocol/ids';
 import { verifyLottery } from '../../protocol/lottery';
-import { CONTENT_TYPES, METAPROTOCOL, parseMessage, type Message } from '../../protocol/message';
-import type { MessageType } from '../../protocol/payloads';
+import { CONTENT_TYPES, parseMessage, type Message } from '../../protocol/message';
+import { entitledSigner, typesOnMarker } from '../../protocol/marker-roles';
 import type { IgnoredListed } from '../records';
 import { anchorHeight } from '../timeline';
-import type { StrictGenesis } from './loose';
+import { dreyEnvelopes, strictMessages, type StrictGenesis } from './loose';
 
 export interface EntitlementContext {
   network: NetworkName;
@@ -35,17 +34,6 @@ export interface Judged {
   ignored: IgnoredListed[];
 }
 
-const TYPES_ON: Record<'setup' | 'month', readonly MessageType[]> = { setup: ['register'], month: ['inputs', 'lottery', 'commit', 'reveal', 'final'] };
-
-/** The drey/1 envelopes of a transaction (none when its envelopes do not parse: the inscriptions step reports it). */
-function dreyEnvelopes(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['inscriptions'] {
-  try {
-    return inscriptionsFromTx(tx.bytes).inscriptions.filter((i) => i.metaprotocol === METAPROTOCOL);
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Whether a witness has the shape of a taproot script-path spend (any leaf version: the inscriptions step binds
  * whatever consensus accepts). An envelope in any other witness cannot be a protocol inscription (§2.5).
@@ -56,10 +44,8 @@ export function looksLikeScriptPath(witness: readonly Uint8Array[]): boolean {
 
 /** Why an entitled-looking message still cannot take part, or undefined when it can (see the module comment). */
 function refusal(ctx: EntitlementContext, m: number, x: Message): VerifyError | undefined {
-  const allowed = TYPES_ON[m === 0 ? 'setup' : 'month'];
-  if (!allowed.includes(x.type)) return new VerifyError('MESSAGE_WRONG_MONTH', `a ${x.type} message does not belong on month ${m}'s marker`, { type: x.type });
-  const e = ctx.entitled;
-  const who = x.type === 'inputs' ? e.polKey : x.type === 'reveal' || x.type === 'final' ? e.groupKey : undefined;
+  if (!typesOnMarker(m).includes(x.type)) return new VerifyError('MESSAGE_WRONG_MONTH', `a ${x.type} message does not belong on month ${m}'s marker`, { type: x.type });
+  const who = entitledSigner(x.type, ctx.entitled);
   if (who !== undefined && x.signer !== who) return new VerifyError('MESSAGE_NOT_AUTHORISED', `${x.type} must be signed by ${who}, not ${x.signer}`, { type: x.type, signer: x.signer, authorised: who });
   if (x.type === 'commit' && !ctx.registered.has(x.signer)) {
     return new VerifyError('MESSAGE_NOT_AUTHORISED', `commit signed by ${x.signer}, a key no registration on month 0's marker names`, { type: x.type, signer: x.signer });
@@ -108,16 +94,6 @@ export function judgeListed(ctx: EntitlementContext, tx: ParsedTx, m: number): J
 /** The signers of the `register` messages among month 0's listed transactions (a superset of the eligible actuaries). */
 export function registeredKeys(network: NetworkName, genesisId: string, txs: Iterable<ParsedTx>): Set<string> {
   const keys = new Set<string>();
-  for (const tx of txs) {
-    for (const ins of dreyEnvelopes(tx)) {
-      if (ins.contentType !== CONTENT_TYPES.message || !ins.body) continue;
-      try {
-        const x = parseMessage(ins.body, { network, genesis: genesisId });
-        if (x.type === 'register') keys.add(x.signer);
-      } catch (e) {
-        if (!(e instanceof VerifyError)) throw e;
-      }
-    }
-  }
+  for (const tx of txs) for (const x of strictMessages(tx, { network, genesis: genesisId })) if (x.type === 'register') keys.add(x.signer);
   return keys;
 }

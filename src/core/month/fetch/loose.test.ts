@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { utf8 } from '../../bytes';
 import type { ParsedTx } from '../../chain/tx';
 import { recorded } from '../steps/recorded.test-util';
-import { hasDreyEnvelope, looseMessages, looseParams, strictGenesis, strictMessages } from './loose';
+import { dreyEnvelopes, looseMessages, looseParams, strictGenesis, strictMessages } from './loose';
 
 /** Inscriptions as the parser gives them, when a test sets them (else the recorded transactions are parsed for real). */
 const given = vi.hoisted(() => ({ inscriptions: undefined as unknown[] | Error | undefined }));
@@ -47,16 +47,16 @@ describe('the messages of a transaction read loosely', () => {
   it('are none when the envelopes do not parse', () => {
     given.inscriptions = new Error('bad envelope');
     expect(looseMessages(TX)).toEqual([]);
-    expect(hasDreyEnvelope(TX)).toBe(false);
+    expect(dreyEnvelopes(TX)).toEqual([]);
   });
 });
 
-describe('whether a transaction carries a drey/1 envelope', () => {
-  it('is true for any drey/1 envelope, whatever its content', () => {
+describe('a transaction\'s drey/1 envelopes', () => {
+  it('are every drey/1 envelope, whatever its content, and no other', () => {
     given.inscriptions = [envelope('a', undefined, { metaprotocol: 'other' }), envelope('b', undefined, { contentType: 'application/vnd.apache.parquet' })];
-    expect(hasDreyEnvelope(TX)).toBe(true);
+    expect(dreyEnvelopes(TX).map((i) => i.id)).toEqual(['b']);
     given.inscriptions = [envelope('a', message('commit', {}), { metaprotocol: 'other' })];
-    expect(hasDreyEnvelope(TX)).toBe(false);
+    expect(dreyEnvelopes(TX)).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ function inscriptionsOf(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['in
 
 /** The drey/1 JSON envelopes of a transaction: the ones that can hold a message. */
 function messageEnvelopes(tx: ParsedTx): { id: string; body: Uint8Array }[] {
-  return inscriptionsOf(tx).flatMap((ins) => (ins.metaprotocol === METAPROTOCOL && ins.body && ins.contentType === 'application/json' ? [{ id: ins.id, body: ins.body }] : []));
+  return dreyEnvelopes(tx).flatMap((ins) => (ins.body && ins.contentType === 'application/json' ? [{ id: ins.id, body: ins.body }] : []));
 }
 
 /** The `{type, payload}` of every drey/1 JSON envelope of a transaction, if it parses as JSON at all. */
@@ -103,7 +103,7 @@ export function looseParams(payload: Json): LooseParams | undefined {
 }
 
 
-/** Whether a transaction carries at least one drey/1 envelope (the fetch layer binds only those). */
-export function hasDreyEnvelope(tx: ParsedTx): boolean {
-  return inscriptionsOf(tx).some((i) => i.metaprotocol === METAPROTOCOL);
+/** A transaction's drey/1 envelopes, whatever their content (none when its envelopes do not parse). */
+export function dreyEnvelopes(tx: ParsedTx): ReturnType<typeof inscriptionsFromTx>['inscriptions'] {
+  return inscriptionsOf(tx).filter((i) => i.metaprotocol === METAPROTOCOL);
 }

@@ -23,6 +23,7 @@ import { strictMessages, type StrictGenesis } from './loose';
 import { judgeListed, registeredKeys } from './entitled';
 import type { IgnoredListed } from '../records';
 import { spendsMonthOutpoint } from '../../protocol/month-outpoints';
+import { entitledSigner } from '../../protocol/marker-roles';
 
 type Found = number | 'ref';
 
@@ -40,8 +41,10 @@ export interface WantedContext {
 export function entitledMessages(ctx: WantedContext, tx: ParsedTx, m: number): Message[] {
   const e = ctx.entitled;
   if (!e || m === 0) return [];
-  return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: m })
-    .filter((x) => (x.type === 'inputs' ? x.signer === e.polKey : (x.type === 'reveal' || x.type === 'final') && x.signer === e.groupKey));
+  return strictMessages(tx, { network: ctx.network, genesis: ctx.genesisId, month: m }).filter((x) => {
+    const who = entitledSigner(x.type, e);
+    return who !== undefined && x.signer === who;
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import type { StepResult } from '../step-result';
 import { monthEnd } from '../timeline';
 import { verifyGenesisRules } from '../../protocol/genesis-rules';
 import { verifyMonthOutputs } from '../../protocol/month-outpoints';
+import { entitledSigner, typesOnMarker } from '../../protocol/marker-roles';
 import type { ParsedTx } from '../../chain/tx';
 
 export interface MonthMessages {
@@ -33,13 +34,8 @@ export interface MonthMessages {
 
 /** Which key may sign a type (undefined: any key; eligibility is checked by the later steps). */
 export function authorisedSigner(type: MessageType, g: GenesisPayload): string | undefined {
-  if (type === 'inputs') return g.pol_key;
-  if (type === 'reveal' || type === 'final') return g.frost.group_key;
-  return undefined;
+  return entitledSigner(type, { polKey: g.pol_key, groupKey: g.frost.group_key });
 }
-
-const MONTH0_TYPES: readonly MessageType[] = ['register'];
-const MONTH_TYPES: readonly MessageType[] = ['inputs', 'lottery', 'commit', 'reveal', 'final'];
 
 /**
  * The genesis message: found by id and parsed without a genesis context (ANCHOR_GENESIS_MISSING, with the parse
@@ -94,8 +90,7 @@ export function verifyMessages(
     const evidence = { id: ins.id, height: ins.height, position: ins.position };
     try {
       const message = parseMessage(ins.body, m === 0 ? { network, genesis: genesisId } : { network, genesis: genesisId, month: m });
-      const allowed = m === 0 ? MONTH0_TYPES : MONTH_TYPES;
-      if (!allowed.includes(message.type)) {
+      if (!typesOnMarker(m).includes(message.type)) {
         throw new VerifyError('MESSAGE_WRONG_MONTH', `a ${message.type} message does not belong on month ${m}'s marker`, { type: message.type });
       }
       const who = authorisedSigner(message.type, genesis.payload);
