@@ -1,8 +1,10 @@
 /**
- * `npm run mutation [-- FOLDER…] [--fresh]`: StrykerJS over the verifier's rules, one folder of `src/core` at a time
- * (default: month, chain, protocol, proof), against the fast unit tests of `vitest.mutation.config.ts`. Each folder
- * keeps an incremental file in `reports/stryker/`, so a second run re-tests only mutants whose code or tests changed
- * (`--fresh` starts over; the folder, reports and incremental file are set in `stryker.config.mjs`). Prints the score per folder and writes the surviving mutants to
+ * `npm run mutation [-- FOLDER…] [--fresh] [--ignore-static]`: StrykerJS over the verifier's rules, one folder of
+ * `src/core` at a time (default: month, chain, protocol, proof), against the fast unit tests of
+ * `vitest.mutation.config.ts`. Each folder keeps an incremental file in `reports/stryker/`, so a second run re-tests
+ * only mutants whose code or tests changed (`--fresh` starts over; the folder, reports and incremental file are set in
+ * `stryker.config.mjs`). `--ignore-static` leaves out the mutants that only run while a module loads (constant tables):
+ * each of them runs every related test, which is most of a folder's time, and they are not counted. Prints the score per folder and writes the surviving mutants to
  * `reports/mutation/<folder>-survivors.txt`; the HTML-free JSON report is `reports/mutation/<folder>.json`.
  */
 import { spawnSync } from 'node:child_process';
@@ -57,10 +59,10 @@ export function scoreOf(folder: string, report: JsonReport, seconds: number): { 
   };
 }
 
-function runFolder(folder: string, fresh: boolean): FolderScore {
+function runFolder(folder: string, fresh: boolean, ignoreStatic: boolean): FolderScore {
   const json = join(REPORTS, `${folder}.json`);
   const t0 = performance.now();
-  const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(fresh ? ['--force'] : [])], {
+  const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(fresh ? ['--force'] : []), ...(ignoreStatic ? ['--ignoreStatic'] : [])], {
     stdio: 'inherit', env: { ...process.env, STRYKER_FOLDER: folder },
   });
   const seconds = Math.round((performance.now() - t0) / 1000);
@@ -71,11 +73,11 @@ function runFolder(folder: string, fresh: boolean): FolderScore {
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({ options: { fresh: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, 'ignore-static': { type: 'boolean', default: false } }, allowPositionals: true });
   const unknown = positionals.filter((f) => !(FOLDERS as readonly string[]).includes(f));
   if (unknown.length) throw new Error(`unknown folder ${unknown.join(', ')}; folders: ${FOLDERS.join(', ')}`);
   const folders = positionals.length ? positionals : [...FOLDERS];
-  const scores = folders.map((f) => runFolder(f, values.fresh));
+  const scores = folders.map((f) => runFolder(f, values.fresh, values['ignore-static']));
   const rows = scores.map((s) => `| src/core/${s.folder} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % | ${s.covered.toFixed(1)} % | ${s.seconds} s |`);
   process.stdout.write(['', '| folder | mutants | killed | timeout | survived | no coverage | score | covered | time |', '|---|---|---|---|---|---|---|---|---|', ...rows, '',
     `survivors: ${REPORTS}/<folder>-survivors.txt`, ''].join('\n'));
