@@ -6,7 +6,8 @@
  */
 const folder = process.env.STRYKER_FOLDER;
 const folders = folder ? [folder] : ['month', 'chain', 'protocol', 'proof'];
-const name = folder ?? 'all';
+/** Runs against the folder's own tests only (STRYKER_OWN_TESTS=1, vitest.mutation.config.ts) keep their own reports. */
+const name = `${folder ?? 'all'}${process.env.STRYKER_OWN_TESTS === '1' ? '-own' : ''}`;
 
 export default {
   testRunner: 'vitest',

@@ -1,10 +1,11 @@
 /**
- * `npm run mutation [-- FOLDER…] [--fresh] [--ignore-static]`: StrykerJS over the verifier's rules, one folder of
+ * `npm run mutation [-- FOLDER…] [--fresh] [--ignore-static] [--own-tests]`: StrykerJS over the verifier's rules, one folder of
  * `src/core` at a time (default: month, chain, protocol, proof), against the fast unit tests of
  * `vitest.mutation.config.ts`. Each folder keeps an incremental file in `reports/stryker/`, so a second run re-tests
  * only mutants whose code or tests changed (`--fresh` starts over; the folder, reports and incremental file are set in
  * `stryker.config.mjs`). `--ignore-static` leaves out the mutants that only run while a module loads (constant tables):
- * each of them runs every related test, which is most of a folder's time, and they are not counted. Prints the score per folder and writes the surviving mutants to
+ * each of them runs every related test, which is most of a folder's time, and they are not counted. `--own-tests`
+ * runs each folder's mutants against that folder's tests only (a lower bound on the score; reports `<folder>-own`). Prints the score per folder and writes the surviving mutants to
  * `reports/mutation/<folder>-survivors.txt`; the HTML-free JSON report is `reports/mutation/<folder>.json`.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,25 +60,26 @@ export function scoreOf(folder: string, report: JsonReport, seconds: number): { 
   };
 }
 
-function runFolder(folder: string, fresh: boolean, ignoreStatic: boolean): FolderScore {
-  const json = join(REPORTS, `${folder}.json`);
+function runFolder(folder: string, fresh: boolean, ignoreStatic: boolean, ownTests: boolean): FolderScore {
+  const name = `${folder}${ownTests ? '-own' : ''}`;
+  const json = join(REPORTS, `${name}.json`);
   const t0 = performance.now();
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(fresh ? ['--force'] : []), ...(ignoreStatic ? ['--ignoreStatic'] : [])], {
-    stdio: 'inherit', env: { ...process.env, STRYKER_FOLDER: folder },
+    stdio: 'inherit', env: { ...process.env, STRYKER_FOLDER: folder, ...(ownTests ? { STRYKER_OWN_TESTS: '1' } : {}) },
   });
   const seconds = Math.round((performance.now() - t0) / 1000);
   if (r.status !== 0 || !existsSync(json)) throw new Error(`stryker failed on ${folder} (exit ${r.status})`);
-  const { score, survivors } = scoreOf(folder, JSON.parse(readFileSync(json, 'utf8')) as JsonReport, seconds);
-  writeFileSync(join(REPORTS, `${folder}-survivors.txt`), survivors.length ? `${survivors.join('\n')}\n` : '');
+  const { score, survivors } = scoreOf(name, JSON.parse(readFileSync(json, 'utf8')) as JsonReport, seconds);
+  writeFileSync(join(REPORTS, `${name}-survivors.txt`), survivors.length ? `${survivors.join('\n')}\n` : '');
   return score;
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, 'ignore-static': { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, 'ignore-static': { type: 'boolean', default: false }, 'own-tests': { type: 'boolean', default: false } }, allowPositionals: true });
   const unknown = positionals.filter((f) => !(FOLDERS as readonly string[]).includes(f));
   if (unknown.length) throw new Error(`unknown folder ${unknown.join(', ')}; folders: ${FOLDERS.join(', ')}`);
   const folders = positionals.length ? positionals : [...FOLDERS];
-  const scores = folders.map((f) => runFolder(f, values.fresh, values['ignore-static']));
+  const scores = folders.map((f) => runFolder(f, values.fresh, values['ignore-static'], values['own-tests']));
   const rows = scores.map((s) => `| src/core/${s.folder} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % | ${s.covered.toFixed(1)} % | ${s.seconds} s |`);
   process.stdout.write(['', '| folder | mutants | killed | timeout | survived | no coverage | score | covered | time |', '|---|---|---|---|---|---|---|---|---|', ...rows, '',
     `survivors: ${REPORTS}/<folder>-survivors.txt`, ''].join('\n'));
