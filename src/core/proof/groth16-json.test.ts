@@ -99,6 +99,25 @@ describe('a G2 point', () => {
   });
 });
 
+describe('a point\'s coordinates and curve equation', () => {
+  it('a coordinate must be below p: p itself is refused, naming the coordinate', async () => {
+    const { P } = await import('./bn254');
+    const e = errorOf(() => parseG1Json([dec(P), '1', '1'], AT));
+    expect([e.code, e.evidence, e.message]).toEqual(['PROOF_COORDINATE_RANGE', { what: 'pt.x', value: dec(P), code: 'PROOF_MALFORMED_PROOF' }, 'pt.x: coordinate is not below the base field modulus p']);
+    expect(errorOf(() => parseG2Json([['0', dec(P)], ['1', '0'], ['1', '0']], AT)).evidence).toMatchObject({ what: 'pt.x[1]' });
+    expect(errorOf(() => parseG1Json([dec(P - 1n), '1', '1'], AT)).code).toBe('PROOF_POINT_NOT_ON_CURVE');
+  });
+
+  it('an affine point off the curve or the twist is refused, naming the point', () => {
+    const g1 = errorOf(() => parseG1Json(['1', '1', '1'], AT));
+    expect([g1.code, g1.evidence, g1.message]).toEqual(['PROOF_POINT_NOT_ON_CURVE', { what: 'pt' }, 'pt: not on the BN254 G1 curve y² = x³ + 3']);
+    const g2 = errorOf(() => parseG2Json([['1', '0'], ['1', '0'], ['1', '0']], AT));
+    expect([g2.code, g2.evidence, g2.message]).toEqual(['PROOF_POINT_NOT_ON_CURVE', { what: 'pt' }, 'pt: not on the BN254 G2 twist y² = x³ + 3/(9+u)']);
+    const outside = errorOf(() => parseG2Json(twistPointOutsideSubgroup(), AT));
+    expect([outside.evidence, outside.message]).toEqual([{ what: 'pt' }, 'pt: on the twist but not in the order-r subgroup']);
+  });
+});
+
 describe('a canonical decimal', () => {
   it('is digits without a sign or leading zero, at most 80 of them', () => {
     expect(parseDecimal('0', AT)).toBe(0n);
