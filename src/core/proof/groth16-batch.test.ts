@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from './groth16-json';
-import { verifyGroth16, verifyGroth16Batch, type BatchItem, type BatchItemResult } from './groth16';
+import { randomScalar, verifyGroth16, verifyGroth16Batch, type BatchItem, type BatchItemResult } from './groth16';
+import { errorOf } from '../errors.test-util';
 import { VerifyError } from '../errors';
 import { loadCircuit } from './groth16-vectors.test-util';
 
@@ -86,5 +87,28 @@ describe('when a batch mixes several good and bad proofs', () => {
     const r = verifyGroth16Batch(vk, items, { randomBytes: seeded(99) });
     expect(r.ok).toBe(false);
     expect(r.results).toEqual(oneByOne(vk, items));
+  });
+});
+
+describe('the random weights and the shape checks (fixtures built inside the tests)', () => {
+  it('a weight is 16 random bytes read big-endian, never zero; a source that returns fewer bytes is refused', () => {
+    expect(randomScalar(() => Uint8Array.from({ length: 16 }, (_, i) => i + 1))).toBe(0x0102030405060708090a0b0c0d0e0f10n);
+    expect(randomScalar(() => new Uint8Array(16))).toBe(1n);
+    expect(() => randomScalar(() => new Uint8Array(15))).toThrow(RangeError);
+    expect(() => randomScalar(() => new Uint8Array(17))).toThrow('randomBytes must return the requested length');
+  });
+
+  it('a proof with the wrong number of public inputs fails on its own; the others are judged one by one', () => {
+    const c = loadCircuit('poseidon-leaf');
+    const key = parseVerifyingKeyJson(c.vkey);
+    const items: BatchItem[] = c.proofs.slice(0, 3).map((p) => ({ proof: parseProofJson(p.proof), publicSignals: parsePublicSignalsJson(p.publicSignals) }));
+    items[1] = { ...items[1]!, publicSignals: [...items[1]!.publicSignals, 0n] };
+    const r = verifyGroth16Batch(key, items);
+    expect([r.ok, r.combined]).toEqual([false, false]);
+    expect(r.results[0]).toEqual({ ok: true });
+    expect(r.results[1]).toMatchObject({ ok: false, code: 'PROOF_PUBLIC_COUNT' });
+    expect(r.results[2]).toEqual({ ok: true });
+    const e = errorOf(() => verifyGroth16(key, items[1]!.proof, items[1]!.publicSignals));
+    expect([e.code, e.evidence]).toEqual(['PROOF_PUBLIC_COUNT', { given: key.nPublic + 1, expected: key.nPublic }]);
   });
 });
