@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from '../errors.test-util';
+import { codeOf, errorOf } from '../errors.test-util';
 import { attemptSpan, verifyGenesisRules } from './genesis-rules';
 import type { GenesisParams, GenesisPayload } from './payloads';
 
@@ -169,5 +169,85 @@ describe('when several rules are broken', () => {
     expect(code({ ...all, params, bls: { ...genesis.bls, threshold: 1 }, paillier: { ...genesis.paillier, v: '00' } })).toBe('GENESIS_GROUP');
     expect(code({ ...all, params, paillier: { ...genesis.paillier, v: '00' } })).toBe('GENESIS_PAILLIER');
     expect(code({ ...all, params })).toBe('GENESIS_PROOF_SYSTEM');
+  });
+});
+
+/** The error a genesis fails with: its code, evidence and message (what a report shows). */
+const failure = (g: GenesisPayload, height = GENESIS_HEIGHT) => {
+  const e = errorOf(() => verifyGenesisRules(g, height));
+  return { code: e.code, evidence: e.evidence, message: e.message };
+};
+
+describe('what each rule reports', () => {
+  it('a parameter out of range names it, its value and its bounds', () => {
+    expect(failure(withParams({ lead_window: 0 }))).toEqual({ code: 'GENESIS_PARAM_RANGE', evidence: { param: 'lead_window', value: 0, min: 1, max: 10_000 }, message: 'params.lead_window is 0, outside 1..10000' });
+    expect(failure(withParams({ start_month: 202613 }))).toEqual({ code: 'GENESIS_PARAM_RANGE', evidence: { param: 'start_month', value: 202613 }, message: 'params.start_month 202613 is not a yyyymm month' });
+    expect(code(withParams({ start_month: 202600 }))).toBe('GENESIS_PARAM_RANGE');
+    expect(code(withParams({ start_month: 202612 }))).toBe('OK');
+  });
+
+  it('months (month outpoints) within 1..1200 when present', () => {
+    for (const months of [1, 1200]) expect(code(withParams({ months }))).toBe('OK');
+    for (const months of [0, 1201]) {
+      expect(failure(withParams({ months }))).toEqual({ code: 'GENESIS_PARAM_RANGE', evidence: { param: 'months', value: months, min: 1, max: 1200 }, message: `params.months is ${months}, outside 1..1200` });
+    }
+  });
+
+  it('the race delay, the batch size and the super-majority name their values', () => {
+    expect(failure(withParams({ race_delay: 6 }))).toEqual({ code: 'GENESIS_RACE_DELAY', evidence: { value: 6 }, message: 'params.race_delay is 6, below the floor of 7 (or above 10000)' });
+    expect(failure(withParams({ batch_size: 8 }))).toEqual({ code: 'GENESIS_BATCH_SIZE', evidence: { value: 8 }, message: 'params.batch_size is 8, not one of 1, 4, 16, 64' });
+    expect(failure(withParams({ super_majority: { num: 1, den: 2 } }))).toEqual({ code: 'GENESIS_SUPER_MAJORITY', evidence: { num: 1, den: 2 }, message: 'params.super_majority 1/2 is not above one half (and at most one)' });
+  });
+
+  it('reward shares: the count, a share above 10,000, an increase and the sum, each with the shares', () => {
+    const shares = (reward_shares: number[]) => failure(withParams({ reward_shares }));
+    expect(shares([])).toEqual({ code: 'GENESIS_REWARD_SHARES', evidence: { reward_shares: [] }, message: 'reward_shares has 0 entries, not 1..64' });
+    expect(shares(new Array<number>(65).fill(0))).toMatchObject({ message: 'reward_shares has 65 entries, not 1..64' });
+    expect(code(withParams({ reward_shares: [...new Array<number>(63).fill(0).map(() => 0), 10_000].sort((a, b) => b - a) }))).toBe('OK');
+    expect(shares([10_001])).toEqual({ code: 'GENESIS_REWARD_SHARES', evidence: { reward_shares: [10_001] }, message: 'a reward share is above 10,000 basis points' });
+    expect(code(withParams({ reward_shares: [10_000] }))).toBe('OK');
+    expect(shares([5000, 2000, 3000])).toEqual({ code: 'GENESIS_REWARD_SHARES', evidence: { reward_shares: [5000, 2000, 3000] }, message: 'reward_shares increase at rank 2' });
+    expect(shares([5000, 6000])).toMatchObject({ message: 'reward_shares increase at rank 1' });
+    expect(code(withParams({ reward_shares: [5000, 5000] }))).toBe('OK');
+    expect(shares([5000, 4000])).toEqual({ code: 'GENESIS_REWARD_SHARES', evidence: { reward_shares: [5000, 4000], sum: 9000 }, message: 'reward_shares add up to 9000, not 10,000 basis points' });
+  });
+
+  it('a month too short and a start not above the genesis name their numbers', () => {
+    expect(failure(withParams({ blocks_per_month: 75 }))).toEqual({
+      code: 'GENESIS_MONTH_TOO_SHORT', evidence: { maxAttempts: 3, attemptSpan: 25, blocksPerMonth: 75 },
+      message: '3 attempts of up to 25 blocks do not end before the next month\'s anchor, 75 blocks later',
+    });
+    expect(code(withParams({ blocks_per_month: 76 }))).toBe('OK');
+    expect(failure(genesis, 207)).toEqual({ code: 'GENESIS_START_HEIGHT', evidence: { startHeight: 207, genesisHeight: 207 }, message: 'month 1\'s anchor 207 is not above the genesis\' block 207' });
+  });
+
+  it('the group: sizes, each scheme\'s threshold, and a FROST participant with the wrong number of coefficients', () => {
+    const c = genesis.frost.commitments[0]!;
+    expect(failure({ ...genesis, bls: { ...genesis.bls, parties: 4 } })).toEqual({
+      code: 'GENESIS_GROUP', evidence: { parties: { frost: 3, bls: 4, paillier: 3 } }, message: 'the FROST, BLS and Paillier keys are not held by one group of 1..64 parties',
+    });
+    const big = new Array<string[]>(65).fill(c);
+    expect(failure({ ...genesis, frost: { ...genesis.frost, commitments: big }, bls: { ...genesis.bls, parties: 65 }, paillier: { ...genesis.paillier, parties: 65 } }).evidence).toEqual({ parties: { frost: 65, bls: 65, paillier: 65 } });
+    const one = { ...genesis, frost: { ...genesis.frost, threshold: 1, commitments: [[c[0]!]] }, bls: { ...genesis.bls, parties: 1, threshold: 1 }, paillier: { ...genesis.paillier, parties: 1, threshold: 1, verification_keys: ['06'] } };
+    expect(code(one)).toBe('OK');
+    expect(failure({ ...genesis, bls: { ...genesis.bls, threshold: 1 } })).toEqual({ code: 'GENESIS_GROUP', evidence: { scheme: 'bls', threshold: 1, parties: 3 }, message: 'the bls threshold 1 of 3 is not a majority of the group' });
+    expect(failure({ ...genesis, paillier: { ...genesis.paillier, threshold: 4 } })).toMatchObject({ evidence: { scheme: 'paillier', threshold: 4, parties: 3 } });
+    expect(failure({ ...genesis, frost: { ...genesis.frost, threshold: 4 } })).toMatchObject({ evidence: { scheme: 'frost', threshold: 4, parties: 3 } });
+    expect(failure({ ...genesis, frost: { ...genesis.frost, commitments: [c, c, [c[0]!]] } })).toEqual({ code: 'GENESIS_GROUP', evidence: { participant: 3 }, message: 'FROST participant 3 committed to 1 coefficients, not 2' });
+    expect(failure({ ...genesis, frost: { ...genesis.frost, commitments: [[c[0]!], c, c] } })).toMatchObject({ evidence: { participant: 1 } });
+  });
+
+  it('the Paillier key: an even or wrongly sized modulus, and v or a verification key outside 1..N²−1', () => {
+    const pa = (p: Partial<GenesisPayload['paillier']>) => failure({ ...genesis, paillier: { ...genesis.paillier, ...p } });
+    expect(pa({ n: `${'ff'.repeat(63)}fe` })).toEqual({ code: 'GENESIS_PAILLIER', evidence: { bits: 512 }, message: 'the Paillier modulus is even; v1 needs an odd modulus of 512..8192 bits' });
+    expect(pa({ n: 'ff'.repeat(63) })).toEqual({ code: 'GENESIS_PAILLIER', evidence: { bits: 504 }, message: 'the Paillier modulus is 504 bits; v1 needs an odd modulus of 512..8192 bits' });
+    expect(code({ ...genesis, paillier: { ...genesis.paillier, n: `80${'00'.repeat(62)}01` } })).toBe('OK');
+    expect(pa({ v: '00' })).toEqual({ code: 'GENESIS_PAILLIER', evidence: { value: 'v' }, message: 'the Paillier key\'s v is not in 1..N²−1' });
+    expect(code({ ...genesis, paillier: { ...genesis.paillier, v: '01' } })).toBe('OK');
+    expect(pa({ verification_keys: ['06', '00', '08'] })).toEqual({ code: 'GENESIS_PAILLIER', evidence: { value: 'v_2' }, message: 'the Paillier key\'s v_2 is not in 1..N²−1' });
+  });
+
+  it('another proof system names it', () => {
+    expect(failure({ ...genesis, proof_system: 'plonk' })).toEqual({ code: 'GENESIS_PROOF_SYSTEM', evidence: { proofSystem: 'plonk' }, message: 'the genesis names the proof system plonk; v1 defines groth16-bn254-snarkjs-v1' });
   });
 });
