@@ -5,7 +5,7 @@ import { canonicalize } from './canonical';
 import { buildMessage, MAX_MESSAGE_BYTES, messageDigest, parseMessage, signKeylink, type MessageContext } from './message';
 import type { MessageType, PayloadByType } from './payloads';
 import { parseStrictJson, type JsonValue } from './strict-json';
-import { codeOf } from '../errors.test-util';
+import { codeOf, errorOf } from '../errors.test-util';
 import { GENESIS, SIGNER_SK, samples, signer } from './payload-samples.test-util';
 
 const sk = SIGNER_SK;
@@ -149,5 +149,62 @@ describe('when an actuary rotates keys with a key link', () => {
   it('rejects a link signed for another genesis', () => {
     const payload = { ...samples.register, keylink: { old_key: oldKey, sig: signKeylink('regtest', 'c1'.repeat(32) + 'i0', oldSk, newKey) } };
     expect(codeOf(() => parseMessage(buildMessage('register', payload, sk), ctx))).toBe('MESSAGE_BAD_KEYLINK');
+  });
+});
+
+describe('what each refusal of a message reports (fixtures built inside the tests)', () => {
+  const envelope = () => parseStrictJson(utf8.decodeStrict(buildMessage('commit', samples.commit, sk))!) as Record<string, JsonValue>;
+  const reencode = (e: Record<string, JsonValue>) => utf8.encode(canonicalize(e));
+  const refusal = (body: Uint8Array, c: MessageContext = ctx) => {
+    const e = errorOf(() => parseMessage(body, c));
+    return { code: e.code, evidence: e.evidence, message: e.message };
+  };
+
+  it('size: the limit itself is allowed, one byte more is MESSAGE_TOO_LARGE with the size', () => {
+    expect(refusal(new Uint8Array(MAX_MESSAGE_BYTES + 1))).toEqual({ code: 'MESSAGE_TOO_LARGE', evidence: { bytes: MAX_MESSAGE_BYTES + 1 }, message: `message is ${MAX_MESSAGE_BYTES + 1} bytes, more than ${MAX_MESSAGE_BYTES}` });
+    expect(refusal(new Uint8Array(MAX_MESSAGE_BYTES).fill(0x20)).code).not.toBe('MESSAGE_TOO_LARGE');
+    expect(refusal(Uint8Array.of(0x7b, 0xff, 0x7d))).toEqual({ code: 'MESSAGE_MALFORMED', evidence: {}, message: 'message body is not valid UTF-8' });
+  });
+
+  it('the envelope: version, type, canonical form and the two signers', () => {
+    const env = envelope();
+    expect(refusal(reencode({ ...env, drey: 2 }))).toEqual({ code: 'MESSAGE_UNSUPPORTED_VERSION', evidence: { drey: 2 }, message: 'message version ("drey") must be 1' });
+    expect(refusal(reencode({ ...env, type: 'bribe' })).evidence).toEqual({ field: 'message.type', value: 'bribe' });
+    expect(refusal(reencode({ ...env, extra: 1 })).evidence).toEqual({ field: 'message.extra', value: undefined });
+    expect(refusal(utf8.encode(JSON.stringify(env, null, 1)))).toEqual({ code: 'MESSAGE_NOT_CANONICAL', evidence: { type: 'commit' }, message: 'message body is not in RFC 8785 canonical form' });
+    const theirs = bytesToHex(publicKeyFromSecret(other));
+    expect(refusal(reencode({ ...env, payload: { ...(env.payload as Record<string, JsonValue>), signer: theirs } }))).toEqual({
+      code: 'MESSAGE_SIGNER_MISMATCH', evidence: { type: 'commit', envelope: signer, payload: theirs }, message: 'payload signer differs from the envelope signer',
+    });
+  });
+
+  it('a signature by another key names the type, the signer and the digest signed', () => {
+    const env = envelope();
+    const other2 = parseStrictJson(utf8.decodeStrict(buildMessage('commit', { ...samples.commit, signer: bytesToHex(publicKeyFromSecret(other)) }, other))!) as Record<string, JsonValue>;
+    const r = refusal(reencode({ ...env, sig: other2.sig! }));
+    expect(r).toEqual({ code: 'MESSAGE_BAD_SIGNATURE', evidence: { type: 'commit', signer, digest: bytesToHex(messageDigest('commit', env.payload!)) }, message: 'commit message signature does not verify under its signer' });
+  });
+
+  it('context: network, genesis and month each name what the message says and what was wanted; what the context leaves open is not checked', () => {
+    const good = buildMessage('commit', samples.commit, sk);
+    expect(refusal(good, { ...ctx, network: 'signet' })).toEqual({ code: 'MESSAGE_WRONG_NETWORK', evidence: { type: 'commit', got: 'regtest', want: 'signet' }, message: 'commit message is for regtest, not signet' });
+    const g2 = `${'c1'.repeat(32)}i0`;
+    expect(refusal(good, { ...ctx, genesis: g2 })).toEqual({ code: 'MESSAGE_WRONG_GENESIS', evidence: { type: 'commit', got: GENESIS, want: g2 }, message: 'commit message belongs to another genesis' });
+    expect(refusal(good, { ...ctx, month: 3 })).toEqual({ code: 'MESSAGE_WRONG_MONTH', evidence: { type: 'commit', got: 2, want: 3 }, message: 'commit message is for month 2, not 3' });
+    expect(parseMessage(good, { network: 'regtest' }).type).toBe('commit');
+    expect(parseMessage(good, { network: 'regtest', genesis: GENESIS }).type).toBe('commit');
+    const genesisMessage = buildMessage('genesis', samples.genesis, sk);
+    expect(parseMessage(genesisMessage, { network: 'regtest', genesis: g2, month: 5 }).type).toBe('genesis');
+  });
+
+  it('a key link the old key did not sign names both keys', () => {
+    const oldSk = hexToBytes('03'.repeat(32));
+    const oldKey = bytesToHex(publicKeyFromSecret(oldSk));
+    const body = buildMessage('register', { ...samples.register, keylink: { old_key: oldKey, sig: '00'.repeat(64) } }, sk);
+    expect(refusal(body)).toEqual({ code: 'MESSAGE_BAD_KEYLINK', evidence: { old_key: oldKey, new_key: signer }, message: 'key link is not signed by the old key' });
+  });
+
+  it('a producer signing a payload under another key is refused before anything is signed', () => {
+    expect(() => buildMessage('commit', samples.commit, other)).toThrow('buildMessage: payload.signer is not the signing key');
   });
 });
