@@ -7,7 +7,9 @@ import { defineConfig } from 'vitest/config';
  * for a folder every other folder imports (protocol/), and a lower bound on the score the whole set would give.
  */
 const own = process.env.STRYKER_OWN_TESTS === '1' ? process.env.STRYKER_FOLDER : undefined;
-export const MUTATION_TESTS = own ? [`src/core/${own}/**/*.test.ts`] : ['src/core/{month,protocol,chain,proof}/**/*.test.ts'];
+/** STRYKER_TESTS (a comma-separated list of globs) names the tests outright, e.g. to re-check survivors without per-test coverage. */
+const named = process.env.STRYKER_TESTS?.split(',').filter(Boolean);
+export const MUTATION_TESTS = named?.length ? named : own ? [`src/core/${own}/**/*.test.ts`] : ['src/core/{month,protocol,chain,proof}/**/*.test.ts'];
 export const SLOW_TESTS = ['src/core/month/fetch-budget.test.ts', 'src/core/month/fetch/heights.test.ts'];
 
 export default defineConfig({

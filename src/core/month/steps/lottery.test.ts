@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../../bytes';
-import { failed } from '../../check';
+import { failed, passed } from '../../check';
 import { combinePartials, dealBlsKey, partialSign } from '../../crypto/threshold-bls';
 import { VerifyError } from '../../errors';
 import { parseInscriptionId } from '../../protocol/ids';
@@ -368,5 +368,50 @@ describe('when the anchor block did not verify, at the anchor itself', () => {
     const { checks, result } = await draw({ ...ctx(ANCHOR), anchorBlock: undefined }, [], []);
     expect(checks).toMatchObject([{ ok: false, step: 'lottery', code: 'LOTTERY_ANCHOR_UNVERIFIED', evidence: { anchor: ANCHOR } }]);
     expect(result.pending).toBe(false);
+  });
+});
+
+describe('the walk at a failed attempt the final names (§6.4, §8)', () => {
+  const hR = W0.to + 20;
+  const W1 = { from: hR + 1, to: hR + PARAMS.lead_window };
+  const invalidLead = (fault: VerifyError): RoundEvaluator => evaluator({ [LEAD0]: (l) => ({ round: round(l, hR, fault) }) });
+
+  it('a final naming the failed attempt but another lead stops the walk there and follows the final\'s claim (LOTTERY_WRONG_LEAD)', async () => {
+    const claimed = commit(LEAD1, W0.to, 2);
+    const { checks, lead, result } = await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), claimed, commit(LEAD1, W1.to, 1, 1)], {
+      evaluate: invalidLead(new VerifyError('PROOF_INVALID', 'bad proof', {})), final: { lead: LEAD1, attempt: 0 } as FinalPayload,
+    });
+    expect(result.accepted).toBeUndefined();
+    expect(result.attempts).toHaveLength(1);
+    expect(failures(checks)).toEqual(['LOTTERY_WRONG_LEAD']);
+    expect(lead).toEqual({ attempt: 0, lead: LEAD1, commit: claimed, from: 'final' });
+  });
+
+  it('a final naming the failed lead reports a proof fault under the proofs step', async () => {
+    const { checks } = await draw(ctx(W1.to + 50), [lottery(0, W0.from)], [commit(LEAD0, W0.to)], {
+      evaluate: invalidLead(new VerifyError('PROOF_INVALID', 'bad proof', {})), final: { lead: LEAD0, attempt: 0 } as FinalPayload,
+    });
+    expect(checks.filter((c) => !c.ok).map((c) => [c.step, c.code])).toEqual([['proofs', 'PROOF_INVALID']]);
+  });
+
+  it('only the failing checks of a failed attempt\'s reveal are carried on', async () => {
+    const faulty: RoundEvaluator = (l) => {
+      if (l.lead !== LEAD0) return { round: round(l, l.commit.inscription.height + 20) };
+      return { round: { ...round(l, hR, new VerifyError('AGREEMENT_LEAD_INVALID', 'unopenable', {}), 'unopenable'), revealChecks: [passed('reveal', 'a key that opened', { n: 1 }), failed('reveal', new VerifyError('REVEAL_MALFORMED', 'named twice', {}))] } };
+    };
+    const { checks } = await draw(ctx(W1.to + 50), [lottery(0, W0.from), lottery(1, W1.from)], [commit(LEAD0, W0.to), commit(LEAD1, W1.to, 1, 1)], { evaluate: faulty });
+    expect(checks.filter((c) => c.step === 'reveal').map((c) => c.code)).toEqual(['REVEAL_MALFORMED']);
+  });
+
+  it('a month still pending does not follow the final\'s claim yet', async () => {
+    const { checks, pending, lead } = await draw(ctx(W0.to - 1), [lottery(0, W0.from)], [commit(key(2), W0.from)], { final: { lead: key(2), attempt: 0 } as FinalPayload });
+    expect(pending).toBe(`attempt 0's lead window runs to ${W0.to}`);
+    expect(failures(checks)).toEqual([]);
+    expect(lead).toBeUndefined();
+  });
+
+  it('a lottery message of another attempt is not judged for this one at all', async () => {
+    const { checks } = await draw(ctx(W0.to + 20), [lottery(1, W0.from)], []);
+    expect(checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
   });
 });
