@@ -15,7 +15,7 @@ const refusal = (text: string, limits?: { maxDepth?: number }) => {
 describe('what JSON allows', () => {
   it.each([
     '0', '-0', '1.5', '-12e3', '1E+2', '2e-2', 'true', 'false', 'null', '""', '"a"', '[]', '{}', ' \t\r\n[ 1 , 2 ]\n ',
-    '{"a":{"b":[1,{"c":null}]},"d":"x"}', '"\\"\\\\\\/\\b\\f\\n\\r\\t"', '"\\u00e9\\u00E9"', '"\\ud83d\\ude00"', '"😀é"', '{"__proto__":1}',
+    '{"a":{"b":[1,{"c":null}]},"d":"x"}', '"\\"\\\\\\/\\b\\f\\n\\r\\t"', '"\\u00e9\\u00E9"', '"\\ud83d\\ude00"', '"😀é"', '"a b ~"', '" a"', '"\\n x"', '{"__proto__":1}',
     '[{ "k" : [ ] , "l" : { } }]',
   ])('%s is read as JSON.parse reads it', (text) => {
     expect(parseStrictJson(text)).toEqual(JSON.parse(text));

@@ -415,3 +415,12 @@ describe('the walk at a failed attempt the final names (§6.4, §8)', () => {
     expect(checks.map((c) => c.code)).toEqual(['LOTTERY_MISSING']);
   });
 });
+
+describe('the final\'s claim when its lead committed more than once for the attempt', () => {
+  it('rests on the lead\'s first commit in chain order, whatever order the commits are listed in', async () => {
+    const first = commit(key(2), W0.to, 1);
+    const second = commit(key(2), W0.to, 3);
+    const { lead } = await draw(ctx(W0.to + 20), [], [second, first], { final: { lead: key(2), attempt: 0 } as FinalPayload });
+    expect(lead?.commit).toBe(first);
+  });
+});
