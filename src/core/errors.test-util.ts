@@ -25,3 +25,9 @@ export function errorOf(fn: () => unknown): VerifyError {
   }
   throw new Error('expected a VerifyError, the call returned');
 }
+
+/** Test helper: what a refusal reports — the code, evidence and message of the VerifyError a call fails with. */
+export function refusalOf(fn: () => unknown): { code: string; evidence: Record<string, unknown>; message: string } {
+  const e = errorOf(fn);
+  return { code: e.code, evidence: e.evidence, message: e.message };
+}

@@ -5,14 +5,15 @@
  * Fixtures are built inside the tests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorOf } from '../errors.test-util';
-import { Fp2, G1Point, G2Point, P } from './bn254';
+import { errorOf, refusalOf } from '../errors.test-util';
+import { G1Point, G2Point, P } from './bn254';
 import { G1_BYTES, G2_BYTES, HALF, PROOF_BYTES, decodeProof, decodeVkey, encodeProof, encodeVkey, fp2IsLarge } from './groth16-encoding';
 import { MAX_PUBLIC_INPUTS, parseProofJson, parseVerifyingKeyJson } from './groth16-json';
 import type { Groth16VerifyingKey } from './groth16-types';
 import { loadCircuit } from './groth16-vectors.test-util';
 import { loadMcl, type Mcl } from './mcl';
 import { decodeProofMcl, g1FromNoble, g2FromNoble, parseProofJsonMcl } from './mcl-points';
+import { g2Json, twistPointOutsideSubgroup, twistXWithoutPoint } from './twist-points.test-util';
 
 let mcl: Mcl;
 beforeAll(async () => { mcl = await loadMcl(); });
@@ -28,33 +29,13 @@ const patched = (bytes: Uint8Array, offset: number, patch: readonly number[]): U
   return out;
 };
 const big32 = (v: bigint): number[] => Array.from({ length: 32 }, (_, i) => Number((v >> BigInt(8 * (31 - i))) & 0xffn));
-const G2_B = G2Point.CURVE().b;
-
-/** The first x = (k, 0) with no twist point, and the first whose twist point lies outside the order-r subgroup. */
-function twistXs(): { noPoint: bigint; outside: { x: { c0: bigint; c1: bigint }; y: { c0: bigint; c1: bigint } } } {
-  let noPoint: bigint | undefined;
-  let outside: ReturnType<typeof twistXs>['outside'] | undefined;
-  for (let k = 1n; noPoint === undefined || outside === undefined; k++) {
-    const x = { c0: k, c1: 0n };
-    const rhs = Fp2.add(Fp2.mul(Fp2.sqr(x), x), G2_B);
-    let y;
-    try {
-      y = Fp2.sqrt(rhs);
-    } catch {
-      y = undefined;
-    }
-    if (!y || !Fp2.eql(Fp2.sqr(y), rhs)) noPoint ??= k;
-    else if (!G2Point.fromAffine({ x, y }).isTorsionFree()) outside ??= { x, y };
-  }
-  return { noPoint, outside };
-}
 
 /** What both engines throw for these proof bytes: code, message and evidence (mcl's curve wording aside). */
 function bothRefuse(bytes: Uint8Array): { code: string; message: string; evidence: Record<string, unknown> } {
-  const noble = errorOf(() => decodeProof(bytes));
-  const fast = errorOf(() => decodeProofMcl(mcl, bytes));
+  const noble = refusalOf(() => decodeProof(bytes));
+  const fast = refusalOf(() => decodeProofMcl(mcl, bytes));
   expect([fast.code, fast.evidence]).toEqual([noble.code, noble.evidence]);
-  return { code: noble.code, message: noble.message, evidence: noble.evidence };
+  return noble;
 }
 
 describe('which root is "larger"', () => {
@@ -103,7 +84,7 @@ describe('a compact proof refused by both engines', () => {
     expect(bothRefuse(a)).toMatchObject({ code: 'PROOF_POINT_NOT_ON_CURVE', evidence: { field: 'pi_a' } });
     expect(errorOf(() => decodeProof(a)).message).toBe('pi_a: no curve point has this x');
     expect(errorOf(() => decodeProofMcl(mcl, a)).message).toBe('pi_a: no BN254 G1 point has this x');
-    const b = patched(proof, G1_BYTES, [0x80, ...big32(0n).slice(1), ...big32(twistXs().noPoint)]);
+    const b = patched(proof, G1_BYTES, [0x80, ...big32(0n).slice(1), ...big32(twistXWithoutPoint())]);
     expect(bothRefuse(b)).toMatchObject({ code: 'PROOF_POINT_NOT_ON_CURVE', evidence: { field: 'pi_b' } });
     expect(errorOf(() => decodeProof(b)).message).toBe('pi_b: no twist point has this x');
     expect(errorOf(() => decodeProofMcl(mcl, b)).message).toBe('pi_b: no twist point has this x');
@@ -112,7 +93,7 @@ describe('a compact proof refused by both engines', () => {
 
   it('with B on the twist but outside the order-r subgroup', () => {
     const { proof } = fixture();
-    const { x } = twistXs().outside;
+    const { x } = twistPointOutsideSubgroup().toAffine();
     for (const flag of [0x80, 0xc0]) {
       const e = bothRefuse(patched(proof, G1_BYTES, [flag, ...big32(x.c1).slice(1), ...big32(x.c0)]));
       expect(e).toEqual({ code: 'PROOF_POINT_NOT_IN_SUBGROUP', message: 'pi_b: on the twist but not in the order-r subgroup', evidence: { what: 'pi_b' } });
@@ -136,9 +117,7 @@ describe('a compact proof refused by both engines', () => {
 
   it('snarkjs JSON with B outside the subgroup is refused by the mcl parser too', () => {
     const { v } = fixture();
-    const { x, y } = twistXs().outside;
-    const s = (n: bigint) => n.toString();
-    const json = { ...v.proof, pi_b: [[s(x.c0), s(x.c1)], [s(y.c0), s(y.c1)], ['1', '0']] };
+    const json = { ...v.proof, pi_b: g2Json(twistPointOutsideSubgroup()) };
     const e = errorOf(() => parseProofJsonMcl(mcl, json));
     expect([e.code, e.evidence]).toEqual(['PROOF_POINT_NOT_IN_SUBGROUP', { what: 'pi_b' }]);
   });
@@ -174,7 +153,7 @@ describe('a compact verifying key', () => {
   it('names the point whose x has no curve point', () => {
     const { vk } = fixture();
     const key = encodeVkey(vk);
-    const noTwist = [0x80, ...big32(0n).slice(1), ...big32(twistXs().noPoint)];
+    const noTwist = [0x80, ...big32(0n).slice(1), ...big32(twistXWithoutPoint())];
     const g1 = big32(4n | (2n << 254n));
     for (const [field, at, patch] of [
       ['vk_alpha_1', 4, g1], ['vk_beta_2', 4 + G1_BYTES, noTwist], ['vk_gamma_2', 4 + G1_BYTES + G2_BYTES, noTwist],
@@ -187,7 +166,7 @@ describe('a compact verifying key', () => {
 
   it('leaves β, γ and δ\'s subgroup test to the caller only when asked', () => {
     const { vk } = fixture();
-    const outside = G2Point.fromAffine(twistXs().outside);
+    const outside = twistPointOutsideSubgroup();
     for (const [field, point] of [['vk_beta_2', { beta: outside }], ['vk_gamma_2', { gamma: outside }], ['vk_delta_2', { delta: outside }]] as const) {
       const bytes = encodeVkey({ ...vk, ...point });
       for (const opts of [undefined, { g2Subgroup: true }]) {

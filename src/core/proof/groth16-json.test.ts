@@ -4,31 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../errors.test-util';
-import { Fp2, G2Point, R } from './bn254';
+import { R } from './bn254';
 import { MAX_PUBLIC_INPUTS, parseDecimal, parseG1Json, parseG2Json, parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from './groth16-json';
 import { loadCircuit } from './groth16-vectors.test-util';
+import { g2Json, twistPointOutsideSubgroup } from './twist-points.test-util';
 
 const AT = { code: 'PROOF_MALFORMED_PROOF', what: 'pt' } as const;
 type Json = Record<string, unknown>;
 const circuit = () => loadCircuit('secret-product');
 const dec = (v: bigint) => v.toString();
 
-/** A point on the G2 twist outside the order-r subgroup, in snarkjs' JSON form. */
-function twistPointOutsideSubgroup(): string[][] {
-  for (let k = 1n; ; k++) {
-    const x = { c0: k, c1: 0n };
-    const rhs = Fp2.add(Fp2.mul(Fp2.sqr(x), x), G2Point.CURVE().b);
-    let y;
-    try {
-      y = Fp2.sqrt(rhs);
-    } catch {
-      continue;
-    }
-    if (!Fp2.eql(Fp2.sqr(y), rhs)) continue;
-    if (G2Point.fromAffine({ x, y }).isTorsionFree()) continue;
-    return [[dec(x.c0), dec(x.c1)], [dec(y.c0), dec(y.c1)], ['1', '0']];
-  }
-}
+const twistPointOutsideSubgroupJson = (): string[][] => g2Json(twistPointOutsideSubgroup());
 
 describe('a G1 point', () => {
   it('[0, 1, 0] is the infinity; any other z = 0 form is refused', () => {
@@ -93,7 +79,7 @@ describe('a G2 point', () => {
   });
 
   it('outside the order-r subgroup is refused, unless the caller runs its own subgroup test', () => {
-    const p = twistPointOutsideSubgroup();
+    const p = twistPointOutsideSubgroupJson();
     expect(errorOf(() => parseG2Json(p, AT)).code).toBe('PROOF_POINT_NOT_IN_SUBGROUP');
     expect(parseG2Json(p, AT, false).is0()).toBe(false);
   });
@@ -113,7 +99,7 @@ describe('a point\'s coordinates and curve equation', () => {
     expect([g1.code, g1.evidence, g1.message]).toEqual(['PROOF_POINT_NOT_ON_CURVE', { what: 'pt' }, 'pt: not on the BN254 G1 curve y² = x³ + 3']);
     const g2 = errorOf(() => parseG2Json([['1', '0'], ['1', '0'], ['1', '0']], AT));
     expect([g2.code, g2.evidence, g2.message]).toEqual(['PROOF_POINT_NOT_ON_CURVE', { what: 'pt' }, 'pt: not on the BN254 G2 twist y² = x³ + 3/(9+u)']);
-    const outside = errorOf(() => parseG2Json(twistPointOutsideSubgroup(), AT));
+    const outside = errorOf(() => parseG2Json(twistPointOutsideSubgroupJson(), AT));
     expect([outside.evidence, outside.message]).toEqual([{ what: 'pt' }, 'pt: on the twist but not in the order-r subgroup']);
   });
 });
@@ -179,7 +165,7 @@ describe('a verification key', () => {
 
   it('leaves β, γ and δ\'s subgroup test to the caller only when asked', () => {
     for (const field of ['vk_beta_2', 'vk_gamma_2', 'vk_delta_2']) {
-      const json = { ...vkey(), [field]: twistPointOutsideSubgroup() };
+      const json = { ...vkey(), [field]: twistPointOutsideSubgroupJson() };
       expect(errorOf(() => parseVerifyingKeyJson(json)).code).toBe('PROOF_POINT_NOT_IN_SUBGROUP');
       expect(errorOf(() => parseVerifyingKeyJson(json, { g2Subgroup: true })).code).toBe('PROOF_POINT_NOT_IN_SUBGROUP');
       expect(parseVerifyingKeyJson(json, { g2Subgroup: false }).nPublic).toBe(circuit().publicSignals.length);
@@ -207,7 +193,7 @@ describe('a proof', () => {
       const m = errorOf(() => parseProofJson({ ...proof(), [field]: [] }));
       expect([m.code, m.evidence]).toEqual(['PROOF_MALFORMED_PROOF', { field }]);
     }
-    const outside = { ...proof(), pi_b: twistPointOutsideSubgroup() };
+    const outside = { ...proof(), pi_b: twistPointOutsideSubgroupJson() };
     expect(errorOf(() => parseProofJson(outside)).code).toBe('PROOF_POINT_NOT_IN_SUBGROUP');
     expect(parseProofJson(outside, { g2Subgroup: false }).b.is0()).toBe(false);
     const e = errorOf(() => parseProofJson([]));

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VerifyError } from '../errors';
 import { errorOf } from '../errors.test-util';
-import { Fp2, G2Point, R } from './bn254';
+import { R } from './bn254';
 import { encodeProof } from './groth16-encoding';
 import { parseProofJson, parsePublicSignalsJson, parseVerifyingKeyJson } from './groth16-json';
 import { mclKey, verifyGroth16BatchMcl, verifyGroth16Mcl, type McItem } from './groth16-mcl';
@@ -14,6 +14,7 @@ import type { Groth16VerifyingKey } from './groth16-types';
 import { loadCircuit } from './groth16-vectors.test-util';
 import { loadMcl, type Mcl } from './mcl';
 import { decodeProofMcl } from './mcl-points';
+import { twistPointOutsideSubgroup } from './twist-points.test-util';
 
 let mcl: Mcl;
 beforeAll(async () => { mcl = await loadMcl(); });
@@ -96,29 +97,16 @@ describe('one proof on the mcl engine', () => {
 });
 
 describe('a key in mcl form', () => {
-  /** A twist point outside the order-r subgroup. */
-  function outside(): InstanceType<typeof G2Point> {
-    for (let k = 1n; ; k++) {
-      const x = { c0: k, c1: 0n };
-      const rhs = Fp2.add(Fp2.mul(Fp2.sqr(x), x), G2Point.CURVE().b);
-      let y;
-      try { y = Fp2.sqrt(rhs); } catch { continue; }
-      if (!Fp2.eql(Fp2.sqr(y), rhs)) continue;
-      const p = G2Point.fromAffine({ x, y });
-      if (!p.isTorsionFree()) return p;
-    }
-  }
-
   it('runs β, γ and δ\'s subgroup test only when the parser deferred it, naming the point', () => {
     const { vk } = fixture(0);
     for (const [field, swap] of [['vk_beta_2', 'beta'], ['vk_gamma_2', 'gamma'], ['vk_delta_2', 'delta']] as const) {
-      const bad: Groth16VerifyingKey = { ...vk, [swap]: outside() };
+      const bad: Groth16VerifyingKey = { ...vk, [swap]: twistPointOutsideSubgroup() };
       const e = errorOf(() => mclKey(mcl, bad, false));
       expect([e.code, e.evidence]).toEqual(['PROOF_POINT_NOT_IN_SUBGROUP', { what: field }]);
       expect(() => mclKey(mcl, bad)).not.toThrow();
       expect(() => mclKey(mcl, bad, true)).not.toThrow();
     }
     expect(mclKey(mcl, vk, false).nPublic).toBe(vk.nPublic);
-    expect(errorOf(() => mclKey(mcl, { ...vk, beta: outside() }, false))).toBeInstanceOf(VerifyError);
+    expect(errorOf(() => mclKey(mcl, { ...vk, beta: twistPointOutsideSubgroup() }, false))).toBeInstanceOf(VerifyError);
   });
 });

@@ -9,6 +9,7 @@ import { frOf, loadMcl, mclConstants, type Mcl } from './mcl';
 import { isInG2, mulPlain, type TwistOps } from './g2-subgroup';
 import { CIRCUITS, loadCircuit, type Mutation } from './groth16-vectors.test-util';
 import { codeOf } from '../errors.test-util';
+import { twistPointAt } from './twist-points.test-util';
 import type { Groth16Proof, Groth16VerifyingKey } from './groth16-types';
 
 let mcl: Mcl;
@@ -40,12 +41,8 @@ describe('the endomorphism G2 subgroup test', () => {
   const twistPoints = (count: number): Pt[] => {
     const out: Pt[] = [];
     for (let s = 1n; out.length < count; s++) {
-      const x = { c0: s * 7919n, c1: s };
-      const rhs = Fp2.add(Fp2.mul(Fp2.sqr(x), x), G2.CURVE().b);
-      try {
-        const y = Fp2.sqrt(rhs);
-        if (Fp2.eql(Fp2.sqr(y), rhs)) out.push(G2.fromAffine({ x, y }));
-      } catch { /* not a square */ }
+      const q = twistPointAt({ c0: s * 7919n, c1: s });
+      if (q) out.push(q);
     }
     return out;
   };

@@ -1,5 +1,5 @@
 /**
- * The proof pool's sharing, in one thread: each "worker" here runs what a proof worker runs (verifyProofsHere on its
+ * The proof pool's sharing, in one thread: each "worker" here runs the proof worker's API (verifyProofsHere on its
  * share, a coded error returned as a value), so the split into shares, the order of results, progress, errors, a
  * worker's failure, cancel and the workers' clean-up are checked without starting threads (workers/ tests the
  * threads themselves). Fixtures are built inside the tests.
@@ -9,6 +9,7 @@ import { VerifyError } from '../errors';
 import { encodeProof } from './groth16-encoding';
 import { parseProofJson, parsePublicSignalsJson } from './groth16-json';
 import { loadCircuit } from './groth16-vectors.test-util';
+import { proofWorkerApi } from '../../../workers/proof-worker';
 import { verifyProofs, verifyProofsHere, type ProofWorkerHandle, type WireProof } from './proof-pool';
 
 const circuit = () => loadCircuit('poseidon-leaf');
@@ -20,18 +21,13 @@ const spoil = (w: WireProof): WireProof => ({ ...w, publicSignals: [w.publicSign
 
 interface Log { shares: number[]; terminated: number; failures: ((reason: string) => void)[] }
 
-/** A worker that runs its share in this thread, as workers/proof-worker.ts does in its own. */
+/** A worker that runs the proof worker's own API (workers/proof-worker.ts) on its share, in this thread. */
 function inThread(log: Log, verify?: ProofWorkerHandle['api']['verify']): () => ProofWorkerHandle {
   return () => ({
     api: {
-      verify: verify ?? (async (key, items, onProgress) => {
+      verify: verify ?? ((key, items, onProgress) => {
         log.shares.push(items.length);
-        try {
-          return await verifyProofsHere(key, items, { onProgress: (p) => onProgress(p.done) });
-        } catch (e) {
-          if (e instanceof VerifyError) return { error: { code: e.code, message: e.message, evidence: e.evidence } };
-          throw e;
-        }
+        return proofWorkerApi.verify(key, items, onProgress);
       }),
     },
     terminate: () => { log.terminated++; },

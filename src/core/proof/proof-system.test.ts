@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../errors.test-util';
-import { Fp2, G2Point } from './bn254';
 import { proofSystemFor, PROOF_SYSTEM_IDS } from './proof-system';
 import { encodeProof, encodeVkey } from './groth16-encoding';
 import { groth16Bn254Snarkjs } from './groth16-system';
 import type { Groth16Proof, Groth16VerifyingKey } from './groth16-types';
 import { loadCircuit } from './groth16-vectors.test-util';
+import { g2Json, twistPointOutsideSubgroup } from './twist-points.test-util';
 
 // Fixtures are built inside the tests (a test file that fails while it is collected kills no mutant).
 const system = () => proofSystemFor('groth16-bn254-snarkjs-v1');
 const circuit = () => loadCircuit('weighted-sum');
-
-/** A point on the G2 twist outside the order-r subgroup. */
-function outsideSubgroup(): InstanceType<typeof G2Point> {
-  for (let k = 1n; ; k++) {
-    const x = { c0: k, c1: 0n };
-    const rhs = Fp2.add(Fp2.mul(Fp2.sqr(x), x), G2Point.CURVE().b);
-    let y;
-    try {
-      y = Fp2.sqrt(rhs);
-    } catch {
-      continue;
-    }
-    if (!Fp2.eql(Fp2.sqr(y), rhs)) continue;
-    const p = G2Point.fromAffine({ x, y });
-    if (!p.isTorsionFree()) return p;
-  }
-}
 
 describe('when the genesis names groth16-bn254-snarkjs-v1', () => {
   it('verifies snarkjs JSON and the compact bytes of the same proof alike', () => {
@@ -77,11 +60,9 @@ describe('the noble implementation of groth16-bn254-snarkjs-v1 (the tests\' cros
 
   it('defers β, γ and δ\'s subgroup test to the caller for JSON and compact keys alike, and only when asked', () => {
     const v = circuit();
-    const key: Groth16VerifyingKey = { ...groth16Bn254Snarkjs.parseVerifyingKey(v.vkey), delta: outsideSubgroup() };
+    const key: Groth16VerifyingKey = { ...groth16Bn254Snarkjs.parseVerifyingKey(v.vkey), delta: twistPointOutsideSubgroup() };
     const bytes = encodeVkey(key);
-    const { x, y } = key.delta.toAffine();
-    const s = (n: bigint) => n.toString();
-    const json = { ...(v.vkey as object), vk_delta_2: [[s(x.c0), s(x.c1)], [s(y.c0), s(y.c1)], ['1', '0']] };
+    const json = { ...(v.vkey as object), vk_delta_2: g2Json(key.delta) };
     for (const input of [bytes, json]) {
       expect(errorOf(() => groth16Bn254Snarkjs.parseVerifyingKey(input)).code).toBe('PROOF_POINT_NOT_IN_SUBGROUP');
       expect(groth16Bn254Snarkjs.parseVerifyingKeyDeferred(input).delta.equals(key.delta)).toBe(true);

@@ -1,12 +1,7 @@
 /** The strict field readers: what each accepts at its edges, and the path, value and wording of each refusal. */
 import { describe, expect, it } from 'vitest';
-import { errorOf } from '../errors.test-util';
+import { refusalOf as refusal } from '../errors.test-util';
 import { arr, hex, HEX_RE, int, malformed, obj, oneOf, str } from './fields';
-
-const refusal = (fn: () => unknown) => {
-  const e = errorOf(fn);
-  return { code: e.code, evidence: e.evidence, message: e.message };
-};
 
 describe('a refusal', () => {
   it('names the field and shows the value: strings cut at 100 characters, containers by kind', () => {

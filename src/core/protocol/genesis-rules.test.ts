@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, errorOf } from '../errors.test-util';
+import { codeOf, refusalOf } from '../errors.test-util';
 import { attemptSpan, verifyGenesisRules } from './genesis-rules';
 import type { GenesisParams, GenesisPayload } from './payloads';
 
@@ -173,10 +173,7 @@ describe('when several rules are broken', () => {
 });
 
 /** The error a genesis fails with: its code, evidence and message (what a report shows). */
-const failure = (g: GenesisPayload, height = GENESIS_HEIGHT) => {
-  const e = errorOf(() => verifyGenesisRules(g, height));
-  return { code: e.code, evidence: e.evidence, message: e.message };
-};
+const failure = (g: GenesisPayload, height = GENESIS_HEIGHT) => refusalOf(() => verifyGenesisRules(g, height));
 
 describe('what each rule reports', () => {
   it('a parameter out of range names it, its value and its bounds', () => {

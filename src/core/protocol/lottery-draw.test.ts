@@ -6,7 +6,7 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../bytes';
 import { combinePartials, dealBlsKey, partialSign } from '../crypto/threshold-bls';
-import { errorOf } from '../errors.test-util';
+import { refusalOf as refusal } from '../errors.test-util';
 import { parseInscriptionId } from './ids';
 import { lotteryPoint, parseLotteryKey, verifyLottery, type LotteryInput } from './lottery';
 import { drawValue, selectLead } from './selection';
@@ -17,10 +17,6 @@ function signed() {
   const sign = (x: LotteryInput) => bytesToHex(combinePartials([1, 2].map((i) => ({ index: i, signature: partialSign(deal.shares[i - 1]!, lotteryPoint(x)) }))));
   return { input, sig: sign(input), key: bytesToHex(deal.groupKey), sign };
 }
-const refusal = (fn: () => unknown) => {
-  const e = errorOf(fn);
-  return { code: e.code, evidence: e.evidence, message: e.message };
-};
 
 describe('a lottery signature refused', () => {
   it('for another attempt: LOTTERY_BAD_SIGNATURE naming the month, attempt, anchor and signature', () => {

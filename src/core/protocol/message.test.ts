@@ -5,7 +5,7 @@ import { canonicalize } from './canonical';
 import { buildMessage, MAX_MESSAGE_BYTES, messageDigest, parseMessage, signKeylink, type MessageContext } from './message';
 import type { MessageType, PayloadByType } from './payloads';
 import { parseStrictJson, type JsonValue } from './strict-json';
-import { codeOf, errorOf } from '../errors.test-util';
+import { codeOf, refusalOf } from '../errors.test-util';
 import { GENESIS, SIGNER_SK, samples, signer } from './payload-samples.test-util';
 
 const sk = SIGNER_SK;
@@ -155,10 +155,7 @@ describe('when an actuary rotates keys with a key link', () => {
 describe('what each refusal of a message reports (fixtures built inside the tests)', () => {
   const envelope = () => parseStrictJson(utf8.decodeStrict(buildMessage('commit', samples.commit, sk))!) as Record<string, JsonValue>;
   const reencode = (e: Record<string, JsonValue>) => utf8.encode(canonicalize(e));
-  const refusal = (body: Uint8Array, c: MessageContext = ctx) => {
-    const e = errorOf(() => parseMessage(body, c));
-    return { code: e.code, evidence: e.evidence, message: e.message };
-  };
+  const refusal = (body: Uint8Array, c: MessageContext = ctx) => refusalOf(() => parseMessage(body, c));
 
   it('size: the limit itself is allowed, one byte more is MESSAGE_TOO_LARGE with the size', () => {
     expect(refusal(new Uint8Array(MAX_MESSAGE_BYTES + 1))).toEqual({ code: 'MESSAGE_TOO_LARGE', evidence: { bytes: MAX_MESSAGE_BYTES + 1 }, message: `message is ${MAX_MESSAGE_BYTES + 1} bytes, more than ${MAX_MESSAGE_BYTES}` });

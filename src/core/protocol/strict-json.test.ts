@@ -4,13 +4,10 @@
  * refused with the offset and the text around it.
  */
 import { describe, expect, it } from 'vitest';
-import { errorOf } from '../errors.test-util';
+import { errorOf, refusalOf } from '../errors.test-util';
 import { isWellFormed, parseStrictJson } from './strict-json';
 
-const refusal = (text: string, limits?: { maxDepth?: number }) => {
-  const e = errorOf(() => parseStrictJson(text, 'MESSAGE_MALFORMED', limits));
-  return { code: e.code, evidence: e.evidence, message: e.message };
-};
+const refusal = (text: string, limits?: { maxDepth?: number }) => refusalOf(() => parseStrictJson(text, 'MESSAGE_MALFORMED', limits));
 
 describe('what JSON allows', () => {
   it.each([
