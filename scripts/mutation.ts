@@ -1,12 +1,13 @@
 /**
- * `npm run mutation [-- FOLDER…] [--fresh] [--ignore-static] [--own-tests]`: StrykerJS over the verifier's rules, one folder of
- * `src/core` at a time (default: month, chain, protocol, proof), against the fast unit tests of
+ * `npm run mutation [-- FOLDER…] [--fresh] [--ignore-static] [--own-tests]`: StrykerJS over the verifier's rules, one
+ * folder of `src/core` at a time (default: month, chain, protocol, proof), against the fast unit tests of
  * `vitest.mutation.config.ts`. Each folder keeps an incremental file in `reports/stryker/`, so a second run re-tests
  * only mutants whose code or tests changed (`--fresh` starts over; the folder, reports and incremental file are set in
  * `stryker.config.mjs`). `--ignore-static` leaves out the mutants that only run while a module loads (constant tables):
  * each of them runs every related test, which is most of a folder's time, and they are not counted. `--own-tests`
- * runs each folder's mutants against that folder's tests only (a lower bound on the score; reports `<folder>-own`). Prints the score per folder and writes the surviving mutants to
- * `reports/mutation/<folder>-survivors.txt`; the HTML-free JSON report is `reports/mutation/<folder>.json`.
+ * runs each folder's mutants against that folder's tests only (a lower bound on the score; reports `<folder>-own`).
+ * Prints the score per folder and writes the surviving mutants to `reports/mutation/<name>-survivors.txt`; the
+ * HTML-free JSON report is `reports/mutation/<name>.json` (`<name>`: the folder, with `-own` under `--own-tests`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,11 +61,15 @@ export function scoreOf(folder: string, report: JsonReport, seconds: number): { 
   };
 }
 
-function runFolder(folder: string, fresh: boolean, ignoreStatic: boolean, ownTests: boolean): FolderScore {
+interface RunOptions { fresh: boolean; 'ignore-static': boolean; 'own-tests': boolean }
+
+function runFolder(folder: string, opts: RunOptions): FolderScore {
+  const ownTests = opts['own-tests'];
+  /** The report name stryker.config.mjs gives the run. */
   const name = `${folder}${ownTests ? '-own' : ''}`;
   const json = join(REPORTS, `${name}.json`);
   const t0 = performance.now();
-  const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(fresh ? ['--force'] : []), ...(ignoreStatic ? ['--ignoreStatic'] : [])], {
+  const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(opts.fresh ? ['--force'] : []), ...(opts['ignore-static'] ? ['--ignoreStatic'] : [])], {
     stdio: 'inherit', env: { ...process.env, STRYKER_FOLDER: folder, ...(ownTests ? { STRYKER_OWN_TESTS: '1' } : {}) },
   });
   const seconds = Math.round((performance.now() - t0) / 1000);
@@ -79,7 +84,7 @@ function main(): void {
   const unknown = positionals.filter((f) => !(FOLDERS as readonly string[]).includes(f));
   if (unknown.length) throw new Error(`unknown folder ${unknown.join(', ')}; folders: ${FOLDERS.join(', ')}`);
   const folders = positionals.length ? positionals : [...FOLDERS];
-  const scores = folders.map((f) => runFolder(f, values.fresh, values['ignore-static'], values['own-tests']));
+  const scores = folders.map((f) => runFolder(f, values));
   const rows = scores.map((s) => `| src/core/${s.folder} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % | ${s.covered.toFixed(1)} % | ${s.seconds} s |`);
   process.stdout.write(['', '| folder | mutants | killed | timeout | survived | no coverage | score | covered | time |', '|---|---|---|---|---|---|---|---|---|', ...rows, '',
     `survivors: ${REPORTS}/<folder>-survivors.txt`, ''].join('\n'));

@@ -13,8 +13,10 @@ import { codeOf } from '../errors.test-util';
  * vitest's threads pool); there the oracle is left out and only the verifier under test is asserted.
  */
 const snarkjs = isMainThread ? await import('snarkjs') : undefined;
-const oracle = async (vkey: unknown, publicSignals: unknown, proof: unknown): Promise<boolean | undefined> =>
-  snarkjs?.groth16.verify(vkey as never, publicSignals as never, proof as never);
+/** Asserts what snarkjs says of a statement (valid or not), where the oracle can run. */
+async function oracleSays(vkey: unknown, publicSignals: unknown, proof: unknown, valid: boolean): Promise<void> {
+  if (snarkjs) expect(await snarkjs.groth16.verify(vkey as never, publicSignals as never, proof as never)).toBe(valid);
+}
 
 afterAll(async () => {
   // snarkjs keeps a wasm curve with worker threads alive between calls.
@@ -34,7 +36,7 @@ describe.each(CIRCUITS)('circuit %s (snarkjs proofs the verifier has never seen)
   it('accepts every valid proof, as snarkjs does', async () => {
     for (const { proof, publicSignals } of v.proofs.slice(0, 4)) {
       expect(codeOf(() => verifyGroth16(vk, parseProofJson(proof), parsePublicSignalsJson(publicSignals)))).toBe('ok');
-      expect(await oracle(v.vkey, publicSignals, proof)).toBe(snarkjs && true);
+      await oracleSays(v.vkey, publicSignals, proof, true);
     }
   });
 
@@ -50,7 +52,7 @@ describe.each(CIRCUITS)('circuit %s (snarkjs proofs the verifier has never seen)
       expect(run(m)).toBe(m.expect);
       if (m.expect === 'PROOF_INVALID') {
         // The same statement is also false for snarkjs: the mutation changed the statement, not just its spelling.
-        expect(await oracle(m.vkey ?? v.vkey, m.publicSignals ?? v.publicSignals, m.proof ?? v.proof)).toBe(snarkjs && false);
+        await oracleSays(m.vkey ?? v.vkey, m.publicSignals ?? v.publicSignals, m.proof ?? v.proof, false);
       }
     });
   });
@@ -68,7 +70,7 @@ describe('when a public input is given as its value plus r', () => {
     const r = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
     const shifted = [(BigInt(v.publicSignals[0]!) + r).toString(), ...v.publicSignals.slice(1)];
     expect(codeOf(() => parsePublicSignalsJson(shifted))).toBe('PROOF_PUBLIC_INPUT_RANGE');
-    expect(await oracle(v.vkey, shifted, v.proof)).toBe(snarkjs && false);
+    await oracleSays(v.vkey, shifted, v.proof, false);
   });
 });
 
