@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   spv: { summary: 'verify a transaction\'s inclusion: live (--esplora) or offline (--header --tx --proof)', load: async () => (await import('./commands/spv')).run },
   proof: { summary: 'verify a Groth16 proof (snarkjs JSON: --vkey F --proof F --public F)', load: async () => (await import('./commands/proof')).run },
   month: { summary: 'verify month M of a Drey instance (--esplora URLs --genesis ID [--depth quick|full --user ID])', load: async () => (await import('./commands/month')).run },
+  pack: { summary: 'print month M\'s pack: the chain data a check of it reads, to publish next to the app (options as month)', load: async () => (await import('./commands/pack')).run },
   all: { summary: 'verify every month up to the tip and rank the actuaries (options as month)', load: async () => (await import('./commands/all')).run },
 };
 

@@ -229,6 +229,7 @@ export const CODE_HELP: Record<VerifyCode | InternalCode, CodeHelp> = {
   FETCH_NO_HONEST_HOST: { what: 'Every Esplora host that could answer was caught serving data that does not check out. Nothing is concluded about the month.', todo: HOST },
   FETCH_HOST_DROPPED: retry('An Esplora host was left out after it served data that did not check out earlier in this run.'),
   FETCH_NOT_ASKED: retry('An Esplora host was not asked, because it was busy or out of the run.'),
+  FETCH_PACK_REFUSED: { what: 'A month pack (the immutable chain data of a month, published to save requests) was not of this format, chain or month, so it was not used. Nothing was concluded from it: the month is checked against the hosts as without one.', todo: 'Nothing to do for the verdict. Whoever publishes the packs can rebuild this one with drey-verify pack.' },
 
   // Bitcoin data a host served.
   CHAIN_BAD_HEX: host('A host served bytes that are not valid hexadecimal.'),

@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       for (const [h, b] of Object.entries(src.blocks)) if (!b.error && Number(h) <= src.tipHeight - 5) reuse.blocks[Number(h)] = b;
     };
     for (let m = 1; m <= months; m++) {
-      const { report: r } = await verifyMonth({ ...setup.base, month: m, reuse, onSources: keep });
+      const { report: r } = await setup.verify({ month: m, reuse, onSources: keep });
       reports.push(r);
       if (!setup.json) io.stdout(humanReport(r));
     }

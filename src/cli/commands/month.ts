@@ -9,7 +9,11 @@ import { networkFromName, NETWORK_NAMES } from '../../core/chain/network';
 import { createEsploraClient, type EsploraClient } from '../../core/esplora/client';
 import { countingFetch } from '../../core/month/counting-fetch';
 import type { MonthReport, Verdict } from '../../core/month/report';
-import { verifyMonth, type VerifyMonthOptions } from '../../core/pipeline';
+import { verifyMonth, type MonthVerification, type VerifyMonthOptions } from '../../core/pipeline';
+import type { EsploraCache } from '../../core/esplora/client';
+import { packedCache } from '../../core/esplora/pack';
+import { packReport } from '../../core/esplora/pack-fetch';
+import { takeMonthPack } from '../month-packs';
 import { isUnavailableCode } from '../../core/codes';
 import { isVerifyError } from '../../core/errors';
 import { DEFAULT_DEADLINE_MS } from '../../core/esplora/deadline';
@@ -23,7 +27,7 @@ import { EXIT, UsageError, printJson, type CliIO } from '../io';
 export const MONTH_HELP = `usage:
   drey-verify month M --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
   drey-verify all     --esplora URL[,URL…] --genesis ID [--network NET] [--depth quick|full] [--user ID] [--json]
-  (either also takes [--checkpoint H:HASH] [--rps N] [--deadline S] [--cache DIR | --no-cache])
+  (either also takes [--checkpoint H:HASH] [--rps N] [--deadline S] [--cache DIR | --no-cache] [--packs DIR|URL])
 
 Verifies month M (1, 2, 3… from the genesis), or every month up to the tip, from public chain data only: headers and
 proof of work (block hashes cross-checked across hosts), inclusion and witness binding of every inscription, message
@@ -38,6 +42,9 @@ signatures, eligibility, lottery, race, reveal, agreement, proofs, WASM re-execu
   --cache DIR    keep immutable chain data (headers, transactions, block txid lists, Merkle proofs 6 deep) in DIR,
                  re-verified whenever read (default $XDG_CACHE_HOME/drey-verify or ~/.cache/drey-verify)
   --no-cache     keep nothing on disk
+  --packs DIR|URL  where month packs are published (month-M.quick.json, month-M.full.json; drey-verify pack makes
+                 them): a pack fills the cache for the month, every entry re-verified when read, so it saves requests
+                 and decides nothing; a missing or refused pack is reported and the hosts are asked instead
 NET: ${NETWORK_NAMES.join(', ')} (default mainnet). Output: one line per check (failures with code and message);
 --json prints the report(s).
 Verdicts: verified; rejected (chain data the hosts agree on proves a rule broken); pending (not finished yet);
@@ -58,6 +65,7 @@ export const MONTH_OPTIONS = {
   deadline: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  packs: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -70,16 +78,20 @@ export interface MonthSetup {
   base: Omit<VerifyMonthOptions, 'month' | 'client' | 'deadlineMs'> & { client: EsploraClient; deadlineMs: number };
   json: boolean;
   requests: () => number;
+  /** Another client over the same hosts, fetch and rates, with `cache` as its cache. */
+  clientWith: (cache: EsploraCache) => EsploraClient;
+  /** Month M verified, with its pack taken first when --packs names where they are. */
+  verify: (opts: Partial<VerifyMonthOptions> & { month: number }) => Promise<MonthVerification>;
 }
 
-/** Options → a client and the pipeline's base options (UsageError on a bad option). */
-export function monthSetup(values: Values, io: CliIO): MonthSetup {
+/** Options → a client and the pipeline's base options (UsageError on a bad option). `needsUser`: false for `pack`. */
+export function monthSetup(values: Values, io: CliIO, needsUser = true): MonthSetup {
   if (!values.esplora) throw usage('--esplora is required', MONTH_HELP);
   if (!values.genesis || !/^[0-9a-f]{64}i(0|[1-9][0-9]{0,9})$/.test(values.genesis)) throw new UsageError('--genesis must be an inscription id <64 hex>i<n>');
   const networkName = networkOption(values.network, MONTH_HELP);
   const depth = values.depth ?? 'full';
   if (depth !== 'quick' && depth !== 'full') throw new UsageError('--depth must be quick or full');
-  if (depth === 'quick' && values.user === undefined) throw new UsageError('--depth quick needs --user ID');
+  if (depth === 'quick' && values.user === undefined && needsUser) throw new UsageError('--depth quick needs --user ID');
   const rps = integerOption('rps', values.rps, 1, 1000) ?? 4;
   const deadlineMs = (integerOption('deadline', values.deadline, 1, 86_400) ?? DEFAULT_DEADLINE_MS / 1000) * 1000;
   let checkpoint: VerifyMonthOptions['checkpoint'];
@@ -97,19 +109,29 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
     dir: join(cacheRoot, cacheNamespace(networkName, hosts)),
     warn: (message) => io.stderr(`drey-verify: warning: ${message}\n`),
   });
-  let client;
-  try {
-    client = createEsploraClient({
-      hosts, fetch: counter.fetch, network: networkFromName(networkName), requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)),
-      ...(cache ? { cache } : {}),
-    });
-  } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
-  }
-  return {
+  if (values.packs === '') throw new UsageError('--packs needs a directory or URL');
+  const packed = packedCache(cache ?? new Map<string, unknown>());
+  const clientWith = (c: EsploraCache): EsploraClient => {
+    try {
+      return createEsploraClient({
+        hosts, fetch: counter.fetch, network: networkFromName(networkName), requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)), cache: c,
+      });
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError(e.message);
+      throw e;
+    }
+  };
+  const client = clientWith(packed);
+  const setup: MonthSetup = {
     json: values.json ?? false,
     requests: counter.count,
+    clientWith,
+    verify: async (opts) => {
+      const pack = values.packs === undefined ? undefined : await takeMonthPack(io, values.packs, { network: networkName, genesis: values.genesis!, month: opts.month, depth: opts.depth ?? depth }, packed);
+      const result = await verifyMonth({ ...setup.base, ...opts });
+      if (pack) result.report.pack = packReport(pack, packed.use());
+      return result;
+    },
     base: {
       client, network: networkName, genesisId: values.genesis, depth, ...(values.user !== undefined ? { user: values.user } : {}),
       ...(checkpoint ? { checkpoint } : {}), requestCount: counter.count, deadlineMs,
@@ -117,6 +139,7 @@ export function monthSetup(values: Values, io: CliIO): MonthSetup {
       proofWorkers: { spawn: nodeProofWorker, threads: nodeThreads() },
     },
   };
+  return setup;
 }
 
 /** One line per check (failures with their code, message and what it means; steps not run marked so), then hosts and requests. */
@@ -132,6 +155,7 @@ export function humanReport(r: MonthReport): string {
   if (r.notInTable) lines.push(`  user id ${r.notInTable.user} is not in this month's table (${r.notInTable.rows} rows): check the id`);
   for (const l of r.hosts?.liars ?? []) lines.push(`  host caught lying and dropped: ${l.host} (${l.code}: ${l.message})`);
   const retries = r.hosts && r.hosts.retries > 0 ? `, ${r.hosts.retries} retried (${r.hosts.rateLimited} refused with 429/503)` : '';
+  if (r.pack) lines.push(`  month pack ${r.pack.url}: ${r.pack.outcome === 'used' ? `used (${r.pack.read} of ${r.pack.entries} entries read, each re-verified)` : `${r.pack.outcome} (${r.pack.reason})`}`);
   lines.push(`  ${r.requests} Esplora request(s)${retries}; ${Object.entries(r.timings).map(([k, v]) => `${k} ${Math.round(v!)} ms`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
@@ -152,7 +176,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const setup = monthSetup(parsed.values, io);
   let report: MonthReport;
   try {
-    ({ report } = await verifyMonth({ ...setup.base, month: Number(month) }));
+    ({ report } = await setup.verify({ month: Number(month) }));
   } catch (e) {
     return errorExit(e, io, setup.json);
   }

@@ -56,10 +56,15 @@ export function parseTx(input: Uint8Array | string): ParsedTx {
   if (raw.inputs.length === 0 || raw.outputs.length === 0) {
     throw new VerifyError('CHAIN_TX_MALFORMED', 'transaction has no inputs or no outputs', { inputs: raw.inputs.length, outputs: raw.outputs.length });
   }
+  let wtxid: string | undefined;
   return {
     bytes,
     txid: raw.txid,
-    wtxid: raw.hasWitness ? toDisplayHex(sha256d(bytes)) : raw.txid,
+    // Hashed when first read: most transactions are only ever asked for their txid.
+    get wtxid(): string {
+      wtxid ??= raw.hasWitness ? toDisplayHex(sha256d(bytes)) : raw.txid;
+      return wtxid;
+    },
     version: raw.version,
     locktime: raw.lockTime,
     inputs: raw.inputs.map((x) => ({ txid: toDisplayHex(x.prevTxid), vout: x.prevVout, sequence: x.sequence, scriptSig: x.scriptSig, witness: x.witness })),

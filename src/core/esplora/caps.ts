@@ -30,6 +30,8 @@ const RULES: readonly (readonly [RegExp, number])[] = [
   [new RegExp(`^/tx/${HASH}/merkleblock-proof$`), 64 * KiB],
   // 25 transactions as JSON, inscriptions included (standard transactions stay under 400,000 weight units).
   [new RegExp(`^/(address|scripthash)/[^/]+/txs(/chain(/${HASH})?)?$`), 32 * MiB],
+  // A block's transactions, 25 from a start: as an address page, and never more than the block itself as JSON.
+  [new RegExp(`^/block/${HASH}/txs/\\d+$`), 32 * MiB],
   [/^\/(address|scripthash)\/[^/]+\/utxo$/, 8 * MiB],
   [/^\/fee-estimates$/, 16 * KiB],
   [/^\/tx$/, 1 * KiB],

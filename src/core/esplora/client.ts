@@ -25,7 +25,10 @@ import { txFromJson } from './tx-from-json';
 /** Where immutable answers are kept (a Map by default; any get/set store works, sync or async). */
 export interface EsploraCache {
   get(key: string): unknown;
-  set(key: string, value: unknown): unknown;
+  /** `origin` 'listing': a transaction rebuilt from an address listing (which carries it at no cost). */
+  set(key: string, value: unknown, origin?: 'listing'): unknown;
+  /** Whether the store holds `key` (without counting as a read); `get` is asked when absent. */
+  has?(key: string): unknown;
 }
 
 export interface EsploraClientOptions extends Omit<TransportOptions, 'hosts'> {
@@ -133,10 +136,10 @@ export function createEsploraClient(opts: EsploraClientOptions) {
 
     async function keepListedTx(t: AddressTx, host: string | undefined): Promise<void> {
       const key = `tx:${t.txid}`;
-      if ((await cache.get(key)) !== undefined) return;
+      if (cache.has ? await cache.has(key) : (await cache.get(key)) !== undefined) return;
       const tx = txFromJson(t, t.txid);
       if (!tx) return;
-      await cache.set(key, tx.bytes);
+      await cache.set(key, tx.bytes, 'listing');
       if (host) entrySources.set(key, host);
     }
 
@@ -201,6 +204,13 @@ export function createEsploraClient(opts: EsploraClientOptions) {
         // The list is checked against the header as each host answers, so a host serving a wrong list is a liar.
         return cached(`txids:${want}`, (v) => rooted(txidsFromJson(v)), (a) => get(`/block/${want}/txids`, (b) => rooted(txidsFromJson(jsonFromBody(b))), a), (t) => t);
       },
+
+      /**
+       * A block's transactions as JSON, 25 from `start` (`/block/:hash/txs/:start`): the host's word, each to be rebuilt
+       * and re-hashed by the caller (a pack's builder reads the block's wtxids from them).
+       */
+      fetchBlockTxs: async (hash: string, start: number): Promise<AddressTx[]> =>
+        get(`/block/${checkHash(hash, 'block hash')}/txs/${checkIndex(start, 'start')}`, (b) => addressTxsFromJson(jsonFromBody(b))),
 
       /**
        * Raw transaction bytes re-hashed to `txid`: a server cannot serve other bytes under it. The witness is not

@@ -61,8 +61,12 @@ export async function listingFromEveryHost(client: Pick<EsploraClient, 'liveHost
 function contestedOf(byHost: ReadonlyMap<string, AddressTx[]>): Set<string> {
   const seen = new Map<string, string>();
   const contested = new Set<string>();
+  // Only a transaction two hosts list can be contested: the others are not rebuilt here.
+  const listings = new Map<string, number>();
+  for (const txs of byHost.values()) for (const t of txs) listings.set(t.txid, (listings.get(t.txid) ?? 0) + 1);
   for (const txs of byHost.values()) {
     for (const t of txs) {
+      if (listings.get(t.txid)! < 2) continue;
       const wtxid = txFromJson(t, t.txid)?.wtxid ?? 'unreadable';
       const first = seen.get(t.txid);
       if (first === undefined) seen.set(t.txid, wtxid);

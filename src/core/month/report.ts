@@ -2,6 +2,7 @@
 import type { Check, Step } from '../check';
 import { isUnavailableCode } from '../codes';
 import type { HostLie } from '../esplora/host-book';
+import type { PackReport } from '../esplora/pack';
 import type { MonthRanking } from './ranking';
 
 export type Depth = 'quick' | 'full';
@@ -97,7 +98,10 @@ export interface MonthReport {
   requests: number;
   /** Retries and hosts caught lying (absent when the client keeps no such record). */
   hosts?: HostsSummary;
+  /** The month pack the check looked for (docs/protocol.md §2.4.2; absent when none is configured). */
+  pack?: PackReport;
 }
+
 
 /**
  * The first step with a failed check decides: a check of it failing for want of data (a FETCH_/CHAIN_ code, a

@@ -1,0 +1,51 @@
+/**
+ * --packs DIR|URL: a month's pack (docs/protocol.md §2.4.2) taken from a directory or from where a deployment
+ * publishes them, and added under the client's cache before the month is checked. A pack decides nothing: one that is
+ * missing is reported as such, one that is refused (another chain or month, malformed) is reported with its code on
+ * standard error, and the month is checked against the hosts alone.
+ */
+import { join } from 'node:path';
+import type { NetworkName } from '../core/chain/network';
+import { VerifyError } from '../core/errors';
+import { fetchMonthPack, type PackOutcome } from '../core/esplora/pack-fetch';
+import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth } from '../core/esplora/pack';
+import type { CliIO } from './io';
+
+export interface PackWanted {
+  network: NetworkName;
+  genesis: string;
+  month: number;
+  depth: PackDepth;
+}
+
+const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+
+export function packFileName(month: number, depth: PackDepth): string {
+  return `month-${month}.${depth}.json`;
+}
+
+/** The month's pack from `packs`, added to `cache` when it is usable; what became of it, for the report. */
+export async function takeMonthPack(io: CliIO, packs: string, want: PackWanted, cache: { add(pack: MonthPack): void }): Promise<PackOutcome> {
+  const outcome = isUrl(packs) ? await fetchMonthPack({ fetch: io.fetch, base: packs, ...want }) : await readPackFile(io, join(packs, packFileName(want.month, want.depth)), want);
+  if (outcome.outcome === 'used') cache.add(outcome.pack);
+  if (outcome.outcome === 'refused') io.stderr(`drey-verify: warning: FETCH_PACK_REFUSED: ${outcome.url}: ${outcome.reason}; month ${want.month} is checked against the hosts alone\n`);
+  return outcome;
+}
+
+async function readPackFile(io: CliIO, path: string, want: PackWanted): Promise<PackOutcome> {
+  let body: Uint8Array;
+  try {
+    body = await io.readInput(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { outcome: 'none', url: path, reason: code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? (e as Error).message})` };
+  }
+  if (body.byteLength > MAX_PACK_BYTES) return { outcome: 'refused', url: path, code: 'FETCH_PACK_REFUSED', reason: 'too large' };
+  try {
+    const { dropped, ...pack } = parsePack(body, want);
+    return { outcome: 'used', url: path, pack, dropped };
+  } catch (e) {
+    if (e instanceof VerifyError && e.code === 'FETCH_PACK_REFUSED') return { outcome: 'refused', url: path, code: e.code, reason: String(e.evidence.reason) };
+    throw e;
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { VerifyError } from '../errors';
+import { fetchMonthPack, packReport, packUrl } from './pack-fetch';
+import { MAX_PACK_BYTES } from './pack';
+
+const text = readFileSync('vectors/packs/ready-made-month-6.quick.json', 'utf8');
+const genesis = (JSON.parse(text) as { genesis: string }).genesis;
+const WANT = { network: 'regtest' as const, genesis, month: 6, depth: 'quick' as const };
+const BASE = 'https://packs.example/drey/';
+
+/** A fetch that answers every URL with `answer` and records what was asked. */
+function serving(answer: (url: string, init?: RequestInit) => Promise<Response> | Response) {
+  const asked: string[] = [];
+  const f = (async (u: RequestInfo | URL, init?: RequestInit) => { asked.push(String(u)); return answer(String(u), init); }) as typeof fetch;
+  return { f, asked };
+}
+
+/** A body of `size` bytes in 1 MiB chunks, declaring no length. */
+function stream(size: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(c) {
+      const n = Math.min(1 << 20, size - sent);
+      if (n <= 0) return c.close();
+      sent += n;
+      c.enqueue(new Uint8Array(n).fill(0x20));
+    },
+  });
+}
+
+describe('packUrl', () => {
+  it('names the month and depth under the base, never the depositor', () => {
+    expect(packUrl(BASE, 6, 'quick')).toBe('https://packs.example/drey/month-6.quick.json');
+    expect(packUrl('https://packs.example/drey', 12, 'full')).toBe('https://packs.example/drey/month-12.full.json');
+    expect(packUrl('./packs', 3, 'quick', 'http://127.0.0.1:5173/app/index.html')).toBe('http://127.0.0.1:5173/app/packs/month-3.quick.json');
+  });
+});
+
+describe('fetchMonthPack', () => {
+  it('takes a pack for this chain and month', async () => {
+    const { f, asked } = serving(() => new Response(text));
+    const o = await fetchMonthPack({ fetch: f, base: BASE, ...WANT });
+    expect(asked).toEqual(['https://packs.example/drey/month-6.quick.json']);
+    expect(o.outcome).toBe('used');
+    if (o.outcome === 'used') expect(o.pack.entries.size).toBeGreaterThan(10);
+    expect(packReport(o, { packs: 1, entries: 46, read: 32 })).toEqual({ url: asked[0], outcome: 'used', entries: 46, read: 32 });
+  });
+
+  it.each([
+    ['HTTP 404', () => new Response('no', { status: 404 })],
+    ['unreachable', () => Promise.reject(new TypeError('fetch failed'))],
+    ['not a URL', undefined],
+  ])('goes on without a pack when it is missing (%s)', async (reason, answer) => {
+    const { f } = serving(answer ?? (() => new Response(text)));
+    const o = await fetchMonthPack({ fetch: f, base: answer ? BASE : 'no scheme', ...WANT });
+    expect(o).toMatchObject({ outcome: 'none', reason });
+    expect(packReport(o)).toMatchObject({ outcome: 'none', reason });
+  });
+
+  it('goes on without a pack that does not come in time', async () => {
+    const { f } = serving((_u, init) => new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'TimeoutError')))));
+    expect(await fetchMonthPack({ fetch: f, base: BASE, ...WANT, timeoutMs: 20 })).toMatchObject({ outcome: 'none', reason: 'timed out' });
+  });
+
+  it.each([
+    ['for another month', () => new Response(text.replace('"month":6', '"month":7'))],
+    ['not JSON', () => new Response('<html>')],
+    ['too large', () => new Response('x', { headers: { 'content-length': String(MAX_PACK_BYTES + 1) } })],
+    ['too large', () => new Response(stream(MAX_PACK_BYTES + 1))],
+  ])('refuses a pack %s (FETCH_PACK_REFUSED) and goes on without it', async (reason, answer) => {
+    const { f } = serving(answer);
+    const o = await fetchMonthPack({ fetch: f, base: BASE, ...WANT });
+    expect(o).toMatchObject({ outcome: 'refused', code: 'FETCH_PACK_REFUSED', reason });
+  });
+
+  it('stops with FETCH_ABORTED when the check is cancelled', async () => {
+    const ac = new AbortController();
+    const { f } = serving((_u, init) => new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const p = fetchMonthPack({ fetch: f, base: BASE, ...WANT, signal: ac.signal });
+    ac.abort();
+    await expect(p).rejects.toSatisfy((e) => e instanceof VerifyError && e.code === 'FETCH_ABORTED');
+  });
+});

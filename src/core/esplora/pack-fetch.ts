@@ -1,0 +1,104 @@
+/**
+ * Taking a month's pack from where a deployment publishes them (docs/protocol.md §2.4.2): `<base>/month-<m>.<depth>.json`.
+ * A pack only saves requests, so nothing about it can fail a check: a pack that is missing, slow, too large or not
+ * for this chain and month is left out (with the reason) and the month is checked against the hosts alone.
+ */
+import { VerifyError } from '../errors';
+import type { NetworkName } from '../chain/network';
+import { anySignal } from './transport';
+import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth, type PackReport, type PackUse } from './pack';
+
+export interface PackRequest {
+  fetch: typeof fetch;
+  /** Where the packs are published (an absolute URL, or one relative to `relativeTo`). */
+  base: string;
+  relativeTo?: string;
+  network: NetworkName;
+  genesis: string;
+  month: number;
+  depth: PackDepth;
+  signal?: AbortSignal;
+  /** How long to wait for the pack before going on without it (default 5 s). */
+  timeoutMs?: number;
+}
+
+/** Whether a pack was used, and why not when it was not (a FETCH_PACK_REFUSED reason, or what the request met). */
+export type PackOutcome =
+  | { outcome: 'used'; url: string; pack: MonthPack; dropped: number }
+  | { outcome: 'none'; url: string; reason: string }
+  | { outcome: 'refused'; url: string; code: 'FETCH_PACK_REFUSED'; reason: string };
+
+export function packUrl(base: string, month: number, depth: PackDepth, relativeTo?: string): string {
+  const dir = base.endsWith('/') ? base : `${base}/`;
+  return new URL(`month-${month}.${depth}.json`, relativeTo ? new URL(dir, relativeTo) : dir).href;
+}
+
+export async function fetchMonthPack(r: PackRequest): Promise<PackOutcome> {
+  let url: string;
+  try {
+    url = packUrl(r.base, r.month, r.depth, r.relativeTo);
+  } catch {
+    return { outcome: 'none', url: r.base, reason: 'not a URL' };
+  }
+  const timeout = AbortSignal.timeout(r.timeoutMs ?? 5000);
+  const signal = anySignal([r.signal, timeout]);
+  let body: Uint8Array;
+  try {
+    const res = await r.fetch(url, { signal });
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      return { outcome: 'none', url, reason: `HTTP ${res.status}` };
+    }
+    body = await boundedBody(res);
+  } catch (e) {
+    if (r.signal?.aborted) throw new VerifyError('FETCH_ABORTED', 'the check was cancelled', {});
+    if (e instanceof VerifyError) return { outcome: 'refused', url, code: 'FETCH_PACK_REFUSED', reason: String(e.evidence.reason ?? e.message) };
+    return { outcome: 'none', url, reason: timeout.aborted ? 'timed out' : 'unreachable' };
+  }
+  try {
+    const { dropped, ...pack } = parsePack(body, r);
+    return { outcome: 'used', url, pack, dropped };
+  } catch (e) {
+    if (e instanceof VerifyError && e.code === 'FETCH_PACK_REFUSED') return { outcome: 'refused', url, code: e.code, reason: String(e.evidence.reason) };
+    throw e;
+  }
+}
+
+/** The body, read no further than MAX_PACK_BYTES (a larger one is refused, not read to its end). */
+async function boundedBody(res: Response): Promise<Uint8Array> {
+  const tooLarge = (bytes: number): never => {
+    throw new VerifyError('FETCH_PACK_REFUSED', 'month pack refused: too large', { reason: 'too large', bytes, limit: MAX_PACK_BYTES });
+  };
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > MAX_PACK_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    tooLarge(declared);
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_PACK_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      tooLarge(total);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** The report's account of a pack: where it was looked for, whether it was used, and how much of it was read. */
+export function packReport(o: PackOutcome, use?: PackUse): PackReport {
+  if (o.outcome === 'used') return { url: o.url, outcome: 'used', ...(use ? { entries: use.entries, read: use.read } : {}) };
+  return { url: o.url, outcome: o.outcome, reason: o.reason };
+}
