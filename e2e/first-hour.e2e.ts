@@ -52,7 +52,8 @@ const statusOf = async (month: number) => (await page.getByTestId(`month-status-
 describe('when a person runs npm start', () => {
   it('prints the app, the widget example and the devnet, each address once', () => {
     expect(start.output.split(start.devnetUrl).length - 1).toBe(1);
-    expect(start.output.split(start.appUrl).length - 1).toBe(2); // the app, and the example beside it
+    expect(start.output.split(start.appUrl).length - 1).toBe(3); // the app, and the example and month packs beside it
+    expect(start.output).toMatch(new RegExp(`^month packs +${start.appUrl}packs/ `, 'm'));
     expect(start.exampleUrl).toBe(new URL('examples/widget.html', start.appUrl).href);
   });
 });

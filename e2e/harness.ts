@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnDevnet, type DevnetProcess } from '../scripts/devnet-process';
-import { serveApp, type AppServer, type RuntimeConfig } from '../scripts/serve-app';
+import { startMonthPacks } from '../scripts/month-packs';
+import { PACKS_PATH, serveApp, type AppServer, type RuntimeConfig } from '../scripts/serve-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,18 +27,21 @@ export interface Harness {
 
 /**
  * Start the devnet (on a fresh directory, which then gets the committed scenario, or on `dataDir`, which is kept), the
- * built app pointed at it, and Chromium.
+ * built app pointed at it, and Chromium. With `packs`, the app publishes the chain's month packs as `npm start` does
+ * (built in the background: `app.packsReady` settles when they are all built).
  */
-export async function startHarness(opts: { config?: Partial<RuntimeConfig>; dataDir?: string; esploraVia?: (devnetUrl: string) => Promise<string[]> } = {}): Promise<Harness> {
+export async function startHarness(opts: { config?: Partial<RuntimeConfig>; dataDir?: string; esploraVia?: (devnetUrl: string) => Promise<string[]>; packs?: boolean } = {}): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'drey-e2e-')));
   const devnet = await spawnDevnet({ port: 0, dataDir, quiet: true });
   const info = await devnet.info();
   // The app's Esplora hosts: the devnet itself, or (esploraVia) hosts put in front of it, such as hostile proxies.
   const esplora = opts.esploraVia ? await opts.esploraVia(devnet.url) : [devnet.url];
+  const packs = opts.packs && info.genesis ? startMonthPacks({ esplora: devnet.url, network: 'regtest', genesis: info.genesis }) : undefined;
   const app = await serveApp({
     port: 0,
     examples: 'examples',
-    config: { network: 'regtest', esplora, genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, ...opts.config },
+    config: { network: 'regtest', esplora, genesis: info.genesis ?? null, relays: info.relays ?? [], rps: 50, packs: packs ? PACKS_PATH : null, ...opts.config },
+    ...(packs ? { packs } : {}),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const pages: Page[] = [];

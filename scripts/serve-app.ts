@@ -1,12 +1,14 @@
 /**
  * A static server for the built app (dist/) on 127.0.0.1, with the CSP header and the runtime drey-config.json; with
- * `examples`, the example pages at /examples/ as they are in the repository (they read the same drey-config.json).
+ * `examples`, the example pages at /examples/ as they are in the repository (they read the same drey-config.json);
+ * with `packs`, month packs at /packs/month-<m>.<depth>.json (scripts/month-packs.ts).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import type { PackSource } from './month-packs';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,14 +33,23 @@ export interface RuntimeConfig {
   explorer?: string | null;
   /** Requests per second per Esplora host. */
   rps?: number;
+  /** Where month packs are published (`<packs>/month-<m>.<depth>.json`; relative to the app), or null for none. */
+  packs?: string | null;
 }
 
 export interface AppServer {
   url: string;
+  /** Settles when every month pack has been built (at once without `packs`). */
+  packsReady: Promise<void>;
+  /** Stops the server and the pack builds. */
   close: () => Promise<void>;
 }
 
-export async function serveApp(opts: { root?: string; port?: number; config?: RuntimeConfig; examples?: string }): Promise<AppServer> {
+/** The path month packs are served under, as the app's config names it. */
+export const PACKS_PATH = './packs';
+const PACK_RE = /^\/packs\/month-([1-9]\d{0,5})\.(quick|full)\.json$/;
+
+export async function serveApp(opts: { root?: string; port?: number; config?: RuntimeConfig; examples?: string; packs?: PackSource }): Promise<AppServer> {
   const root = resolve(opts.root ?? 'dist');
   const examples = opts.examples ? resolve(opts.examples) : undefined;
   await stat(join(root, 'index.html')).catch(() => {
@@ -58,6 +69,15 @@ export async function serveApp(opts: { root?: string; port?: number; config?: Ru
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/drey-config.json' && opts.config) {
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(opts.config));
+      return;
+    }
+    const pack = opts.packs ? PACK_RE.exec(path) : null;
+    if (pack) {
+      const body = await opts.packs!.get(Number(pack[1]), pack[2] as 'quick' | 'full');
+      // Packs are public chain data: badges on other sites may read them too.
+      const packHeaders = { ...headers, 'Access-Control-Allow-Origin': '*' };
+      if (body === undefined) res.writeHead(404, { ...packHeaders, 'Content-Type': 'text/plain' }).end('no such month pack');
+      else res.writeHead(200, { ...packHeaders, 'Content-Type': 'application/json' }).end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     const inExamples = examples !== undefined && (path === '/examples' || path.startsWith('/examples/'));
@@ -82,6 +102,10 @@ export async function serveApp(opts: { root?: string; port?: number; config?: Ru
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    packsReady: opts.packs?.ready ?? Promise.resolve(),
+    close: async () => {
+      await opts.packs?.stop();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }

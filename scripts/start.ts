@@ -3,7 +3,8 @@ import { stat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { spawnDevnet } from './devnet-process';
-import { serveApp } from './serve-app';
+import { startMonthPacks } from './month-packs';
+import { PACKS_PATH, serveApp } from './serve-app';
 
 const DEVNET_PORT = Number(process.env.DEVNET_PORT ?? 3002);
 const APP_PORT = Number(process.env.PORT ?? 5173);
@@ -33,10 +34,16 @@ await buildIfStale();
 const devnet = await spawnDevnet({ port: DEVNET_PORT, dataDir: DATA_DIR, quiet: true });
 const info = await devnet.info();
 const relays = info.relays ?? [];
+// Month packs of the chain's settled months, built in the background and served beside the app.
+const packs = info.genesis
+  ? startMonthPacks({ esplora: devnet.url, network: 'regtest', genesis: info.genesis }, { onFailure: (m) => console.error(`month packs: building stopped: ${m}`) })
+  : undefined;
+const packsStarted = performance.now();
 const app = await serveApp({
   port: APP_PORT,
   examples: 'examples',
-  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays, explorer: null, rps: 50 },
+  config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays, explorer: null, rps: 50, packs: packs ? PACKS_PATH : null },
+  ...(packs ? { packs } : {}),
 });
 
 console.log([
@@ -44,8 +51,14 @@ console.log([
   `widget example   ${new URL('examples/widget.html', app.url).href}`,
   `devnet Esplora   ${devnet.url}${relays.length ? `   (nostr relay ${relays.join(', ')})` : ''}`,
   `devnet chain     tip ${info.tip.height}, genesis ${info.genesis ?? 'none (an empty chain)'}, data in ${DATA_DIR}`,
+  `month packs      ${packs ? `${new URL(`${PACKS_PATH}/`, app.url).href}   (building every settled month's, quick and full, in the background)` : 'none (an empty chain)'}`,
   'press Ctrl+C to stop',
 ].join('\n'));
+void packs?.ready.then(() => {
+  const months = new Set(packs.built().map((name) => Number(/^month-(\d+)/.exec(name)![1])));
+  const range = months.size ? ` for month${months.size > 1 ? `s ${Math.min(...months)}–${Math.max(...months)}` : ` ${[...months][0]}`}` : '';
+  console.log(`month packs      ${packs.built().length} built${range} in ${((performance.now() - packsStarted) / 1000).toFixed(1)} s`);
+});
 
 async function stop(): Promise<void> {
   await Promise.all([app.close(), devnet.close()]);

@@ -1,6 +1,6 @@
 /**
  * --packs DIR|URL: a month's pack (docs/protocol.md §2.4.2) taken from a directory or from where a deployment
- * publishes them, and added under the client's cache before the month is checked. A pack decides nothing: one that is
+ * publishes them, to go under the client's cache before the month is checked. A pack decides nothing: one that is
  * missing is reported as such, one that is refused (another chain or month, malformed) is reported with its code on
  * standard error, and the month is checked against the hosts alone.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { NetworkName } from '../core/chain/network';
 import { VerifyError } from '../core/errors';
 import { fetchMonthPack, type PackOutcome } from '../core/esplora/pack-fetch';
-import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth } from '../core/esplora/pack';
+import { MAX_PACK_BYTES, parsePack, type PackDepth } from '../core/esplora/pack';
 import type { CliIO } from './io';
 
 export interface PackWanted {
@@ -24,10 +24,9 @@ export function packFileName(month: number, depth: PackDepth): string {
   return `month-${month}.${depth}.json`;
 }
 
-/** The month's pack from `packs`, added to `cache` when it is usable; what became of it, for the report. */
-export async function takeMonthPack(io: CliIO, packs: string, want: PackWanted, cache: { add(pack: MonthPack): void }): Promise<PackOutcome> {
+/** The month's pack from `packs` (a directory or a URL): what became of it, a refusal also said on standard error. */
+export async function takeMonthPack(io: CliIO, packs: string, want: PackWanted): Promise<PackOutcome> {
   const outcome = isUrl(packs) ? await fetchMonthPack({ fetch: io.fetch, base: packs, ...want }) : await readPackFile(io, join(packs, packFileName(want.month, want.depth)), want);
-  if (outcome.outcome === 'used') cache.add(outcome.pack);
   if (outcome.outcome === 'refused') io.stderr(`drey-verify: warning: FETCH_PACK_REFUSED: ${outcome.url}: ${outcome.reason}; month ${want.month} is checked against the hosts alone\n`);
   return outcome;
 }

@@ -9,6 +9,7 @@ export const WIDGET_HELP = {
   WIDGET_BAD_DEPTH: 'This badge asks for a depth other than quick or full.',
   WIDGET_NO_USER: 'A quick check is about one depositor, and this badge names none.',
   WIDGET_BAD_RPS: 'This badge’s request rate is not a whole number from 1 to 1000.',
+  WIDGET_BAD_PACKS: 'This badge’s month-pack address is not an http(s) address.',
   WIDGET_CONFIG_UNREADABLE: 'This badge’s settings file could not be read.',
   WIDGET_CONFIG_INVALID: 'This badge’s settings file is not a settings file.',
   WIDGET_WORKER: 'The browser could not start or keep the verifier running for this badge.',

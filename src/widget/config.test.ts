@@ -11,6 +11,13 @@ describe('when the config file is the app’s drey-config.json', () => {
     });
   });
 
+  it('reads a relative packs address against the config file (the app beside it), not the page', async () => {
+    const body = JSON.stringify({ network: 'regtest', esplora: ['http://127.0.0.1:3002/api'], packs: './packs' });
+    const r = await readConfig('../drey-config.json', 'http://site.example/examples/page.html', serving(200, body));
+    expect(r.ok && r.attributes.packs).toBe('http://site.example/packs');
+    expect(attributesFromConfig({ packs: null })).toEqual({ ok: true, attributes: {} });
+  });
+
   it('ignores fields of the wrong type (the attributes then decide)', () => {
     expect(attributesFromConfig({ network: 3, esplora: ['ok', 5], genesis: null })).toEqual({ ok: true, attributes: {} });
   });

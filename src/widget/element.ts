@@ -101,7 +101,7 @@ export class DreyVerifyElement extends HTMLElement {
   }
 
   #verify(attr: (name: string) => string | null, appUrl: string): void {
-    const settings = settingsFromAttributes(attr);
+    const settings = settingsFromAttributes(attr, document.baseURI);
     if (isProblem(settings)) return this.#misconfigured(settings, appUrl);
     const href = reportHref(settings, appUrl, this.getAttribute('report-href'));
     this.setAttribute('status', 'running');

@@ -40,3 +40,11 @@ describe('when the month is unavailable (the hosts could not give the data in ti
     expect(stateFromVerdict(v)).toMatchObject({ status: 'unavailable', title: 'Could not verify', code: 'FETCH_DEADLINE' });
   });
 });
+
+describe('when a month pack was looked for', () => {
+  it('the verdict carries whether it was used, and the pack changes nothing else', () => {
+    const pack = { url: 'http://site.example/packs/month-6.quick.json', outcome: 'refused' as const, reason: 'for another month' };
+    const v = verdictFromReport(report({ pack }), 800);
+    expect(v).toEqual({ ...verdictFromReport(report({}), 800), pack });
+  });
+});

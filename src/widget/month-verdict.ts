@@ -1,8 +1,11 @@
 /**
  * The widget's month verdict over the month pipeline (src/core/pipeline): quick mode for one depositor, full mode
- * otherwise; without a month attribute, the latest month that is not still in progress at the tip.
+ * otherwise; without a month attribute, the latest month that is not still in progress at the tip. With month packs,
+ * the month's pack is taken before its check (it only saves requests: a missing or refused one changes nothing else).
  */
 import type { EsploraClient } from '../core/esplora/client';
+import type { packedCache } from '../core/esplora/pack';
+import { checkWithPack, fetchMonthPack } from '../core/esplora/pack-fetch';
 import { outcomeOf } from '../core/outcome';
 import { monthsAtTip } from '../core/month/fetch/months-at-tip';
 import type { MonthReport } from '../core/month/report';
@@ -20,9 +23,16 @@ export interface MonthVerdictDeps {
   /** Worker threads for the batch proofs (nested Workers of the widget's Worker). */
   proofWorkers?: ProofWorkers;
   signal?: AbortSignal;
+  /** Where the month packs are (absolute), and the cache of this verification's client they go under. */
+  packs?: { base: string; cache: ReturnType<typeof packedCache>; fetch: typeof fetch };
 }
 
 export function verdictFromReport(r: MonthReport, ms: number): WidgetVerdict {
+  const v = verdictOf(r, ms);
+  return r.pack ? { ...v, pack: r.pack } : v;
+}
+
+function verdictOf(r: MonthReport, ms: number): WidgetVerdict {
   const base = { subject: `Month ${r.month}`, month: r.month, ms };
   if (r.verdict === 'verified' && r.notInTable) {
     return {
@@ -55,16 +65,28 @@ function warmEngines(): void {
   void preparePoseidon().catch(() => undefined);
 }
 
+/** Runs a month's check with its pack (when one is there) under the cache; the report says how the pack served. */
+async function withPack(packs: NonNullable<MonthVerdictDeps['packs']>, settings: WidgetSettings, month: number, signal: AbortSignal | undefined, run: () => Promise<MonthReport>): Promise<MonthReport> {
+  const outcome = await fetchMonthPack({
+    fetch: packs.fetch, base: packs.base, network: settings.network, genesis: settings.genesis, month, depth: settings.depth, ...(signal ? { signal } : {}),
+  });
+  const { result, pack } = await checkWithPack(packs.cache, outcome, run);
+  return { ...result, ...(pack ? { pack } : {}) };
+}
+
 export async function monthVerdict(settings: WidgetSettings, client: EsploraClient, deps: MonthVerdictDeps, now: () => number): Promise<WidgetVerdict> {
   const t0 = now();
   warmEngines();
-  const verify = async (month: number) => (await verifyMonth({
-    client, network: settings.network, genesisId: settings.genesis, month, depth: settings.depth,
-    ...(settings.user ? { user: settings.user } : {}),
-    ...(deps.runProgram ? { runProgram: deps.runProgram } : {}),
-    ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}),
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  })).report;
+  const verify = async (month: number): Promise<MonthReport> => {
+    const run = async () => (await verifyMonth({
+      client, network: settings.network, genesisId: settings.genesis, month, depth: settings.depth,
+      ...(settings.user ? { user: settings.user } : {}),
+      ...(deps.runProgram ? { runProgram: deps.runProgram } : {}),
+      ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    })).report;
+    return deps.packs ? withPack(deps.packs, settings, month, deps.signal, run) : run();
+  };
   const outcome = await outcomeOf(async () => {
     if (settings.month !== null) return verify(settings.month);
     const { months } = await monthsAtTip(client, settings.genesis);

@@ -13,12 +13,24 @@ function parsed(a: Record<string, string>): WidgetSettings {
 describe('when the page author sets valid attributes', () => {
   it('reads hosts, network, genesis, month and user', () => {
     expect(parsed({ esplora: 'https://a.example/api, https://b.example/api', network: 'regtest', genesis: GENESIS.toUpperCase(), month: '3', user: ' u-1 ' })).toEqual({
-      network: 'regtest', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: GENESIS, user: 'u-1', month: 3, depth: 'quick', rps: 4,
+      network: 'regtest', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: GENESIS, user: 'u-1', month: 3, depth: 'quick', rps: 4, packs: null,
     });
   });
 
   it('defaults to mainnet, the latest month, and full depth without a user', () => {
     expect(parsed({ esplora: 'https://a.example/api' })).toMatchObject({ network: 'mainnet', month: null, depth: 'full', user: '' });
+  });
+});
+
+describe('when the page names where month packs are published', () => {
+  it('resolves a path against the page, and the report link carries it', () => {
+    const s = settingsFromAttributes(attrs({ esplora: 'https://a.example/api', genesis: GENESIS, packs: '../packs' }), 'https://site.example/fund/page.html');
+    expect(isProblem(s) ? s.code : s.packs).toBe('https://site.example/packs');
+    if (!isProblem(s)) expect(new URL(reportHref(s, 'https://verifier.example/')).searchParams.get('packs')).toBe('https://site.example/packs');
+  });
+
+  it('takes none from an empty attribute', () => {
+    expect(parsed({ esplora: 'https://a.example/api', packs: ' ' }).packs).toBeNull();
   });
 });
 
@@ -36,6 +48,8 @@ describe('when an attribute is malformed', () => {
     [{ esplora: 'https://a.example', depth: 'quick' }, 'WIDGET_NO_USER'],
     [{ esplora: 'https://a.example', rps: '0' }, 'WIDGET_BAD_RPS'],
     [{ esplora: 'https://a.example', rps: 'fast' }, 'WIDGET_BAD_RPS'],
+    [{ esplora: 'https://a.example', packs: 'javascript:alert(1)' }, 'WIDGET_BAD_PACKS'],
+    [{ esplora: 'https://a.example', packs: 'ftp://files.example/packs' }, 'WIDGET_BAD_PACKS'],
   ])('%j gives %s', (a, code) => {
     const s = settingsFromAttributes(attrs(a));
     expect(isProblem(s) && s.code).toBe(code);

@@ -6,7 +6,7 @@ export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'tes
 export type Depth = 'quick' | 'full';
 
 /** The attributes the element observes; a change to any of them starts a new verification. */
-export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'report-href', 'app', 'config'] as const;
+export const OBSERVED_ATTRIBUTES = ['esplora', 'genesis', 'network', 'user', 'month', 'depth', 'rps', 'packs', 'report-href', 'app', 'config'] as const;
 
 /** Requests per second per Esplora host: the core's polite default for public hosts; raise it for your own. */
 export const DEFAULT_RPS = 4;
@@ -21,6 +21,8 @@ export interface WidgetSettings {
   month: number | null;
   depth: Depth;
   rps: number;
+  /** Where the deployment publishes month packs (an absolute http(s) URL), or null: they only save requests. */
+  packs: string | null;
 }
 
 /** Why the attributes cannot be used, as a code and a sentence for the page author. */
@@ -44,8 +46,22 @@ function httpUrls(value: string): string[] | null {
   return hosts;
 }
 
-/** Reads and checks the attributes: the page author's mistakes become a `WIDGET_*` problem, never an exception. */
-export function settingsFromAttributes(attr: (name: string) => string | null): WidgetSettings | SettingsProblem {
+/** An http(s) URL resolved against `base`, or null when `value` is none. */
+function packsFrom(value: string, base: string | undefined): string | null | undefined {
+  if (value === '') return null;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads and checks the attributes: the page author's mistakes become a `WIDGET_*` problem, never an exception. `base`
+ * (the page's address) resolves a relative `packs`.
+ */
+export function settingsFromAttributes(attr: (name: string) => string | null, base?: string): WidgetSettings | SettingsProblem {
   const esplora = httpUrls(attr('esplora') ?? '');
   if (esplora === null) return { code: 'WIDGET_BAD_ESPLORA', message: 'esplora must be a comma-separated list of http(s) URLs' };
   if (esplora.length === 0) return { code: 'WIDGET_NO_ESPLORA', message: 'the esplora attribute names no host' };
@@ -68,7 +84,9 @@ export function settingsFromAttributes(attr: (name: string) => string | null): W
   const rpsText = (attr('rps') ?? '').trim();
   const rps = rpsText === '' ? DEFAULT_RPS : Number(rpsText);
   if (!/^\d{1,4}$/.test(rpsText || '0') || rps < 1 || rps > 1000) return { code: 'WIDGET_BAD_RPS', message: 'rps must be an integer from 1 to 1000' };
-  return { network, esplora, genesis, user, month, depth, rps };
+  const packs = packsFrom((attr('packs') ?? '').trim(), base);
+  if (packs === undefined) return { code: 'WIDGET_BAD_PACKS', message: 'packs must be an http(s) URL or a path on this site' };
+  return { network, esplora, genesis, user, month, depth, rps, packs };
 }
 
 export function isProblem(s: WidgetSettings | SettingsProblem): s is SettingsProblem {
@@ -91,6 +109,7 @@ export function reportHref(settings: WidgetSettings, appUrl: string, explicit?: 
   url.searchParams.set('network', settings.network);
   url.searchParams.set('esplora', settings.esplora.join(','));
   if (settings.genesis) url.searchParams.set('genesis', settings.genesis);
+  if (settings.packs) url.searchParams.set('packs', settings.packs);
   const at = month !== null ? `/${month}` : '';
   url.hash = settings.user ? `/allocation${at}&${new URLSearchParams({ user: settings.user }).toString()}` : month !== null ? `/month${at}` : '/months';
   return url.href;

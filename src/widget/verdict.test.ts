@@ -3,7 +3,7 @@ import { verdictFor } from './verdict';
 import { stateFromVerdict } from './state';
 import type { WidgetSettings } from './settings';
 
-const settings = (esplora: string[]): WidgetSettings => ({ network: 'regtest', esplora, genesis: '', user: '', month: null, depth: 'full', rps: 4 });
+const settings = (esplora: string[]): WidgetSettings => ({ network: 'regtest', esplora, genesis: '', user: '', month: null, depth: 'full', rps: 4, packs: null });
 
 /** A host that answers each path with a fixed text body. */
 function lyingHost(answers: Record<string, string>): typeof fetch {

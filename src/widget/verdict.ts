@@ -4,6 +4,7 @@
  * chain tip. Isomorphic (runs in the widget's Worker and in Node tests); `fetch` is injected.
  */
 import { createEsploraClient } from '../core/esplora/client';
+import { packedCache } from '../core/esplora/pack';
 import type { ProgramRunner } from '../core/pipeline';
 import type { ProofWorkers } from '../core/proof/proof-system';
 import { outcomeOf } from '../core/outcome';
@@ -25,6 +26,8 @@ export interface VerdictDeps {
 export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): Promise<WidgetVerdict> {
   const now = deps.now ?? (() => performance.now());
   const t0 = now();
+  // With month packs, each month's pack goes under this verification's cache before its check.
+  const cache = settings.genesis && settings.packs ? packedCache(new Map()) : undefined;
   const client = createEsploraClient({
     hosts: settings.esplora,
     network: settings.network,
@@ -32,10 +35,14 @@ export async function verdictFor(settings: WidgetSettings, deps: VerdictDeps): P
     requestsPerSecond: settings.rps,
     burst: Math.max(2, Math.ceil(settings.rps / 2)),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(cache ? { cache } : {}),
   });
   if (settings.genesis) {
     const { monthVerdict } = await import('./month-verdict');
-    return monthVerdict(settings, client, { ...(deps.runProgram ? { runProgram: deps.runProgram } : {}), ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}), ...(deps.signal ? { signal: deps.signal } : {}) }, now);
+    return monthVerdict(settings, client, {
+      ...(deps.runProgram ? { runProgram: deps.runProgram } : {}), ...(deps.proofWorkers ? { proofWorkers: deps.proofWorkers } : {}), ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(cache && settings.packs ? { packs: { base: settings.packs, cache, fetch: deps.fetch } } : {}),
+    }, now);
   }
   const outcome = await outcomeOf(() => verifyChainTip(client));
   const ms = now() - t0;

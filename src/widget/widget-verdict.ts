@@ -1,5 +1,6 @@
 /** What a badge shows: the verdict of one verification, and which failures say nothing about the data. */
 import { isUnavailableCode } from '../core/codes';
+import type { PackReport } from '../core/esplora/pack';
 
 export type VerdictStatus = 'verified' | 'rejected' | 'pending' | 'unavailable' | 'not-in-table';
 
@@ -23,6 +24,8 @@ export interface WidgetVerdict {
   allocation?: string;
   /** Wall-clock time of the verification in the browser. */
   ms: number;
+  /** Whether the month's pack saved requests (when packs are published); never part of the verdict. */
+  pack?: PackReport;
 }
 
 /** Failures that say nothing about the month: the hosts could not give or agree on the data, cancelled, or a bug. */

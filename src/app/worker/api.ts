@@ -20,6 +20,8 @@ export interface ChainSettings {
 
 export interface VerifySettings extends ChainSettings {
   genesis: string;
+  /** Where month packs are published (an absolute http(s) URL), when the deployment publishes them. */
+  packs?: string;
 }
 
 export interface MonthQuery {

@@ -2,24 +2,30 @@
  * The verifier Worker: a thin comlink adapter over src/core. Every method returns an Outcome value, never throws.
  * Months are verified here (the program in its own Worker); progress streams to the page through a comlink proxy;
  * a run is cancelled through its AbortController. Verified tables stay here, so the page only asks for what it shows.
+ * When the deployment publishes month packs, each month's pack is taken before its check and put under the cache
+ * (src/core/esplora/pack.ts): it only saves requests, and a missing or refused one changes nothing but the count.
  */
 import { expose } from 'comlink';
 import { createEsploraClient, type EsploraClient } from '../../core/esplora/client';
+import { packedCache } from '../../core/esplora/pack';
+import { checkWithPack, fetchMonthPack, type PackOutcome } from '../../core/esplora/pack-fetch';
 import { outcomeOf } from '../../core/outcome';
 import { verifyChainTip } from '../../core/tip';
 import { countingFetch } from '../../core/month/counting-fetch';
 import { verifyMonth, type VerifiedTable } from '../../core/pipeline';
 import { runProgramInWorker } from '../../../workers/program-client';
 import { browserProofWorker, browserThreads } from '../../../workers/proof-pool';
-import type { ChainSettings, VerifierApi, VerifySettings } from './api';
+import type { ChainSettings, MonthQuery, VerifierApi, VerifySettings } from './api';
 import { immutableCache, offlineFetch, type OfflineStats } from './esplora-cache';
 import { idbClear, idbCount } from './idb-store';
 import { listMonths } from './month-listing';
 import { pathSteps } from './path-steps';
 
 const stats: OfflineStats = { replayed: 0 };
-const cache = immutableCache();
-const net = offlineFetch(globalThis.fetch.bind(globalThis), stats);
+/** The months' packs sit under the immutable cache: a key it lacks is looked up in them, and re-checked when read. */
+const cache = packedCache(immutableCache());
+const plainFetch = globalThis.fetch.bind(globalThis);
+const net = offlineFetch(plainFetch, stats);
 const runs = new Map<number, AbortController>();
 const watches = new Map<number, { close(): void }>();
 /** Tables a full run verified here, by network, genesis and month. */
@@ -41,6 +47,15 @@ const glance = { retryBudgetMs: GLANCE_RETRY_BUDGET_MS };
 
 const tableKey = (s: VerifySettings, month: number) => `${s.network}|${s.genesis}|${month}`;
 
+/**
+ * The month's pack, when packs are published, to go under the cache before the check (a pack is not recorded for
+ * offline use: the answers it saved are, once read). Its address names only the month and the depth.
+ */
+async function takeMonthPack(s: VerifySettings, q: MonthQuery, signal: AbortSignal): Promise<PackOutcome | undefined> {
+  if (!s.packs) return undefined;
+  return fetchMonthPack({ fetch: plainFetch, base: s.packs, network: s.network, genesis: s.genesis, month: q.month, depth: q.depth, signal });
+}
+
 const api: VerifierApi = {
   chainTip: (s) => outcomeOf(() => verifyChainTip(clientFor(s, glance))),
 
@@ -53,9 +68,10 @@ const api: VerifierApi = {
     const replayedBefore = stats.replayed;
     try {
       return await outcomeOf(async () => {
+        const outcome = await takeMonthPack(s, q, abort.signal);
         const counted = countingFetch(net);
         const client = clientFor(s, { signal: abort.signal, fetch: counted.fetch });
-        const { report, table } = await verifyMonth({
+        const { result: { report, table }, pack } = await checkWithPack(cache, outcome, () => verifyMonth({
           client, network: s.network, genesisId: s.genesis, month: q.month, depth: q.depth,
           ...(q.user ? { user: q.user } : {}),
           signal: abort.signal,
@@ -63,11 +79,12 @@ const api: VerifierApi = {
           runProgram: (wasm, input) => runProgramInWorker(wasm, input, { signal: abort.signal }),
           proofWorkers: { spawn: browserProofWorker, threads: browserThreads() },
           onProgress: (p) => { void Promise.resolve(onProgress(p)).catch(() => undefined); },
-        });
+        }));
         if (table) tables.set(tableKey(s, q.month), table);
         return {
           ...report, ms: Math.round(performance.now() - t0), replayed: stats.replayed - replayedBefore, finishedAt: Date.now(),
           ...(table ? { tableRows: table.rows } : {}),
+          ...(pack ? { pack } : {}),
         };
       });
     } finally {

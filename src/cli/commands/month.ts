@@ -12,7 +12,7 @@ import type { MonthReport, Verdict } from '../../core/month/report';
 import { verifyMonth, type MonthVerification, type VerifyMonthOptions } from '../../core/pipeline';
 import type { EsploraCache } from '../../core/esplora/client';
 import { packedCache } from '../../core/esplora/pack';
-import { packReport } from '../../core/esplora/pack-fetch';
+import { checkWithPack } from '../../core/esplora/pack-fetch';
 import { takeMonthPack } from '../month-packs';
 import { isUnavailableCode } from '../../core/codes';
 import { isVerifyError } from '../../core/errors';
@@ -127,9 +127,9 @@ export function monthSetup(values: Values, io: CliIO, needsUser = true): MonthSe
     requests: counter.count,
     clientWith,
     verify: async (opts) => {
-      const pack = values.packs === undefined ? undefined : await takeMonthPack(io, values.packs, { network: networkName, genesis: values.genesis!, month: opts.month, depth: opts.depth ?? depth }, packed);
-      const result = await verifyMonth({ ...setup.base, ...opts });
-      if (pack) result.report.pack = packReport(pack, packed.use());
+      const outcome = values.packs === undefined ? undefined : await takeMonthPack(io, values.packs, { network: networkName, genesis: values.genesis!, month: opts.month, depth: opts.depth ?? depth });
+      const { result, pack } = await checkWithPack(packed, outcome, () => verifyMonth({ ...setup.base, ...opts }));
+      if (pack) result.report.pack = pack;
       return result;
     },
     base: {

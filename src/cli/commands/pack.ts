@@ -28,7 +28,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const [month, ...more] = parsed.positionals;
   if (month === undefined || more.length > 0 || !/^[1-9]\d{0,5}$/.test(month)) throw usage('pack M: M is a month number 1, 2, 3…', PACK_HELP);
   if (parsed.values.user !== undefined || parsed.values.packs !== undefined || parsed.values.cache !== undefined) throw usage('pack takes no --user, --packs or --cache: a pack holds what any check of the month reads, fetched afresh', PACK_HELP);
-  const setup = monthSetup({ ...parsed.values, 'no-cache': true }, io, false);
+  const setup = monthSetup({ ...parsed.values, depth: parsed.values.depth ?? 'quick', 'no-cache': true }, io, false);
   const depth = setup.base.depth;
   try {
     const built = await buildMonthPack({ ...setup.base, clientWith: setup.clientWith, month: Number(month), depth });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../errors';
-import { fetchMonthPack, packReport, packUrl } from './pack-fetch';
-import { MAX_PACK_BYTES } from './pack';
+import { checkWithPack, fetchMonthPack, packReport, packUrl } from './pack-fetch';
+import { MAX_PACK_BYTES, packedCache } from './pack';
 
 const text = readFileSync('vectors/packs/ready-made-month-6.quick.json', 'utf8');
 const genesis = (JSON.parse(text) as { genesis: string }).genesis;
@@ -80,5 +80,30 @@ describe('fetchMonthPack', () => {
     const p = fetchMonthPack({ fetch: f, base: BASE, ...WANT, signal: ac.signal });
     ac.abort();
     await expect(p).rejects.toSatisfy((e) => e instanceof VerifyError && e.code === 'FETCH_ABORTED');
+  });
+});
+
+describe('checkWithPack', () => {
+  it('adds a usable pack under the cache before the check and counts what this check read of it', async () => {
+    const { f } = serving(() => new Response(text));
+    const used = await fetchMonthPack({ fetch: f, base: BASE, ...WANT });
+    if (used.outcome !== 'used') throw new Error('the vector pack was not used');
+    const cache = packedCache(new Map());
+    const header = [...used.pack.entries.keys()].find((k) => k.startsWith('header:'))!;
+    expect(cache.get(header)).toBeUndefined();
+    const first = await checkWithPack(cache, used, async () => cache.get(header));
+    expect(first.result).toBe(used.pack.entries.get(header));
+    expect(first.pack).toMatchObject({ outcome: 'used', entries: used.pack.entries.size, read: 1 });
+    // The header was read by the check before: this one reads one new entry.
+    const tx = [...used.pack.entries.keys()].find((k) => k.startsWith('tx:'))!;
+    const second = await checkWithPack(cache, used, async () => [cache.get(header), cache.get(tx)]);
+    expect(second.pack).toMatchObject({ read: 1 });
+  });
+
+  it('reports a pack that was not there, and nothing when none was looked for', async () => {
+    const cache = packedCache(new Map());
+    expect(await checkWithPack(cache, { outcome: 'none', url: BASE, reason: 'HTTP 404' }, async () => 7)).toEqual({ result: 7, pack: { url: BASE, outcome: 'none', reason: 'HTTP 404' } });
+    expect(await checkWithPack(cache, undefined, async () => 7)).toEqual({ result: 7 });
+    expect(cache.use().packs).toBe(0);
   });
 });

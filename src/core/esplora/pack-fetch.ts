@@ -6,7 +6,7 @@
 import { VerifyError } from '../errors';
 import type { NetworkName } from '../chain/network';
 import { anySignal } from './transport';
-import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth, type PackReport, type PackUse } from './pack';
+import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth, type PackReport, type PackUse, type packedCache } from './pack';
 
 export interface PackRequest {
   fetch: typeof fetch;
@@ -101,4 +101,17 @@ async function boundedBody(res: Response): Promise<Uint8Array> {
 export function packReport(o: PackOutcome, use?: PackUse): PackReport {
   if (o.outcome === 'used') return { url: o.url, outcome: 'used', ...(use ? { entries: use.entries, read: use.read } : {}) };
   return { url: o.url, outcome: o.outcome, reason: o.reason };
+}
+
+/**
+ * A month's check with its pack (or the outcome of looking for one) added under the cache first: the result, and the
+ * report's account of the pack (its entries, and how many of them this check read).
+ */
+export async function checkWithPack<R>(cache: ReturnType<typeof packedCache>, outcome: PackOutcome | undefined, check: () => Promise<R>): Promise<{ result: R; pack?: PackReport }> {
+  if (outcome?.outcome === 'used') cache.add(outcome.pack);
+  const readBefore = cache.use().read;
+  const result = await check();
+  if (!outcome) return { result };
+  const use = outcome.outcome === 'used' ? { packs: 1, entries: outcome.pack.entries.size, read: cache.use().read - readBefore } : undefined;
+  return { result, pack: packReport(outcome, use) };
 }

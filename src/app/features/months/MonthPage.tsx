@@ -11,6 +11,7 @@ import { ProvesBox } from '../../components/ProvesBox';
 import { Verdict } from '../../components/Verdict';
 import { Elapsed } from '../../components/ui/Elapsed';
 import { MonthPicker } from '../../components/MonthPicker';
+import { PackLine } from '../../components/PackLine';
 import { navigate } from '../../app/route-store';
 import { hashFromRoute } from '../../app/route';
 import { useSettingsStore } from '../settings/settings-store';
@@ -87,6 +88,7 @@ export function MonthPage({ month }: { month: number | undefined }) {
           </div>
         )}
         {run?.report?.hosts?.liars.length ? <p className="muted" data-testid="host-liars">{t('month.liars', { hosts: run.report.hosts.liars.map((l) => `${l.host} (${l.code})`).join(', ') })}</p> : null}
+        {run?.report && <PackLine pack={run.report.pack} />}
         {run?.report && <StartsFrom checks={run.report.checks} />}
         {run?.status === 'cancelled' && wait === undefined && <p>{t('month.cancelled')}</p>}
         {run?.status === 'error' && run.error && <ErrorBox title={t('month.error')} error={run.error} explorer={settings.explorer} />}

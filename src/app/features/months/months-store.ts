@@ -9,7 +9,7 @@ import type { Depth, Progress, ProgressStatus } from '../../../core/month/report
 import type { OutcomeError } from '../../../core/outcome';
 import type { AppMonthReport, MonthsListing, VerifySettings } from '../../worker/api';
 import { startMonthRun, verifier, type RunHandle } from '../../worker/client';
-import type { Settings } from '../settings/settings';
+import { packsUrl, type Settings } from '../settings/settings';
 import { enqueue, outranks, requeueFirst, shouldPreempt, type Priority, type QueuedRun } from './run-queue';
 
 export interface StepState {
@@ -61,7 +61,9 @@ export function runKey(month: number, depth: Depth, user?: string): string {
 }
 
 export function verifySettings(s: Settings): VerifySettings {
-  return { network: s.network as VerifySettings['network'], esplora: s.esplora, genesis: s.genesis, rps: s.rps };
+  // The Worker's own address is not the page's: a relative packs address is resolved here.
+  const packs = packsUrl(s.packs, globalThis.location?.href ?? 'http://page.invalid/');
+  return { network: s.network as VerifySettings['network'], esplora: s.esplora, genesis: s.genesis, rps: s.rps, ...(packs ? { packs } : {}) };
 }
 
 export async function loadTimeline(settings: Settings): Promise<void> {

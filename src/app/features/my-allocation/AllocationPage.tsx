@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { PageHeading } from '../../components/PageHeading';
 import { MonthPicker } from '../../components/MonthPicker';
+import { PackLine } from '../../components/PackLine';
 import { Verdict } from '../../components/Verdict';
 import { formatAmount, formatMs } from '../../lib/format';
 import { replaceRoute } from '../../app/route-store';
@@ -54,6 +55,7 @@ function Result({ run, user }: { run: MonthRun; user: string }) {
         {t('alloc.monthVerdict', { month: report.month })} <Verdict view={verdictView(run)} />{' '}
         <span className="muted">{t('alloc.quickTime', { time: formatMs(report.ms) })}</span>
       </p>
+      <PackLine pack={report.pack} />
       {a?.inputs && <DepositorInputs month={report.month} allocation={a} />}
     </div>
   );

@@ -1,8 +1,8 @@
-/** Settings form: Esplora hosts (failover + cross-check), network, genesis id and relays; applied into the URL. */
+/** Settings form: Esplora hosts (failover + cross-check), network, genesis id, relays and month packs; applied into the URL. */
 import { useState, type FormEvent } from 'react';
 import { t } from '../../i18n';
 import { PageHeading } from '../../components/PageHeading';
-import { NETWORKS, invalidUrls, type Settings } from './settings';
+import { NETWORKS, invalidUrls, packsUsable, type Settings } from './settings';
 import { applySettings, useSettingsStore } from './settings-store';
 
 const lines = (s: string): string[] => s.split(/\s+/).map((x) => x.trim()).filter(Boolean);
@@ -15,11 +15,12 @@ export function SettingsPanel() {
   const [relays, setRelays] = useState(settings.relays.join('\n'));
   const [explorer, setExplorer] = useState(settings.explorer);
   const [rps, setRps] = useState(String(settings.rps));
+  const [packs, setPacks] = useState(settings.packs);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   function submit(e: FormEvent): void {
     e.preventDefault();
-    const next: Settings = { network, esplora: lines(hosts), genesis: genesis.trim(), relays: lines(relays), explorer: explorer.trim(), rps: Number(rps) };
+    const next: Settings = { network, esplora: lines(hosts), genesis: genesis.trim(), relays: lines(relays), explorer: explorer.trim(), rps: Number(rps), packs: packs.trim() };
     if (!/^\d{1,4}$/.test(rps) || next.rps < 1 || next.rps > 1000) {
       setStatus({ kind: 'error', text: t('settings.rps.invalid') });
       return;
@@ -27,6 +28,10 @@ export function SettingsPanel() {
     const bad = [...invalidUrls(next.esplora), ...invalidUrls(next.relays, ['ws:', 'wss:']), ...invalidUrls(next.explorer ? [next.explorer] : [])];
     if (bad.length) {
       setStatus({ kind: 'error', text: t('settings.invalidUrl', { url: bad[0]! }) });
+      return;
+    }
+    if (!packsUsable(next.packs)) {
+      setStatus({ kind: 'error', text: t('settings.packs.invalid', { url: next.packs }) });
       return;
     }
     applySettings(next);
@@ -59,6 +64,10 @@ export function SettingsPanel() {
         <label htmlFor="settings-rps">{t('settings.rps')}</label>
         <input id="settings-rps" type="number" min={1} max={1000} step={1} value={rps} onChange={(e) => setRps(e.target.value)} aria-describedby="settings-rps-help" />
         <p id="settings-rps-help" className="help">{t('settings.rps.help')}</p>
+
+        <label htmlFor="settings-packs">{t('settings.packs')}</label>
+        <input id="settings-packs" value={packs} onChange={(e) => setPacks(e.target.value)} spellCheck={false} autoComplete="off" aria-describedby="settings-packs-help" />
+        <p id="settings-packs-help" className="help">{t('settings.packs.help')}</p>
 
         <button type="submit">{t('settings.apply')}</button>
         <p role="status" className={status?.kind === 'error' ? 'error' : 'help'}>{status?.text ?? ''}</p>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { invalidUrls, mergeSettings, searchFromSettings, settingsFromConfig, settingsFromSearch } from './settings';
+import { invalidUrls, mergeSettings, packsUrl, searchFromSettings, settingsFromConfig, settingsFromSearch } from './settings';
 
 describe('settings in the page URL', () => {
   it('round-trip through the query string so a verification can be shared', () => {
-    const s = mergeSettings({ network: 'mainnet', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: 'abc', relays: ['wss://r.example'], explorer: 'https://mempool.space' });
+    const s = mergeSettings({ network: 'mainnet', esplora: ['https://a.example/api', 'https://b.example/api'], genesis: 'abc', relays: ['wss://r.example'], explorer: 'https://mempool.space', packs: 'https://packs.example/drey' });
     expect(mergeSettings(settingsFromSearch(searchFromSettings(s)))).toEqual(s);
   });
 
@@ -29,5 +29,23 @@ describe('when a host is not an http(s) URL', () => {
 describe('when the explorer link target is not http(s)', () => {
   it('is dropped, so evidence links can never run script', () => {
     expect(mergeSettings(settingsFromSearch('?explorer=javascript:alert(1)')).explorer).toBe('');
+  });
+});
+
+describe('when the deployment publishes month packs', () => {
+  it('takes their address from the config file (null for none) and the page URL', () => {
+    expect(mergeSettings(settingsFromConfig({ packs: './packs' })).packs).toBe('./packs');
+    expect(mergeSettings(settingsFromConfig({ packs: './packs' }), settingsFromConfig({ packs: null })).packs).toBe('');
+    expect(mergeSettings(settingsFromConfig({ packs: './packs' }), settingsFromSearch('?packs=https://p.example/x')).packs).toBe('https://p.example/x');
+  });
+
+  it('resolves a relative address against the page, for the Worker (whose own address differs)', () => {
+    expect(packsUrl('./packs', 'https://verifier.example/app/?network=signet#/months')).toBe('https://verifier.example/app/packs');
+    expect(packsUrl('', 'https://verifier.example/')).toBeUndefined();
+  });
+
+  it('drops an address that is not http(s), so nothing else is ever fetched', () => {
+    expect(mergeSettings(settingsFromSearch('?packs=javascript:alert(1)')).packs).toBe('');
+    expect(packsUrl('data:application/json,{}', 'https://verifier.example/')).toBeUndefined();
   });
 });

@@ -8,6 +8,11 @@ export interface Settings {
   explorer: string;
   /** Requests per second per Esplora host (public hosts allow about 5; a local devnet many more). */
   rps: number;
+  /**
+   * Where the deployment publishes month packs ('' for none): an http(s) URL, or one relative to this page. A pack only
+   * saves requests; every entry of it is checked as a host's answer is.
+   */
+  packs: string;
 }
 
 export const DEFAULT_RPS = 4;
@@ -20,7 +25,7 @@ function rateFrom(v: unknown): number | undefined {
 
 export const NETWORKS = ['regtest', 'mainnet', 'testnet', 'testnet4', 'signet'] as const;
 
-export const EMPTY_SETTINGS: Settings = { network: 'regtest', esplora: [], genesis: '', relays: [], explorer: '', rps: DEFAULT_RPS };
+export const EMPTY_SETTINGS: Settings = { network: 'regtest', esplora: [], genesis: '', relays: [], explorer: '', rps: DEFAULT_RPS, packs: '' };
 
 function list(value: string | null | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
@@ -37,6 +42,26 @@ export function invalidUrls(urls: string[], schemes = ['http:', 'https:']): stri
   });
 }
 
+/** Whether a month-pack address can be used: empty (none), or an http(s) URL once resolved against the page. */
+export function packsUsable(packs: string): boolean {
+  if (!packs) return true;
+  try {
+    return ['http:', 'https:'].includes(new URL(packs, 'http://page.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The month-pack address resolved against the page (`base`), or undefined for none. */
+export function packsUrl(packs: string, base: string): string | undefined {
+  if (!packs || !packsUsable(packs)) return undefined;
+  try {
+    return new URL(packs, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Embedded defaults: the file the server ships next to index.html (npm start points it at the devnet). */
 export function settingsFromConfig(raw: unknown): Partial<Settings> {
   if (!raw || typeof raw !== 'object') return {};
@@ -49,6 +74,7 @@ export function settingsFromConfig(raw: unknown): Partial<Settings> {
     ...(Array.isArray(c.relays) ? { relays: strings(c.relays) } : {}),
     ...(typeof c.explorer === 'string' ? { explorer: c.explorer } : {}),
     ...(rateFrom(c.rps) ? { rps: rateFrom(c.rps)! } : {}),
+    ...(typeof c.packs === 'string' ? { packs: c.packs } : c.packs === null ? { packs: '' } : {}),
   };
 }
 
@@ -61,6 +87,7 @@ export function settingsFromSearch(search: string): Partial<Settings> {
     ...(q.has('relays') ? { relays: list(q.get('relays')) } : {}),
     ...(q.has('explorer') ? { explorer: q.get('explorer')! } : {}),
     ...(rateFrom(q.get('rps')) ? { rps: rateFrom(q.get('rps'))! } : {}),
+    ...(q.has('packs') ? { packs: q.get('packs')!.trim() } : {}),
   };
 }
 
@@ -72,11 +99,16 @@ export function searchFromSettings(s: Settings): string {
   if (s.relays.length) q.set('relays', s.relays.join(','));
   if (s.explorer) q.set('explorer', s.explorer);
   if (s.rps !== DEFAULT_RPS) q.set('rps', String(s.rps));
+  if (s.packs) q.set('packs', s.packs);
   return `?${q.toString()}`;
 }
 
 export function mergeSettings(...layers: Partial<Settings>[]): Settings {
   const s = Object.assign({}, EMPTY_SETTINGS, ...layers) as Settings;
-  // Only an http(s) explorer becomes a link target.
-  return invalidUrls(s.explorer ? [s.explorer] : []).length ? { ...s, explorer: '' } : s;
+  // Only an http(s) explorer becomes a link target; only http(s) packs are read.
+  return {
+    ...s,
+    ...(invalidUrls(s.explorer ? [s.explorer] : []).length ? { explorer: '' } : {}),
+    ...(packsUsable(s.packs) ? {} : { packs: '' }),
+  };
 }
