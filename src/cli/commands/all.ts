@@ -9,7 +9,6 @@ import { monthsAtTip } from '../../core/month/fetch/months-at-tip';
 import { allTimeRanking, type MonthRanking } from '../../core/month/ranking';
 import type { MonthReport } from '../../core/month/report';
 import type { MonthSources } from '../../core/month/records';
-import { verifyMonth } from '../../core/pipeline';
 import { commandArgs, usage } from '../args';
 import { EXIT, printJson, type CliIO } from '../io';
 import { MONTH_HELP, MONTH_OPTIONS, errorExit, humanReport, monthSetup } from './month';
