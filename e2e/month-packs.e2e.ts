@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import { screenshot, startHarness, type Harness } from './harness';
 import { devnetClient, latestSettledMonth } from './pages/devnet-facts';
 import { serveApp, type AppServer, type RuntimeConfig } from '../scripts/serve-app';
 import type { PackSource } from '../scripts/month-packs';
@@ -77,7 +77,7 @@ interface QuickCheck {
 }
 
 /** A depositor's quick check of `month` in a fresh browser context (nothing cached), as a person does it. */
-async function coldQuickCheck(appUrl: string): Promise<QuickCheck> {
+async function coldQuickCheck(appUrl: string, shot?: string): Promise<QuickCheck> {
   const context = await h.browser.newContext({ acceptDownloads: true });
   try {
     const page = await context.newPage();
@@ -108,6 +108,7 @@ async function coldQuickCheck(appUrl: string): Promise<QuickCheck> {
     const pageRequests = started.length;
     const allocation = (await page.getByTestId('my-allocation').textContent()) ?? '';
     const packLine = (await result.getByTestId('month-pack').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+    if (shot) await screenshot(page, shot);
     // The page stays usable: the Report page exports the check.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
     const [download] = await Promise.all([
@@ -127,7 +128,7 @@ describe('when a depositor checks their allocation on a site that publishes mont
 
   it('a cold quick check uses the month’s pack: the same allocation, a fraction of the requests', async () => {
     without = await coldQuickCheck(plain.url);
-    withPack = await coldQuickCheck(h.appUrl);
+    withPack = await coldQuickCheck(h.appUrl, 'allocation-with-month-pack');
     console.log(`[month packs] cold quick check of month ${month} in Chromium: without a pack ${without.ms} ms, ${without.requests} Esplora requests (${without.pageRequests} since the page loaded); `
       + `with it ${withPack.ms} ms, ${withPack.requests} requests (${withPack.pageRequests}); ${withPack.packLine}`);
     expect(without.allocation).toMatch(/^[\d,]+ Dreybits$/);
@@ -153,7 +154,7 @@ describe('when a depositor checks their allocation on a site that publishes mont
     ['for another month', () => otherMonth, /^Month pack: refused \(for another month\); the month was checked against the hosts alone$/],
     ['not JSON', () => garbage, /^Month pack: refused \(not JSON\); the month was checked against the hosts alone$/],
   ])('a pack that is %s is refused, said so, and changes nothing else', async (_what, server, line) => {
-    const bad = await coldQuickCheck(server().url);
+    const bad = await coldQuickCheck(server().url, `allocation-month-pack-${_what.replace(/ /g, '-')}`);
     expect(bad.packLine).toMatch(line);
     expect(bad.exported.pack).toMatchObject({ outcome: 'refused' });
     expect(bad.exported.verdict).toBe('verified');
