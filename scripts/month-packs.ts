@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { NetworkName } from '../src/core/chain/network';
 import type { PackDepth } from '../src/core/esplora/pack';
+import { packFileName } from '../src/core/esplora/pack-location';
 
 /** What the app's server publishes as month packs (scripts/serve-app.ts). */
 export interface PackSource {
@@ -33,14 +34,12 @@ export type PackMessage =
   | { type: 'failed'; message: string };
 
 export interface MonthPacks extends PackSource {
-  /** The packs built so far, as `month-<m>.<depth>.json` names. */
-  built(): string[];
+  /** The months and depths of the packs built so far. */
+  built(): { month: number; depth: PackDepth }[];
 }
 
-const keyOf = (month: number, depth: PackDepth): string => `month-${month}.${depth}.json`;
-
 export function startMonthPacks(job: PackJob, opts: { onFailure?: (message: string) => void } = {}): MonthPacks {
-  const packs = new Map<string, string>();
+  const packs = new Map<string, { month: number; depth: PackDepth; body: string }>();
   /** The build under way, with those waiting for it. */
   let building: { key: string; waiters: ((body: string | undefined) => void)[] } | undefined;
   let finish: () => void = () => {};
@@ -56,13 +55,13 @@ export function startMonthPacks(job: PackJob, opts: { onFailure?: (message: stri
   worker.on('message', (m: PackMessage) => {
     if (m.type === 'building') {
       for (const w of building?.waiters.splice(0) ?? []) w(undefined);
-      building = { key: keyOf(m.month, m.depth), waiters: [] };
+      building = { key: packFileName(m.month, m.depth), waiters: [] };
       return;
     }
     if (m.type === 'built' || m.type === 'unsettled') {
-      const key = keyOf(m.month, m.depth);
+      const key = packFileName(m.month, m.depth);
       const body = m.type === 'built' ? m.body : undefined;
-      if (body !== undefined) packs.set(key, body);
+      if (body !== undefined) packs.set(key, { month: m.month, depth: m.depth, body });
       if (building?.key === key) for (const w of building.waiters.splice(0)) w(body);
       building = undefined;
       return;
@@ -77,14 +76,14 @@ export function startMonthPacks(job: PackJob, opts: { onFailure?: (message: stri
   worker.on('exit', end);
   return {
     get(month, depth) {
-      const key = keyOf(month, depth);
-      const body = packs.get(key);
+      const key = packFileName(month, depth);
+      const body = packs.get(key)?.body;
       if (body !== undefined || ended || building?.key !== key) return Promise.resolve(body);
       const waiting = building;
       return new Promise((ok) => waiting.waiters.push(ok));
     },
     ready,
-    built: () => [...packs.keys()],
+    built: () => [...packs.values()].map(({ month, depth }) => ({ month, depth })),
     async stop() {
       await worker.terminate();
       end();

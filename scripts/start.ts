@@ -55,7 +55,7 @@ console.log([
   'press Ctrl+C to stop',
 ].join('\n'));
 void packs?.ready.then(() => {
-  const months = new Set(packs.built().map((name) => Number(/^month-(\d+)/.exec(name)![1])));
+  const months = new Set(packs.built().map((p) => p.month));
   const range = months.size ? ` for month${months.size > 1 ? `s ${Math.min(...months)}–${Math.max(...months)}` : ` ${[...months][0]}`}` : '';
   console.log(`month packs      ${packs.built().length} built${range} in ${((performance.now() - packsStarted) / 1000).toFixed(1)} s`);
 });

@@ -6,9 +6,9 @@
  */
 import { join } from 'node:path';
 import type { NetworkName } from '../core/chain/network';
-import { VerifyError } from '../core/errors';
-import { fetchMonthPack, type PackOutcome } from '../core/esplora/pack-fetch';
-import { MAX_PACK_BYTES, parsePack, type PackDepth } from '../core/esplora/pack';
+import { fetchMonthPack, packOutcome, type PackOutcome } from '../core/esplora/pack-fetch';
+import { packFileName } from '../core/esplora/pack-location';
+import type { PackDepth } from '../core/esplora/pack';
 import type { CliIO } from './io';
 
 export interface PackWanted {
@@ -19,10 +19,6 @@ export interface PackWanted {
 }
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
-
-export function packFileName(month: number, depth: PackDepth): string {
-  return `month-${month}.${depth}.json`;
-}
 
 /** The month's pack from `packs` (a directory or a URL): what became of it, a refusal also said on standard error. */
 export async function takeMonthPack(io: CliIO, packs: string, want: PackWanted): Promise<PackOutcome> {
@@ -39,12 +35,5 @@ async function readPackFile(io: CliIO, path: string, want: PackWanted): Promise<
     const code = (e as NodeJS.ErrnoException).code;
     return { outcome: 'none', url: path, reason: code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? (e as Error).message})` };
   }
-  if (body.byteLength > MAX_PACK_BYTES) return { outcome: 'refused', url: path, code: 'FETCH_PACK_REFUSED', reason: 'too large' };
-  try {
-    const { dropped, ...pack } = parsePack(body, want);
-    return { outcome: 'used', url: path, pack, dropped };
-  } catch (e) {
-    if (e instanceof VerifyError && e.code === 'FETCH_PACK_REFUSED') return { outcome: 'refused', url: path, code: e.code, reason: String(e.evidence.reason) };
-    throw e;
-  }
+  return packOutcome(path, body, want);
 }

@@ -46,10 +46,7 @@ export async function buildMonthPack(opts: BuildPackOptions): Promise<BuiltPack>
   const entries = new Map(cache.hits());
   await addBlockProofs(client, entries);
   const authority = packAuthority(entries);
-  for (const [key, value] of entries) {
-    const id = key.slice(key.indexOf(':') + 1);
-    if ((key.startsWith('tx:') && !authority.txServable(id, value)) || (key.startsWith('merkle:') && !authority.branchServable(id, value))) entries.delete(key);
-  }
+  for (const [key, value] of entries) if (!authority.serves(key, value)) entries.delete(key);
   return { verdict: first.verdict, pack: { network: opts.network, genesis: opts.genesisId, month: opts.month, depth: opts.depth, entries } };
 }
 
@@ -73,7 +70,7 @@ async function addBlockProofs(client: EsploraClient, entries: Map<string, unknow
       if (page.length < ADDRESS_PAGE_SIZE) break;
     }
     // A block whose transactions do not all rebuild cannot be proven: its transactions stay for the hosts to give.
-    if (wtxids.length !== txids.length || wtxids.some((w, i) => w === '' || (i > 0 && txids[i] === undefined))) continue;
+    if (wtxids.length !== txids.length || wtxids.includes('')) continue;
     wtxids[0] = ZERO_HASH;
     entries.set(`header:${hash}`, header.bytes);
     entries.set(`txids:${hash}`, txids);

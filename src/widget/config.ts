@@ -4,6 +4,7 @@
  * set on the element wins over the file. A file that cannot be read or is not a JSON object is a `WIDGET_CONFIG_*`
  * problem. A relative `packs` in the file is relative to the file (as it is to the app beside it).
  */
+import { packsLocation } from '../core/esplora/pack-location';
 import type { WidgetCode } from './codes';
 import type { SettingsProblem } from './settings';
 
@@ -33,13 +34,9 @@ export function attributesFromConfig(json: unknown, fileUrl?: string): ConfigRes
   return { ok: true, attributes: out };
 }
 
-/** `value` resolved against `base`; as it is when it does not resolve (the attribute check then says why). */
+/** `value` resolved against `base`; as it is when it is no http(s) location (the attribute check then says why). */
 function resolved(value: string, base: string | undefined): string {
-  try {
-    return value.trim() === '' ? '' : new URL(value, base).href;
-  } catch {
-    return value;
-  }
+  return value.trim() === '' ? '' : packsLocation(value, base) ?? value;
 }
 
 /** Reads the config file at `href` (relative to the page): same-origin credentials only, no cache, at most 64 KiB. */

@@ -1,5 +1,6 @@
 /** The `<drey-verify>` element's attributes, parsed into what one verification needs, and the link to the full report. */
 import type { NetworkName } from '../core/chain/network';
+import { packsLocation } from '../core/esplora/pack-location';
 import type { WidgetCode } from './codes';
 
 export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'testnet4', 'signet', 'regtest'];
@@ -48,13 +49,7 @@ function httpUrls(value: string): string[] | null {
 
 /** An http(s) URL resolved against `base`, or null when `value` is none. */
 function packsFrom(value: string, base: string | undefined): string | null | undefined {
-  if (value === '') return null;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return value === '' ? null : packsLocation(value, base);
 }
 
 /**

@@ -32,6 +32,8 @@ export interface PackAuthority {
   txServable(txid: string, value: unknown): boolean;
   /** Whether the pack's `merkle:` entry leads to a proven block at the height it names. */
   branchServable(txid: string, proof: unknown): boolean;
+  /** Whether the pack's entry under `key` may be served: transactions and branches as above, anything else as it is. */
+  serves(key: string, value: unknown): boolean;
 }
 
 /** An entry's bytes as kept: hex text in a pack, bytes in a builder's cache. */
@@ -71,7 +73,7 @@ export function packAuthority(entries: ReadonlyMap<string, unknown>): PackAuthor
     return b.wtxids.has(tx.wtxid);
   }
 
-  return {
+  const authority: PackAuthority = {
     txServable(txid, value) {
       const tx = attempt(() => parseTx(raw(value)));
       if (!tx || tx.txid !== txid) return false;
@@ -86,7 +88,14 @@ export function packAuthority(entries: ReadonlyMap<string, unknown>): PackAuthor
       const root = attempt(() => rootFromMerkleProof(txid, proof.merkle, proof.pos));
       return root !== undefined && index.blocksWithRoot(root).some((hash) => block(hash)?.height === proof.block_height);
     },
+    serves(key, value) {
+      const id = key.slice(key.indexOf(':') + 1);
+      if (key.startsWith('tx:')) return authority.txServable(id, value);
+      if (key.startsWith('merkle:')) return authority.branchServable(id, value);
+      return true;
+    },
   };
+  return authority;
 }
 
 /** Blocks by the txids their lists name, and by their headers' Merkle roots, each built on first use. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../errors';
 import { checkWithPack, fetchMonthPack, packReport, packUrl } from './pack-fetch';
+import { packsLocation } from './pack-location';
 import { MAX_PACK_BYTES, packedCache } from './pack';
 
 const text = readFileSync('vectors/packs/ready-made-month-6.quick.json', 'utf8');
@@ -33,7 +34,14 @@ describe('packUrl', () => {
   it('names the month and depth under the base, never the depositor', () => {
     expect(packUrl(BASE, 6, 'quick')).toBe('https://packs.example/drey/month-6.quick.json');
     expect(packUrl('https://packs.example/drey', 12, 'full')).toBe('https://packs.example/drey/month-12.full.json');
-    expect(packUrl('./packs', 3, 'quick', 'http://127.0.0.1:5173/app/index.html')).toBe('http://127.0.0.1:5173/app/packs/month-3.quick.json');
+    expect(packUrl(packsLocation('./packs', 'http://127.0.0.1:5173/app/index.html')!, 3, 'quick')).toBe('http://127.0.0.1:5173/app/packs/month-3.quick.json');
+  });
+
+  it('takes a packs location only as an http(s) URL', () => {
+    expect(packsLocation('https://packs.example/drey')).toBe('https://packs.example/drey');
+    expect(packsLocation('/packs', 'https://site.example/a/b.html')).toBe('https://site.example/packs');
+    expect(packsLocation('javascript:alert(1)', 'https://site.example/')).toBeUndefined();
+    expect(packsLocation('./packs')).toBeUndefined();
   });
 });
 

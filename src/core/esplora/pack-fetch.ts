@@ -5,14 +5,15 @@
  */
 import { VerifyError } from '../errors';
 import type { NetworkName } from '../chain/network';
+import { readCapped } from './body';
+import { packFileName } from './pack-location';
 import { anySignal } from './transport';
-import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth, type PackReport, type PackUse, type packedCache } from './pack';
+import { MAX_PACK_BYTES, parsePack, type MonthPack, type PackDepth, type PackFor, type PackReport, type PackUse, type PackedCache } from './pack';
 
 export interface PackRequest {
   fetch: typeof fetch;
-  /** Where the packs are published (an absolute URL, or one relative to `relativeTo`). */
+  /** Where the packs are published (an absolute URL: `packsLocation`, pack-location.ts). */
   base: string;
-  relativeTo?: string;
   network: NetworkName;
   genesis: string;
   month: number;
@@ -28,15 +29,25 @@ export type PackOutcome =
   | { outcome: 'none'; url: string; reason: string }
   | { outcome: 'refused'; url: string; code: 'FETCH_PACK_REFUSED'; reason: string };
 
-export function packUrl(base: string, month: number, depth: PackDepth, relativeTo?: string): string {
-  const dir = base.endsWith('/') ? base : `${base}/`;
-  return new URL(`month-${month}.${depth}.json`, relativeTo ? new URL(dir, relativeTo) : dir).href;
+export function packUrl(base: string, month: number, depth: PackDepth): string {
+  return new URL(packFileName(month, depth), base.endsWith('/') ? base : `${base}/`).href;
+}
+
+/** A pack's body read: used, or refused with FETCH_PACK_REFUSED's reason (anything else propagates). */
+export function packOutcome(url: string, body: Uint8Array, want: PackFor): PackOutcome {
+  try {
+    const { dropped, ...pack } = parsePack(body, want);
+    return { outcome: 'used', url, pack, dropped };
+  } catch (e) {
+    if (e instanceof VerifyError && e.code === 'FETCH_PACK_REFUSED') return { outcome: 'refused', url, code: e.code, reason: String(e.evidence.reason) };
+    throw e;
+  }
 }
 
 export async function fetchMonthPack(r: PackRequest): Promise<PackOutcome> {
   let url: string;
   try {
-    url = packUrl(r.base, r.month, r.depth, r.relativeTo);
+    url = packUrl(r.base, r.month, r.depth);
   } catch {
     return { outcome: 'none', url: r.base, reason: 'not a URL' };
   }
@@ -49,52 +60,13 @@ export async function fetchMonthPack(r: PackRequest): Promise<PackOutcome> {
       await res.body?.cancel().catch(() => undefined);
       return { outcome: 'none', url, reason: `HTTP ${res.status}` };
     }
-    body = await boundedBody(res);
+    body = await readCapped(res, MAX_PACK_BYTES, { url }, signal);
   } catch (e) {
     if (r.signal?.aborted) throw new VerifyError('FETCH_ABORTED', 'the check was cancelled', {});
-    if (e instanceof VerifyError) return { outcome: 'refused', url, code: 'FETCH_PACK_REFUSED', reason: String(e.evidence.reason ?? e.message) };
-    return { outcome: 'none', url, reason: timeout.aborted ? 'timed out' : 'unreachable' };
+    if (e instanceof VerifyError && e.code === 'FETCH_TOO_LARGE') return { outcome: 'refused', url, code: 'FETCH_PACK_REFUSED', reason: 'too large' };
+    return { outcome: 'none', url, reason: timeout.aborted ? 'timed out' : e instanceof VerifyError ? e.code : 'unreachable' };
   }
-  try {
-    const { dropped, ...pack } = parsePack(body, r);
-    return { outcome: 'used', url, pack, dropped };
-  } catch (e) {
-    if (e instanceof VerifyError && e.code === 'FETCH_PACK_REFUSED') return { outcome: 'refused', url, code: e.code, reason: String(e.evidence.reason) };
-    throw e;
-  }
-}
-
-/** The body, read no further than MAX_PACK_BYTES (a larger one is refused, not read to its end). */
-async function boundedBody(res: Response): Promise<Uint8Array> {
-  const tooLarge = (bytes: number): never => {
-    throw new VerifyError('FETCH_PACK_REFUSED', 'month pack refused: too large', { reason: 'too large', bytes, limit: MAX_PACK_BYTES });
-  };
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > MAX_PACK_BYTES) {
-    await res.body?.cancel().catch(() => undefined);
-    tooLarge(declared);
-  }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_PACK_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      tooLarge(total);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return packOutcome(url, body, r);
 }
 
 /** The report's account of a pack: where it was looked for, whether it was used, and how much of it was read. */
@@ -107,7 +79,7 @@ export function packReport(o: PackOutcome, use?: PackUse): PackReport {
  * A month's check with its pack (or the outcome of looking for one) added under the cache first: the result, and the
  * report's account of the pack (its entries, and how many of them this check read).
  */
-export async function checkWithPack<R>(cache: ReturnType<typeof packedCache>, outcome: PackOutcome | undefined, check: () => Promise<R>): Promise<{ result: R; pack?: PackReport }> {
+export async function checkWithPack<R>(cache: PackedCache, outcome: PackOutcome | undefined, check: () => Promise<R>): Promise<{ result: R; pack?: PackReport }> {
   if (outcome?.outcome === 'used') cache.add(outcome.pack);
   const readBefore = cache.use().read;
   const result = await check();

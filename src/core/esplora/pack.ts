@@ -6,7 +6,7 @@
  * header), and an entry that fails them is a miss, asked of the hosts. What only a host can say (the tip, the best
  * chain at a height, spends, address listings) is never taken from a pack.
  */
-import { utf8 } from '../bytes';
+import { bytesToHex, utf8 } from '../bytes';
 import { VerifyError } from '../errors';
 import type { NetworkName } from '../chain/network';
 import type { EsploraCache } from './client';
@@ -93,14 +93,11 @@ export function parsePack(body: string | Uint8Array, want: PackFor): MonthPack &
 /** JSON text of a pack: entries in key order, bytes as lowercase hex, one entry a line. */
 export function encodePack(pack: MonthPack): string {
   const head = JSON.stringify({ format: PACK_FORMAT, network: pack.network, genesis: pack.genesis, month: pack.month, depth: pack.depth });
-  const lines = [...pack.entries.keys()].sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(storable(pack.entries.get(k)))}`);
+  const lines = [...pack.entries.keys()].sort().map((k) => {
+    const value = pack.entries.get(k);
+    return `${JSON.stringify(k)}:${JSON.stringify(value instanceof Uint8Array ? bytesToHex(value) : value)}`;
+  });
   return `${head.slice(0, -1)},"entries":{\n${lines.join(',\n')}\n}}\n`;
-}
-
-/** A cache value as a pack keeps it: bytes as hex, everything else as it is. */
-function storable(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
-  return value;
 }
 
 /** Whether a month pack saved requests: never a finding about the month (entries read were re-checked as hosts' answers). */
@@ -126,7 +123,9 @@ export interface PackUse {
  * from the cache and, when the cache lacks it, from the packs added so far. Writes go to the cache only. One such cache
  * serves a client for many months: `add` each month's pack before its check.
  */
-export function packedCache(cache: EsploraCache): EsploraCache & { has(key: string): Promise<boolean>; add(pack: Pick<MonthPack, 'entries'>): void; use(): PackUse } {
+export type PackedCache = EsploraCache & { has(key: string): Promise<boolean>; add(pack: Pick<MonthPack, 'entries'>): void; use(): PackUse };
+
+export function packedCache(cache: EsploraCache): PackedCache {
   const entries = new Map<string, unknown>();
   const read = new Set<string>();
   let authority = packAuthority(entries);
@@ -138,8 +137,7 @@ export function packedCache(cache: EsploraCache): EsploraCache & { has(key: stri
     if (v === undefined) return undefined;
     let ok = servable.get(key);
     if (ok === undefined) {
-      const id = key.slice(key.indexOf(':') + 1);
-      ok = key.startsWith('tx:') ? authority.txServable(id, v) : key.startsWith('merkle:') ? authority.branchServable(id, v) : true;
+      ok = authority.serves(key, v);
       servable.set(key, ok);
     }
     if (!ok) return undefined;

@@ -1,4 +1,6 @@
 /** Network settings: parsed from the page URL (shareable) over the embedded defaults in ./drey-config.json. */
+import { packsLocation } from '../../../core/esplora/pack-location';
+
 export interface Settings {
   network: string;
   esplora: string[];
@@ -44,22 +46,12 @@ export function invalidUrls(urls: string[], schemes = ['http:', 'https:']): stri
 
 /** Whether a month-pack address can be used: empty (none), or an http(s) URL once resolved against the page. */
 export function packsUsable(packs: string): boolean {
-  if (!packs) return true;
-  try {
-    return ['http:', 'https:'].includes(new URL(packs, 'http://page.invalid/').protocol);
-  } catch {
-    return false;
-  }
+  return !packs || packsLocation(packs, 'http://page.invalid/') !== undefined;
 }
 
 /** The month-pack address resolved against the page (`base`), or undefined for none. */
 export function packsUrl(packs: string, base: string): string | undefined {
-  if (!packs || !packsUsable(packs)) return undefined;
-  try {
-    return new URL(packs, base).href;
-  } catch {
-    return undefined;
-  }
+  return packs && packsUsable(packs) ? packsLocation(packs, base) : undefined;
 }
 
 /** Embedded defaults: the file the server ships next to index.html (npm start points it at the devnet). */
