@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { devnetClient, latestSettledMonth, monthUserIds } from '../e2e/pages/devnet-facts';
-import { serveStatic } from '../e2e/pages/static-server';
 import { spawnDevnet } from '../scripts/devnet-process';
 import { serveApp } from '../scripts/serve-app';
 import { LONGTASK_PROBE, summariseLongTasks, type LongTasks } from './browser/longtasks';
 import { closure, initialJsFiles, totalGzip } from './browser/sizes';
 import { fmt } from './stats';
-import { buildInto, kb, median, widgetSample, type Sample } from './browser/widget-page';
+import { buildInto, kb, median, serveBenchSite, widgetSample, type Sample } from './browser/widget-page';
 
 const RUNS = 5;
 /** Requests per second per host: the devnet is local, so the polite public-host default (4) is lifted. */
@@ -46,10 +45,7 @@ export default async function bench(): Promise<void> {
   const devnet = await spawnDevnet({ port: 0, dataDir, quiet: true });
   const info = await devnet.info();
   const app = await serveApp({ root: outDir, port: 0, config: { network: 'regtest', esplora: [devnet.url], genesis: info.genesis ?? null, relays: info.relays ?? [] } });
-  const site = await serveStatic({
-    mounts: [{ prefix: '/', dir: outDir }],
-    pages: { '/bench.html': () => '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="./widget.js"></script></head><body></body></html>' },
-  });
+  const site = await serveBenchSite(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     console.log(`browser: Chromium ${browser.version()} headless; devnet tip ${info.tip.height}; ${RUNS} runs each, medians`);

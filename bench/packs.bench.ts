@@ -6,49 +6,21 @@
  * made — and the Node pipeline with a fresh client, with and without the pack under its cache; on loopback at 1,000
  * requests a second, and the quick check again at a public host's 4.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
-import { serveStatic } from '../e2e/pages/static-server';
 import { READY_MADE, serveChain } from '../scripts/golden/collect';
-import { createEsploraClient } from '../src/core/esplora/client';
-import { encodePack, packedCache, type MonthPack, type PackDepth } from '../src/core/esplora/pack';
-import { buildMonthPack } from '../src/core/month-pack';
-import { countingFetch } from '../src/core/month/counting-fetch';
-import { verifyMonth } from '../src/core/pipeline';
-import { benchPage, buildInto, median, widgetSample } from './browser/widget-page';
+import type { MonthPack, PackDepth } from '../src/core/esplora/pack';
+import { buildInto, firstBadgeSample, median, serveBenchSite } from './browser/widget-page';
+import { nodeCheck, publishMonthPack } from './month-checks';
 import { fmt } from './stats';
 
 const MONTH = 6;
 const USER = 'u24f3243b4ee572e0';
 const RUNS = 5;
-
-/** The first badge of a fresh browser context, and the requests its page made to the devnet. */
-async function firstBadge(browser: Browser, siteUrl: string, devnetUrl: string, attrs: Record<string, string>): Promise<{ ms: number; requests: number; status: string }> {
-  const page = await benchPage(browser, siteUrl);
-  let requests = 0;
-  page.context().on('request', (r) => { if (r.url().startsWith(devnetUrl)) requests++; });
-  try {
-    const s = await widgetSample(page, attrs);
-    return { ms: s.ms, requests, status: s.status };
-  } finally {
-    await page.context().close();
-  }
-}
-
-async function nodeRun(url: string, genesis: string, depth: PackDepth, pack: MonthPack | undefined, rps: number): Promise<{ ms: number; requests: number; verdict: string }> {
-  const counter = countingFetch(globalThis.fetch.bind(globalThis));
-  const cache = packedCache(new Map());
-  if (pack) cache.add(pack);
-  // As the CLI paces a host: `rps` a second, in bursts of half that (at least 2).
-  const client = createEsploraClient({ hosts: [url], fetch: counter.fetch, network: 'regtest', cache, requestsPerSecond: rps, burst: Math.max(2, Math.ceil(rps / 2)) });
-  const t0 = performance.now();
-  const r = await verifyMonth({ client, network: 'regtest', genesisId: genesis, month: MONTH, depth, ...(depth === 'quick' ? { user: USER } : {}), requestCount: counter.count });
-  return { ms: performance.now() - t0, requests: r.report.requests, verdict: r.report.verdict };
-}
 
 export default async function bench(): Promise<void> {
   const chain = await serveChain(READY_MADE);
@@ -56,22 +28,12 @@ export default async function bench(): Promise<void> {
   const packs = new Map<PackDepth, MonthPack>();
   try {
     await buildInto(outDir);
-    await mkdir(join(outDir, 'packs'));
     for (const depth of ['quick', 'full'] as const) {
-      const built = await buildMonthPack({
-        clientWith: (cache) => createEsploraClient({ hosts: [chain.url], network: 'regtest', cache, fetch: globalThis.fetch.bind(globalThis), requestsPerSecond: 1e6, burst: 1e6 }),
-        network: 'regtest', genesisId: chain.genesis, month: MONTH, depth,
-      });
-      if (!built.pack) throw new Error(`month ${MONTH} has no ${depth} pack: ${built.reason}`);
-      packs.set(depth, built.pack);
-      const text = encodePack(built.pack);
-      await writeFile(join(outDir, 'packs', `month-${MONTH}.${depth}.json`), text);
-      console.log(`${depth} pack: ${built.pack.entries.size} entries, ${fmt(text.length / 1024, 1)} KB, ${fmt(gzipSync(text).length / 1024, 1)} KB gzip`);
+      const { pack, text } = await publishMonthPack(chain.url, chain.genesis, MONTH, depth, outDir);
+      packs.set(depth, pack);
+      console.log(`${depth} pack: ${pack.entries.size} entries, ${fmt(text.length / 1024, 1)} KB, ${fmt(gzipSync(text).length / 1024, 1)} KB gzip`);
     }
-    const site = await serveStatic({
-      mounts: [{ prefix: '/', dir: outDir }],
-      pages: { '/bench.html': () => '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="./widget.js"></script></head><body></body></html>' },
-    });
+    const site = await serveBenchSite(outDir);
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const rows: string[] = [];
     try {
@@ -79,12 +41,12 @@ export default async function bench(): Promise<void> {
       for (const [depth, rps] of [['quick', '1000'], ['full', '1000'], ['quick', '4']] as const) {
         const base = { network: 'regtest', esplora: chain.url, rps, genesis: chain.genesis, month: String(MONTH), depth, ...(depth === 'quick' ? { user: USER } : {}) };
         const variants = [{ name: 'none', attrs: base, pack: undefined }, { name: 'pack', attrs: { ...base, packs: `${site.url}/packs` }, pack: packs.get(depth) }];
-        const samples = variants.map(() => ({ browser: [] as { ms: number; requests: number; status: string }[], node: [] as { ms: number; requests: number; verdict: string }[] }));
-        await firstBadge(browser, site.url, chain.url, base);
+        const samples = variants.map(() => ({ browser: [] as { ms: number; requests: number; status: string }[], node: [] as Awaited<ReturnType<typeof nodeCheck>>[] }));
+        await firstBadgeSample(browser, site.url, base);
         for (let i = 0; i < RUNS; i++) {
           for (const [k, v] of variants.entries()) {
-            samples[k]!.browser.push(await firstBadge(browser, site.url, chain.url, v.attrs));
-            samples[k]!.node.push(await nodeRun(chain.url, chain.genesis, depth, v.pack, Number(rps)));
+            samples[k]!.browser.push(await firstBadgeSample(browser, site.url, v.attrs, chain.url));
+            samples[k]!.node.push(await nodeCheck({ url: chain.url, genesis: chain.genesis, month: MONTH, depth, user: depth === 'quick' ? USER : undefined, pack: v.pack, rps: Number(rps) }));
           }
         }
         for (const [k, v] of variants.entries()) {

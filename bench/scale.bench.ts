@@ -21,20 +21,15 @@ import { allocationCommitments, inputsCommitments, previousCommitments } from '.
 import { POSEIDON_WASM_BASE64 } from '../src/core/crypto/poseidon-wasm-bytes';
 import { nodeProofWorker, nodeThreads } from '../workers/node-proof-pool';
 import { fmt } from './stats';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { devnetClient, monthUserIds } from '../e2e/pages/devnet-facts';
-import { serveStatic } from '../e2e/pages/static-server';
 import { spawnDevnet } from '../scripts/devnet-process';
-import { createEsploraClient } from '../src/core/esplora/client';
-import { encodePack, packedCache, type MonthPack, type PackDepth } from '../src/core/esplora/pack';
-import { buildMonthPack } from '../src/core/month-pack';
-import { countingFetch } from '../src/core/month/counting-fetch';
-import { verifyMonth } from '../src/core/pipeline';
-import { benchPage, buildInto, firstBadgeSample, median, widgetSample } from './browser/widget-page';
+import { benchPage, buildInto, firstBadgeSample, median, serveBenchSite, widgetSample } from './browser/widget-page';
+import { nodeCheck, publishMonthPack, type MonthCheck } from './month-checks';
 import { SCALE_10K, SCALE_1K, scaleChainCopy, type ScaleChain } from './scale-chain';
 
 const dir = new URL('../vectors/groth16/poseidon-leaf/', import.meta.url);
@@ -127,35 +122,11 @@ export default async function bench(): Promise<void> {
   await chainTable();
 }
 
-/** Node: the pipeline against the devnet (fresh client each run, so every request is counted), with the month's pack under its cache when given. */
-async function nodeRuns(url: string, genesis: string, month: number, depth: 'quick' | 'full', user: string | undefined, runs: number, pack?: MonthPack): Promise<{ ms: number; requests: number; verdict: string }> {
-  const ms: number[] = [];
-  let requests = 0;
-  let verdict = '';
-  for (let i = 0; i < runs; i++) {
-    const counter = countingFetch(fetch);
-    const cache = packedCache(new Map());
-    if (pack) cache.add(pack);
-    const client = createEsploraClient({ hosts: [url], fetch: counter.fetch, network: 'regtest', cache, requestsPerSecond: 1e6, burst: 1e6 });
-    const t0 = performance.now();
-    const r = await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth, ...(user ? { user } : {}), requestCount: counter.count });
-    ms.push(performance.now() - t0);
-    requests = r.report.requests;
-    verdict = r.report.verdict;
-  }
-  return { ms: median(ms), requests, verdict };
-}
-
-/** The month's pack at `depth`, built as `drey-verify pack` builds it and written where the bench page serves packs. */
-async function monthPack(url: string, genesis: string, month: number, depth: PackDepth, outDir: string): Promise<MonthPack> {
-  const built = await buildMonthPack({
-    clientWith: (cache) => createEsploraClient({ hosts: [url], network: 'regtest', cache, fetch: globalThis.fetch.bind(globalThis), requestsPerSecond: 1e6, burst: 1e6 }),
-    network: 'regtest', genesisId: genesis, month, depth,
-  });
-  if (!built.pack) throw new Error(`month ${month} has no ${depth} pack: ${built.reason}`);
-  await mkdir(join(outDir, 'packs'), { recursive: true });
-  await writeFile(join(outDir, 'packs', `month-${month}.${depth}.json`), encodePack(built.pack));
-  return built.pack;
+/** Node: the pipeline against the devnet `runs` times (medians), with the month's pack under its cache when given. */
+async function nodeRuns(check: MonthCheck, runs: number): Promise<{ ms: number; requests: number; verdict: string }> {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await nodeCheck(check));
+  return { ms: median(all.map((r) => r.ms)), requests: all.at(-1)!.requests, verdict: all.at(-1)!.verdict };
 }
 
 /** The chains of the table: both by default; `DREY_SCALE_MEMBERS=1000` (or `10000`) measures one. */
@@ -170,10 +141,7 @@ export async function chainTable(chains: ScaleChain[] = scaleChains(), copy: typ
   const log = (line: string): void => console.log(`  ${line}`);
   const outDir = await mkdtemp(join(tmpdir(), 'drey-scale-dist-'));
   await buildInto(outDir);
-  const site = await serveStatic({
-    mounts: [{ prefix: '/', dir: outDir }],
-    pages: { '/bench.html': () => '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="./widget.js"></script></head><body></body></html>' },
-  });
+  const site = await serveBenchSite(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const rows: string[] = [];
   try {
@@ -186,7 +154,7 @@ export async function chainTable(chains: ScaleChain[] = scaleChains(), copy: typ
         const page = await benchPage(browser, site.url);
         const runs = c.members > 5000 ? 3 : 5;
         for (const depth of ['quick', 'full'] as const) {
-          const pack = await monthPack(devnet.url, chain.genesis, month, depth, outDir);
+          const { pack } = await publishMonthPack(devnet.url, chain.genesis, month, depth, outDir);
           const attrs = { network: 'regtest', esplora: devnet.url, rps: '1000', genesis: chain.genesis, month: String(month), depth, ...(depth === 'quick' && user ? { user } : {}) };
           const packed = { ...attrs, packs: `${site.url}/packs` };
           await widgetSample(page, attrs);
@@ -198,8 +166,9 @@ export async function chainTable(chains: ScaleChain[] = scaleChains(), copy: typ
             packedFirsts.push(await firstBadgeSample(browser, site.url, packed));
             samples.push(await widgetSample(page, attrs));
           }
-          const node = await nodeRuns(devnet.url, chain.genesis, month, depth, depth === 'quick' ? user : undefined, runs);
-          const nodePacked = await nodeRuns(devnet.url, chain.genesis, month, depth, depth === 'quick' ? user : undefined, 1, pack);
+          const check: MonthCheck = { url: devnet.url, genesis: chain.genesis, month, depth, user: depth === 'quick' ? user : undefined };
+          const node = await nodeRuns(check, runs);
+          const nodePacked = await nodeCheck({ ...check, pack });
           const longest = Math.max(0, ...[...firsts, ...packedFirsts, ...samples].flatMap((x) => x.longTasks));
           rows.push(`| ${c.members.toLocaleString('en')} | ${depth} | ${fmt(median(firsts.map((x) => x.ms)))} | ${fmt(median(packedFirsts.map((x) => x.ms)))} | ${fmt(median(samples.map((x) => x.ms)))} (${samples[0]!.status}) | ${fmt(node.ms)} (${node.verdict}) | ${node.requests} | ${nodePacked.requests} | ${fmt(longest)} |`);
           log(rows.at(-1)!);

@@ -11,18 +11,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/harness';
 import { devnetClient, monthUserIds } from '../../e2e/pages/devnet-facts';
-import { serveStatic, type StaticServer } from '../../e2e/pages/static-server';
+import type { StaticServer } from '../../e2e/pages/static-server';
 import { spawnDevnet } from '../../scripts/devnet-process';
-import { createEsploraClient } from '../../src/core/esplora/client';
-import { countingFetch } from '../../src/core/month/counting-fetch';
-import { verifyMonth } from '../../src/core/pipeline';
 import { SCALE_1K, scaleChainCopy } from '../scale-chain';
 import { fmt } from '../stats';
-import { benchPage, buildInto, firstBadgeSample, median, widgetSample, type Sample } from './widget-page';
+import { nodeCheck } from '../month-checks';
+import { benchPage, buildInto, firstBadgeSample, median, serveBenchSite, widgetSample, type Sample } from './widget-page';
 
 const ROUNDS = Number(process.env.DREY_AB_ROUNDS ?? 5);
-const PAGE = '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="./widget.js"></script></head><body></body></html>';
-
 /** The app and widget of a git ref, built into a temporary directory. */
 function buildRef(ref: string, outDir: string): void {
   const src = mkdtempSync(join(tmpdir(), 'drey-ab-src-'));
@@ -39,20 +35,13 @@ function buildRef(ref: string, outDir: string): void {
 
 interface Variant { label: string; site: StaticServer; page?: Page }
 
-async function nodeRun(url: string, genesis: string, month: number, depth: 'quick' | 'full', user: string | undefined): Promise<number> {
-  const counter = countingFetch(fetch);
-  const client = createEsploraClient({ hosts: [url], fetch: counter.fetch, network: 'regtest', requestsPerSecond: 1e6, burst: 1e6 });
-  const t0 = performance.now();
-  await verifyMonth({ client, network: 'regtest', genesisId: genesis, month, depth, ...(user ? { user } : {}), requestCount: counter.count });
-  return performance.now() - t0;
-}
 
 const ref = process.argv[2] ?? 'main';
 const dirs = { before: mkdtempSync(join(tmpdir(), 'drey-ab-before-')), after: mkdtempSync(join(tmpdir(), 'drey-ab-after-')) };
 buildRef(ref, dirs.before);
 await buildInto(dirs.after);
 const variants: Variant[] = [];
-for (const [label, dir] of Object.entries(dirs)) variants.push({ label, site: await serveStatic({ mounts: [{ prefix: '/', dir }], pages: { '/bench.html': () => PAGE } }) });
+for (const [label, dir] of Object.entries(dirs)) variants.push({ label, site: await serveBenchSite(dir) });
 const chain = await scaleChainCopy(SCALE_1K, console.log);
 const devnet = await spawnDevnet({ port: 0, dataDir: chain.dir, quiet: true, timeoutMs: 300_000 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -68,13 +57,13 @@ try {
     const next = new Map<string, Sample[]>(variants.map((v) => [v.label, []]));
     const node: number[] = [];
     for (const v of variants) await widgetSample(v.page!, attrs);
-    await nodeRun(devnet.url, chain.genesis, month, depth, depth === 'quick' ? user : undefined);
+    await nodeCheck({ url: devnet.url, genesis: chain.genesis, month, depth, user: depth === 'quick' ? user : undefined });
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of variants) {
         first.get(v.label)!.push(await firstBadgeSample(browser, v.site.url, attrs));
         next.get(v.label)!.push(await widgetSample(v.page!, attrs));
       }
-      node.push(await nodeRun(devnet.url, chain.genesis, month, depth, depth === 'quick' ? user : undefined));
+      node.push((await nodeCheck({ url: devnet.url, genesis: chain.genesis, month, depth, user: depth === 'quick' ? user : undefined })).ms);
     }
     for (const v of variants) {
       const f = first.get(v.label)!;

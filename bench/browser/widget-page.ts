@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { fmt } from '../stats';
+import { serveStatic, type StaticServer } from '../../e2e/pages/static-server';
 import { LONGTASK_PROBE } from './longtasks';
 
 export const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`;
@@ -46,6 +47,14 @@ export async function widgetSample(page: Page, attrs: Record<string, string>): P
 }
 
 
+/** The bench page: widget.js loaded into an empty document. */
+const BENCH_PAGE = '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="./widget.js"></script></head><body></body></html>';
+
+/** A built app and widget in `dir`, served with the bench page at /bench.html. */
+export function serveBenchSite(dir: string): Promise<StaticServer> {
+  return serveStatic({ mounts: [{ prefix: '/', dir }], pages: { '/bench.html': () => BENCH_PAGE } });
+}
+
 /** A bench page (served at `${siteUrl}/bench.html`, loading widget.js) in a new browser context, long-task probe in. */
 export async function benchPage(browser: Browser, siteUrl: string): Promise<Page> {
   const context = await browser.newContext();
@@ -56,11 +65,16 @@ export async function benchPage(browser: Browser, siteUrl: string): Promise<Page
   return page;
 }
 
-/** The first badge of a freshly loaded page in a new browser context: nothing cached, no verifier Worker yet. */
-export async function firstBadgeSample(browser: Browser, siteUrl: string, attrs: Record<string, string>): Promise<Sample> {
+/**
+ * The first badge of a freshly loaded page in a new browser context: nothing cached, no verifier Worker yet. With
+ * `requestsTo`, also how many requests the page (its Workers included) sent to URLs starting with it.
+ */
+export async function firstBadgeSample(browser: Browser, siteUrl: string, attrs: Record<string, string>, requestsTo?: string): Promise<Sample & { requests: number }> {
   const page = await benchPage(browser, siteUrl);
+  let requests = 0;
+  if (requestsTo) page.context().on('request', (r) => { if (r.url().startsWith(requestsTo)) requests++; });
   try {
-    return await widgetSample(page, attrs);
+    return { ...(await widgetSample(page, attrs)), requests };
   } finally {
     await page.context().close();
   }
